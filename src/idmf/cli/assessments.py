@@ -1,0 +1,146 @@
+"""Sub-commands for assessments: new, list, show, import, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+from idmf.cli.errors import CliError
+from idmf.domain.answers import answer_is_empty, to_json
+from idmf.domain.assessment import Assessment
+from idmf.services.context import AppContext, open_app
+from idmf.services.files import atomic_write_text
+
+# Other features add formats here: name -> function(context, assessment_id, out_path).
+EXPORTERS: dict[str, Callable[[AppContext, int, Path], None]] = {}
+# File suffix -> function(context, path, as_copy) returning the imported assessment.
+IMPORTERS: dict[str, Callable[[AppContext, Path, bool], Assessment]] = {}
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the assessment sub-commands."""
+    new = commands.add_parser("new", help="start a new assessment and print its id")
+    new.add_argument("--title", required=True, help="title of the service / policy / business plan")
+    new.set_defaults(handler=cmd_new)
+
+    listing = commands.add_parser("list", help="list assessments")
+    listing.add_argument("--all", action="store_true", help="include archived assessments")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=cmd_list)
+
+    show = commands.add_parser("show", help="show one assessment's answers")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true", help="print the JSON export instead")
+    show.set_defaults(handler=cmd_show)
+
+    imp = commands.add_parser("import", help="import an exported assessment and print its new id")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--as-copy", action="store_true", help="keep it as a separate copy if already present")
+    imp.set_defaults(handler=cmd_import)
+
+    exp = commands.add_parser("export", help="export an assessment to a file")
+    exp.add_argument("id", type=int)
+    exp.add_argument("--format", default="json", help="json (default) or docx")
+    exp.add_argument("--out", type=Path, help="file to write (JSON goes to the screen when omitted)")
+    exp.set_defaults(handler=cmd_export)
+
+
+def _context(args: argparse.Namespace) -> AppContext:
+    return open_app(args.database)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if not args.title.strip():
+        raise CliError("the title cannot be empty.")
+    context = _context(args)
+    print(context.assessments.create(args.title.strip()).id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    context = _context(args)
+    rows = context.repository.list(include_archived=args.all)
+    if args.json:
+        print(json.dumps([{"id": r.id, "title": r.title, "organisation": r.organisation, "lead": r.lead,
+                           "status": r.status.value, "version": r.version_number,
+                           "steps_complete": r.steps_complete, "updated_at": r.updated_at.isoformat(),
+                           "archived": r.archived} for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No assessments yet. Start one with: idmf-cli new --title \"…\"")
+    for r in rows:
+        archived = " (archived)" if r.archived else ""
+        print(f"{r.id:>5}  {r.status.label:<20} {r.steps_complete}/6  v{r.version_number}  "
+              f"{r.updated_at:%d/%m/%Y %H:%M}  {r.title or '(untitled)'}{archived}")
+    return 0
+
+
+def _format_value(value) -> str:
+    if answer_is_empty(value):
+        return "(not answered)"
+    plain = to_json(value)
+    return plain if isinstance(plain, str) else json.dumps(plain, ensure_ascii=False)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    context = _context(args)
+    if args.json:
+        sys.stdout.write(context.assessments.export_json(args.id))
+        return 0
+    item = context.repository.get(args.id)
+    form = context.assessments.form_for(item)
+    print(f"{item.title or '(untitled)'} — {item.status.label}, version {item.version_number}, "
+          f"{item.steps_complete(form)}/6 steps complete (form {form.key})")
+    for section in form.sections:
+        print(f"\n== {section.title} ==")
+        for question in section.all_questions():
+            if item.is_relevant(form, question.id):
+                print(f"- {question.label}\n    {_format_value(item.answers.get(question.id))}")
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"the file {path} was not found.") from None
+    except UnicodeDecodeError:
+        raise CliError(f"the file {path} is not a text (JSON) file.") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    suffix = args.file.suffix.lower()
+    if suffix in IMPORTERS:
+        if not args.file.exists():
+            raise CliError(f"the file {args.file} was not found.")
+        context = _context(args)
+        item = IMPORTERS[suffix](context, args.file, args.as_copy)
+    else:
+        text = _read_text(args.file)
+        item = _context(args).assessments.import_json(text, as_copy=args.as_copy)
+    print(item.id)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    fmt = args.format.lower()
+    if fmt != "json" and fmt not in EXPORTERS:
+        known = ", ".join(["json", *sorted(EXPORTERS)])
+        raise CliError(f"unknown format '{args.format}' (known: {known}).")
+    context = _context(args)
+    if fmt == "json":
+        text = context.assessments.export_json(args.id)
+        if args.out is None:
+            sys.stdout.write(text)
+        else:
+            atomic_write_text(args.out, text)
+            print(f"Wrote {args.out}")
+        return 0
+    if args.out is None:
+        raise CliError(f"--out is needed for --format {fmt}.")
+    EXPORTERS[fmt](context, args.id, args.out)
+    print(f"Wrote {args.out}")
+    return 0

@@ -1,0 +1,21 @@
+"""Domain model of an assessment (pydantic, no storage, no Qt)."""
+
+from idmf.domain.answers import (
+    AnswerError,
+    GroupImpact,
+    ImpactAnswer,
+    answer_is_empty,
+    parse_answer,
+)
+from idmf.domain.assessment import ActionRow, Assessment, Status
+
+__all__ = [
+    "ActionRow",
+    "AnswerError",
+    "Assessment",
+    "GroupImpact",
+    "ImpactAnswer",
+    "Status",
+    "answer_is_empty",
+    "parse_answer",
+]

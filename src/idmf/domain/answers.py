@@ -1,0 +1,153 @@
+"""Typed answer values, one shape per field type of the form language.
+
+Stored answers are plain JSON; `parse_answer` turns JSON into the typed value
+for a question, and `dump_answer` turns it back, so nothing is lost on a round trip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from idmf.forms.schema import ColumnType, FieldType, Question
+
+
+class AnswerError(ValueError):
+    """An answer whose shape does not fit its question."""
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ImpactAnswer(_Value):
+    """Positive / negative / neutral ticks (more than one allowed), the narrative and linked evidence."""
+
+    positive: bool = False
+    negative: bool = False
+    neutral: bool = False
+    narrative: str = ""
+    evidence: list[str] = Field(default_factory=list)
+
+    def ratings(self) -> list[str]:
+        """Ticked ratings in the template's order."""
+        return [name for name in ("positive", "negative", "neutral") if getattr(self, name)]
+
+
+class GroupImpact(_Value):
+    """One inclusion-health group the user added: from the catalogue (catalogue_id) or typed."""
+
+    catalogue_id: str | None = None
+    name: str
+    impact: ImpactAnswer = Field(default_factory=ImpactAnswer)
+
+
+_TEXT = TypeAdapter(str)
+_DATE = TypeAdapter(dt.date)
+_STR_LIST = TypeAdapter(list[str])
+_GRID = TypeAdapter(dict[str, str])
+_IMPACT = TypeAdapter(ImpactAnswer)
+_GROUPS = TypeAdapter(list[GroupImpact])
+_YES_NO = {"yes", "no"}
+
+
+def _choice_ids(question: Question) -> set[str]:
+    return {c.id for c in question.choices}
+
+
+def _parse_table(question: Question, raw: Any) -> list[dict[str, Any]]:
+    rows = TypeAdapter(list[dict[str, Any]]).validate_python(raw)
+    columns = {c.id: c for c in question.columns}
+    parsed: list[dict[str, Any]] = []
+    for row in rows:
+        unknown = set(row) - set(columns)
+        if unknown:
+            raise AnswerError(f"unknown column(s) {', '.join(sorted(unknown))}")
+        cells: dict[str, Any] = {}
+        for cid, value in row.items():
+            if value in (None, ""):
+                cells[cid] = value
+            elif columns[cid].type == ColumnType.DATE:
+                cells[cid] = _DATE.validate_python(value)
+            else:
+                cells[cid] = _TEXT.validate_python(value)
+        parsed.append(cells)
+    return parsed
+
+
+def _parse(question: Question, raw: Any) -> Any:
+    kind = question.type
+    if kind in (FieldType.SHORT_TEXT, FieldType.LONG_TEXT, FieldType.PERSON):
+        return _TEXT.validate_python(raw, strict=True)
+    if kind == FieldType.DATE:
+        return _DATE.validate_python(raw)
+    if kind == FieldType.SINGLE_CHOICE:
+        value = _TEXT.validate_python(raw, strict=True)
+        if value not in _choice_ids(question):
+            raise AnswerError(f"'{value}' is not one of the choices")
+        return value
+    if kind == FieldType.MULTIPLE_CHOICE:
+        values = _STR_LIST.validate_python(raw)
+        bad = [v for v in values if v not in _choice_ids(question)]
+        if bad:
+            raise AnswerError(f"{', '.join(bad)} not among the choices")
+        return values
+    if kind == FieldType.YES_NO:
+        if raw not in _YES_NO:
+            raise AnswerError("the answer must be 'yes' or 'no'")
+        return raw
+    if kind == FieldType.GRID:
+        grid = _GRID.validate_python(raw)
+        rows, choices = {r.id for r in question.rows}, _choice_ids(question)
+        for row, choice in grid.items():
+            if row not in rows or choice not in choices:
+                raise AnswerError(f"row '{row}' / choice '{choice}' is not part of the grid")
+        return grid
+    if kind == FieldType.IMPACT:
+        return _IMPACT.validate_python(raw)
+    if kind == FieldType.TABLE:
+        return _parse_table(question, raw)
+    if kind == FieldType.GROUP_CATALOGUE:
+        return _GROUPS.validate_python(raw)
+    raise AnswerError(f"unknown field type {kind}")  # pragma: no cover - schema forbids it
+
+
+def parse_answer(question: Question, raw: Any) -> Any:
+    """Validate a JSON answer for a question and return its typed value (None stays None)."""
+    if raw is None:
+        return None
+    try:
+        return _parse(question, raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise AnswerError(f"answer to '{question.id}' is not valid: {first['msg']}") from None
+    except AnswerError as exc:
+        raise AnswerError(f"answer to '{question.id}' is not valid: {exc}") from None
+
+
+def to_json(value: Any) -> Any:
+    """Typed answer value (or any nest of them) to plain JSON."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def answer_is_empty(value: Any) -> bool:
+    """True when an answer holds nothing a reader would count as answered."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, ImpactAnswer):
+        return not value.ratings() and not value.narrative.strip()
+    if isinstance(value, (list, dict, tuple)):
+        return len(value) == 0
+    return False

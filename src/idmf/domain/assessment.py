@@ -1,0 +1,146 @@
+"""The assessment: metadata plus answers keyed by the form's stable question ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from idmf.domain.evidence import CensusTable
+from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty, parse_answer, to_json
+from idmf.forms.relevance import is_relevant
+from idmf.forms.schema import FieldType, FormDefinition, Section
+
+
+class Status(StrEnum):
+    """Where an assessment is in its journey to committee."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    READY_FOR_COMMITTEE = "ready_for_committee"
+    APPROVED = "approved"
+
+    @property
+    def label(self) -> str:
+        """How the status reads in the app and the document."""
+        return {
+            "draft": "Draft",
+            "in_review": "In EDI review",
+            "changes_requested": "Changes requested",
+            "ready_for_committee": "Ready for committee",
+            "approved": "Approved",
+        }[self.value]
+
+
+def utcnow() -> dt.datetime:
+    """Timezone-aware now, to the second (stored and exported values must match exactly)."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+class ActionRow(BaseModel):
+    """One row of the Step 6 action plan, typed."""
+
+    action: str = ""
+    lead: str = ""
+    target_date: dt.date | None = None
+    outcome: str = ""
+
+
+class Assessment(BaseModel):
+    """One version of one equality analysis."""
+
+    model_config = ConfigDict(validate_assignment=False)
+
+    id: int | None = None
+    uid: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    version_number: int = 1
+    form_id: str
+    form_version: str
+    status: Status = Status.DRAFT
+    archived: bool = False
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    review_date: dt.date | None = None
+    answers: dict[str, Any] = Field(default_factory=dict)
+    census_tables: list[CensusTable] = Field(default_factory=list)
+    # Optimistic-concurrency counters, per answer and for the metadata row; never exported.
+    answer_versions: dict[str, int] = Field(default_factory=dict, exclude=True)
+    row_version: int = Field(default=0, exclude=True)
+
+    @classmethod
+    def new(cls, form: FormDefinition, title: str = "") -> "Assessment":
+        """A blank draft on the given form."""
+        item = cls(form_id=form.id, form_version=form.version)
+        if title:
+            item.answers["title"] = title
+        return item
+
+    # Convenient reads of the answers the dashboard and documents show everywhere.
+    def text(self, question_id: str) -> str:
+        """An answer as plain text ('' when unanswered or not text)."""
+        value = self.answers.get(question_id)
+        return value if isinstance(value, str) else ""
+
+    @property
+    def title(self) -> str:
+        return self.text("title")
+
+    @property
+    def organisation(self) -> str:
+        return self.text("organisation")
+
+    @property
+    def lead(self) -> str:
+        return self.text("lead")
+
+    def impact(self, question_id: str) -> ImpactAnswer:
+        """An impact block's answer (blank when unanswered)."""
+        value = self.answers.get(question_id)
+        return value if isinstance(value, ImpactAnswer) else ImpactAnswer()
+
+    def groups(self) -> list[GroupImpact]:
+        """Inclusion-health groups the user added."""
+        value = self.answers.get("ih_groups")
+        return list(value) if isinstance(value, list) else []
+
+    def action_plan(self) -> list[ActionRow]:
+        """The Step 6 action plan as typed rows."""
+        rows = self.answers.get("action_plan") or []
+        return [ActionRow(**{k: v for k, v in row.items() if v is not None}) for row in rows]
+
+    def set_answer(self, form: FormDefinition, question_id: str, raw: Any) -> Any:
+        """Validate and store one answer (JSON or typed value); returns the typed value."""
+        question = form.question(question_id)
+        value = parse_answer(question, to_json(raw))
+        if value is None:
+            self.answers.pop(question_id, None)
+        else:
+            self.answers[question_id] = value
+        return value
+
+    def is_relevant(self, form: FormDefinition, question_id: str) -> bool:
+        """Whether a conditional question applies given the other answers."""
+        return is_relevant(form.question(question_id).relevant, lambda qid: to_json(self.answers.get(qid)))
+
+    def section_progress(self, form: FormDefinition, section: Section) -> tuple[int, int]:
+        """(answered, required) counts of the section's relevant required questions."""
+        required = [q for q in section.all_questions() if q.required and self.is_relevant(form, q.id)]
+        answered = [q for q in required if not answer_is_empty(self.answers.get(q.id))]
+        return len(answered), len(required)
+
+    def steps_complete(self, form: FormDefinition) -> int:
+        """How many of the six steps have every required answer."""
+        done = 0
+        for section in form.sections:
+            if section.step is None:
+                continue
+            answered, required = self.section_progress(form, section)
+            done += answered == required
+        return done
+
+
+__all__ = ["ActionRow", "Assessment", "FieldType", "Status", "utcnow"]

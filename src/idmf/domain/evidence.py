@@ -1,0 +1,46 @@
+"""Census tables attached to an assessment's evidence base: a frozen copy, so later cache refreshes never
+change what a signed-off document says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DISCLOSURE_NOTE = (
+    "In order to protect against disclosure of personal information, records have been swapped between "
+    "different geographic areas and counts perturbed by small amounts. Small counts at the lowest geographies "
+    "will be most affected."
+)
+
+
+class CensusRow(BaseModel):
+    """One category of a census table for the area, with England's share beside it when known."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    category: str
+    count: int
+    percent: float
+    england_percent: float | None = None
+
+
+class CensusTable(BaseModel):
+    """One ONS Census 2021 table (e.g. TS021 Ethnic group) for one area."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    table_code: str  # "TS021"
+    title: str  # "Ethnic group"
+    characteristic: str | None = None  # question id it evidences, e.g. "pc_race"
+    area_code: str
+    area_name: str
+    universe: str  # "All usual residents", "Usual residents aged 16 years and over"
+    total: int
+    rows: list[CensusRow] = Field(default_factory=list)
+    note: str = DISCLOSURE_NOTE
+    caveat: str = ""  # quality caveat (gender identity, sexual orientation)
+    source: str = ""  # "Source: ONS - 2021 Census (TS021)"
+    dataset_id: str = ""  # Nomis id or bulk file name
+    built_from_best_fit: bool = False  # ICB totals summed from best-fit local authorities
+    retrieved: dt.date | None = None

@@ -1,0 +1,195 @@
+"""Pydantic schema for a form definition file.
+
+The language is deliberately small: just what the IDMF Part B template needs.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from idmf.forms.relevance import RelevanceError, names_in, parse_relevance
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+class FieldType(StrEnum):
+    """Every kind of question the form language knows."""
+
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+    PERSON = "person"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    YES_NO = "yes_no"
+    GRID = "grid"
+    IMPACT = "impact"
+    TABLE = "table"
+    GROUP_CATALOGUE = "group_catalogue"
+
+
+class ColumnType(StrEnum):
+    """Cell types allowed in a repeatable table."""
+
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    PERSON = "person"
+    DATE = "date"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(_Strict):
+    """One option of a choice question or one row/choice of a grid."""
+
+    id: Identifier
+    label: str = Field(min_length=1)
+    help: str = ""
+
+
+class Column(_Strict):
+    """One column of a repeatable table."""
+
+    id: Identifier
+    label: str = Field(min_length=1)
+    type: ColumnType = ColumnType.SHORT_TEXT
+    required: bool = False
+    help: str = ""
+
+
+_NEEDS_CHOICES = {FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE, FieldType.GRID}
+
+
+class Question(_Strict):
+    """One question; its id is the key of the stored answer and must never change."""
+
+    id: Identifier
+    type: FieldType
+    label: str = Field(min_length=1)
+    help: str = ""
+    description: str = ""  # impact blocks: "Groups impacted may include…"
+    required: bool = False
+    heat: bool = False
+    relevant: str | None = None
+    choices: tuple[Choice, ...] = ()
+    rows: tuple[Choice, ...] = ()
+    columns: tuple[Column, ...] = ()
+    catalogue: tuple[Choice, ...] = ()
+    allow_other: bool = False  # free text besides the choices (organisation, catalogue groups)
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> "Question":
+        if self.type in _NEEDS_CHOICES and not self.choices:
+            raise ValueError(f"a '{self.type.value}' question needs a list of 'choices'")
+        if self.type == FieldType.GRID and not self.rows:
+            raise ValueError("a 'grid' question needs a list of 'rows'")
+        if self.type == FieldType.TABLE and not self.columns:
+            raise ValueError("a 'table' question needs a list of 'columns'")
+        if self.type == FieldType.GROUP_CATALOGUE and not self.catalogue:
+            raise ValueError("a 'group_catalogue' question needs a 'catalogue' of groups")
+        for what, items in (("choices", self.choices), ("rows", self.rows),
+                            ("columns", self.columns), ("catalogue", self.catalogue)):
+            ids = [item.id for item in items]
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"duplicate id in {what}: {', '.join(dupes)}")
+        if self.relevant is not None:
+            try:
+                parse_relevance(self.relevant)
+            except RelevanceError as exc:
+                raise ValueError(f"'relevant' expression is not valid: {exc}") from None
+        return self
+
+    def choice_label(self, choice_id: str) -> str:
+        """The label shown for a choice id (the id itself when unknown)."""
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice.label
+        return choice_id
+
+
+class Section(_Strict):
+    """A page of the form: front matter, one of the six steps, or approval."""
+
+    id: Identifier
+    title: str = Field(min_length=1)
+    step: int | None = Field(default=None, ge=1, le=6)
+    intro: str = ""
+    questions: tuple[Question, ...] = ()
+    groups: tuple["QuestionGroup", ...] = ()
+
+    def all_questions(self) -> tuple[Question, ...]:
+        """Questions of the section in reading order, including those inside groups."""
+        return self.questions + tuple(q for g in self.groups for q in g.questions)
+
+
+class QuestionGroup(_Strict):
+    """A headed run of questions inside a section (e.g. 'Protected characteristics')."""
+
+    id: Identifier
+    title: str = Field(min_length=1)
+    intro: str = ""
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class FormDefinition(_Strict):
+    """A whole form file."""
+
+    id: Identifier
+    version: str = Field(pattern=r"^\d+\.\d+$")
+    title: str
+    subtitle: str = ""
+    intro: str = ""
+    heat_note: str = ""
+    closing_title: str = ""
+    closing: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> "FormDefinition":
+        seen: dict[str, str] = {}
+        for section in self.sections:
+            for qid in [section.id, *[g.id for g in section.groups], *[q.id for q in section.all_questions()]]:
+                if qid in seen:
+                    raise ValueError(f"duplicate id '{qid}' (in section '{seen[qid]}' and '{section.id}')")
+                seen[qid] = section.id
+        question_ids = {q.id for q in self.questions()}
+        for question in self.questions():
+            if question.relevant:
+                unknown = sorted(names_in(question.relevant) - question_ids)
+                if unknown:
+                    raise ValueError(
+                        f"question '{question.id}': 'relevant' refers to unknown question(s) {', '.join(unknown)}"
+                    )
+        return self
+
+    def questions(self) -> list[Question]:
+        """Every question of the form in reading order."""
+        return [q for s in self.sections for q in s.all_questions()]
+
+    def question(self, question_id: str) -> Question:
+        """Look a question up by id (KeyError when the form has no such question)."""
+        for q in self.questions():
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def section_of(self, question_id: str) -> Section:
+        """The section holding a question."""
+        for section in self.sections:
+            if any(q.id == question_id for q in section.all_questions()):
+                return section
+        raise KeyError(question_id)
+
+    @property
+    def key(self) -> str:
+        """'<id>@<version>', the form reference stored with an assessment."""
+        return f"{self.id}@{self.version}"
+
+
+Section.model_rebuild()

@@ -1,0 +1,1 @@
+"""Moving assessments in and out of the app as files."""

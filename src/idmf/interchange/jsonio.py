@@ -1,0 +1,113 @@
+"""Versioned JSON interchange: an assessment to a JSON document and back with nothing lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from idmf.domain.answers import AnswerError, parse_answer, to_json
+from idmf.domain.assessment import Assessment, Status
+from idmf.domain.evidence import CensusTable
+from idmf.forms.loader import FormRegistry, UnknownFormError
+
+FORMAT = "idmf-assessment"
+FORMAT_VERSION = 1
+
+
+class InterchangeError(ValueError):
+    """A file that cannot be imported; the message says why in plain English."""
+
+
+def to_document(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as a JSON-ready document (no local database id)."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "form": {"id": assessment.form_id, "version": assessment.form_version},
+        "assessment": {
+            "uid": assessment.uid,
+            "version_number": assessment.version_number,
+            "status": assessment.status.value,
+            "archived": assessment.archived,
+            "created_at": assessment.created_at.isoformat(),
+            "updated_at": assessment.updated_at.isoformat(),
+            "review_date": assessment.review_date.isoformat() if assessment.review_date else None,
+        },
+        "answers": {qid: to_json(value) for qid, value in assessment.answers.items()},
+        "census_tables": [table.model_dump(mode="json") for table in assessment.census_tables],
+    }
+
+
+def dumps(assessment: Assessment) -> str:
+    """Serialise to JSON text (stable key order, Unicode kept as is)."""
+    return json.dumps(to_document(assessment), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _require(mapping: Any, key: str, where: str) -> Any:
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise InterchangeError(f"The file is missing '{key}' in {where}; it is not an IDMF assessment export.")
+    return mapping[key]
+
+
+def _meta(doc: dict[str, Any]) -> dict[str, Any]:
+    meta = _require(doc, "assessment", "the document")
+    try:
+        return {
+            "uid": str(_require(meta, "uid", "'assessment'")),
+            "version_number": int(meta.get("version_number", 1)),
+            "status": Status(meta.get("status", "draft")),
+            "archived": bool(meta.get("archived", False)),
+            "created_at": dt.datetime.fromisoformat(_require(meta, "created_at", "'assessment'")),
+            "updated_at": dt.datetime.fromisoformat(_require(meta, "updated_at", "'assessment'")),
+            "review_date": dt.date.fromisoformat(meta["review_date"]) if meta.get("review_date") else None,
+        }
+    except (ValueError, TypeError) as exc:
+        raise InterchangeError(f"The file's assessment details are not valid: {exc}.") from None
+
+
+def from_document(doc: Any, forms: FormRegistry) -> Assessment:
+    """Rebuild an assessment from a document, checking every answer against its form version."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise InterchangeError("This file is not an IDMF assessment export (its 'format' is not 'idmf-assessment').")
+    if doc.get("format_version") != FORMAT_VERSION:
+        raise InterchangeError(
+            f"This file uses export format version {doc.get('format_version')!r}; this version of IDMF Desktop "
+            f"reads version {FORMAT_VERSION}. Install the latest version of the app.")
+    form_ref = _require(doc, "form", "the document")
+    try:
+        form = forms.get(str(_require(form_ref, "id", "'form'")), str(_require(form_ref, "version", "'form'")))
+    except UnknownFormError as exc:
+        raise InterchangeError(str(exc).replace("This assessment", "This file")) from None
+    answers = _require(doc, "answers", "the document")
+    if not isinstance(answers, dict):
+        raise InterchangeError("The file's 'answers' must be a set of question ids and answers.")
+    known = {q.id: q for q in form.questions()}
+    unknown = sorted(set(answers) - set(known))
+    if unknown:
+        raise InterchangeError(f"The file answers questions that form {form.key} does not have: {', '.join(unknown)}.")
+    item = Assessment(form_id=form.id, form_version=form.version, **_meta(doc))
+    try:
+        item.census_tables = [CensusTable.model_validate(t) for t in doc.get("census_tables") or []]
+    except ValidationError as exc:
+        raise InterchangeError(f"The file's census tables are not valid: {exc.errors()[0]['msg']}.") from None
+    for qid, raw in answers.items():
+        try:
+            value = parse_answer(known[qid], raw)
+        except (AnswerError, ValidationError) as exc:
+            raise InterchangeError(f"The file's {exc}.") from None
+        if value is not None:
+            item.answers[qid] = value
+    return item
+
+
+def loads(text: str, forms: FormRegistry) -> Assessment:
+    """Parse JSON text into an assessment."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(
+            f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
+    return from_document(doc, forms)

@@ -1,0 +1,1 @@
+"""Application services: what the GUI and CLI call to change assessments."""

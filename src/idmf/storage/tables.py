@@ -1,0 +1,48 @@
+"""SQLModel tables. Changing one means adding an Alembic migration under migrations/versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+metadata = SQLModel.metadata
+
+
+class AssessmentRow(SQLModel, table=True):
+    """One version of one assessment; dashboard columns are kept here so the list needs no answers."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (UniqueConstraint("uid", "version_number", name="uq_assessment_uid_version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(index=True, max_length=32)
+    version_number: int = 1
+    form_id: str
+    form_version: str
+    title: str = Field(default="", index=True)
+    organisation: str = ""
+    lead: str = ""
+    status: str = Field(default="draft", index=True)
+    archived: bool = False
+    steps_complete: int = 0
+    review_date: dt.date | None = None
+    created_at: dt.datetime
+    updated_at: dt.datetime = Field(index=True)
+    row_version: int = 0
+
+
+class AnswerRow(SQLModel, table=True):
+    """One answer; saving an answer touches this one row (plus the parent's timestamp)."""
+
+    __tablename__ = "answer"
+
+    assessment_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True)
+    )
+    question_id: str = Field(primary_key=True)
+    value: Any = Field(sa_column=Column(JSON, nullable=False))
+    version: int = 1
+    updated_at: dt.datetime

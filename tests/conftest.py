@@ -1,0 +1,57 @@
+"""Test set-up shared by every test: offscreen Qt and a temporary database and data folder per test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CENSUS_DIR = SHARED / "census"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own data folder and SQLite file; nothing touches the user's real data."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("IDMF_DATA_DIR", str(data))
+    monkeypatch.setenv("IDMF_DATABASE_URL", f"sqlite:///{data / 'idmf.sqlite3'}")
+    return data
+
+
+@pytest.fixture
+def form():
+    from idmf.forms import default_form
+
+    return default_form()
+
+
+@pytest.fixture
+def context():
+    from idmf.services.context import open_app
+
+    ctx = open_app()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def complete_assessment(context, form):
+    """A stored assessment with every question of the form answered."""
+    from tests.factories import fill_all
+
+    item = context.assessments.create("Day case unit at Hinckley")
+    for qid, value in fill_all(form).items():
+        context.assessments.set_answer(item, qid, value)
+    return context.repository.get(item.id)
+
+
+@pytest.fixture
+def census_dir() -> Path:
+    """The real Census 2021 files in ../shared/census (skips when that folder is absent)."""
+    if not CENSUS_DIR.is_dir():
+        pytest.skip(f"real census data not found at {CENSUS_DIR} (the project's ../shared folder)")
+    return CENSUS_DIR

@@ -1,0 +1,63 @@
+"""Migrations: an older database is backed up with SQLite's backup API, then upgraded; newer ones are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from idmf.paths import backups_dir
+from idmf.storage import migrate
+from idmf.storage.database import DatabaseTooNewError, open_database
+
+
+def _previous_revision() -> str:
+    head = migrate.scripts().get_revision(migrate.head_revision())
+    assert head.down_revision, "there must be at least two revisions to prove the upgrade path"
+    return head.down_revision
+
+
+def test_upgrade_from_previous_revision_keeps_data_and_backs_up_first(_isolated_data):
+    path = _isolated_data / "old.sqlite3"
+    _isolated_data.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{path}")
+    migrate.upgrade_to(engine, _previous_revision())
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO assessment (id, uid, version_number, form_id, form_version, title, created_at, updated_at)"
+            " VALUES (7, 'abc', 1, 'idmf-part-b', '1.0', 'Written by the old version', '2026-01-01', '2026-01-02')"))
+        conn.execute(text("INSERT INTO answer (assessment_id, question_id, value, version, updated_at)"
+                          " VALUES (7, 'summary', '\"kept\"', 1, '2026-01-02')"))
+    engine.dispose()
+
+    db = open_database(f"sqlite:///{path}")
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT title FROM assessment WHERE id = 7")).scalar() == "Written by the old version"
+        assert conn.execute(text("SELECT value FROM answer WHERE assessment_id = 7")).scalar() == '"kept"'
+    db.dispose()
+
+    assert db.backup_path is not None and db.backup_path.parent == backups_dir()
+    with sqlite3.connect(db.backup_path) as backup:
+        assert backup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == _previous_revision()
+        assert backup.execute("SELECT title FROM assessment").fetchone()[0] == "Written by the old version"
+
+
+def test_new_database_needs_no_backup(_isolated_data):
+    db = open_database()
+    assert db.backup_path is None
+    assert list(backups_dir().iterdir()) == []
+    db.dispose()
+
+
+def test_database_from_a_newer_version_is_refused_and_left_untouched(_isolated_data):
+    db = open_database()
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'fffffffff999'"))
+    db.dispose()
+    before = db.path.read_bytes()
+    with pytest.raises(DatabaseTooNewError, match="newer version of IDMF Desktop"):
+        open_database()
+    assert db.path.read_bytes() == before
