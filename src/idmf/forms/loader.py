@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,18 @@ from idmf.forms.schema import FormDefinition
 from idmf.paths import forms_dir
 
 DEFAULT_FORM_FILE = "idmf-part-b.yaml"
+
+
+class _FormYamlLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans: only true/false, so choice ids like `yes`, `no`, `on` stay text."""
+
+
+_FormYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_FormYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 class FormError(Exception):
@@ -51,7 +64,7 @@ def _explain(error: dict[str, Any], data: Any) -> str:
 def load_form_text(text: str, source: str = "<form>") -> FormDefinition:
     """Parse and validate form YAML text; raise FormError with a readable message."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_FormYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

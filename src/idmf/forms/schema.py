@@ -140,7 +140,7 @@ class QuestionGroup(_Strict):
 class FormDefinition(_Strict):
     """A whole form file."""
 
-    id: Identifier
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
     version: str = Field(pattern=r"^\d+\.\d+$")
     title: str
     subtitle: str = ""

@@ -57,8 +57,8 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
-def _naive(value: dt.datetime) -> dt.datetime:
-    return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.timezone.utc) if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
 def _summary(row: AssessmentRow) -> AssessmentSummary:
@@ -86,7 +86,7 @@ class AssessmentRepository:
                 uid=assessment.uid, version_number=assessment.version_number, form_id=assessment.form_id,
                 form_version=assessment.form_version, status=assessment.status.value,
                 archived=assessment.archived, review_date=assessment.review_date,
-                created_at=_naive(assessment.created_at), updated_at=_naive(assessment.updated_at),
+                created_at=_utc(assessment.created_at), updated_at=_utc(assessment.updated_at),
                 steps_complete=assessment.steps_complete(form), row_version=1,
                 **{col: assessment.text(qid) for qid, col in DENORMALISED.items()},
             )
@@ -96,7 +96,7 @@ class AssessmentRepository:
             assessment.row_version = 1
             for qid, value in assessment.answers.items():
                 session.execute(insert(AnswerRow).values(
-                    assessment_id=row.id, question_id=qid, value=to_json(value), version=1, updated_at=_naive(now)))
+                    assessment_id=row.id, question_id=qid, value=to_json(value), version=1, updated_at=_utc(now)))
                 assessment.answer_versions[qid] = 1
         return assessment
 
@@ -143,7 +143,7 @@ class AssessmentRepository:
     def save_answer(self, assessment_id: int, question_id: str, value: Any, expected_version: int,
                     steps_complete: int | None = None) -> int:
         """Write one answer if nobody changed it since `expected_version`; return its new version."""
-        payload, now = to_json(value), _naive(utcnow())
+        payload, now = to_json(value), _utc(utcnow())
         with self.engine.begin() as conn:
             current = conn.execute(select(AnswerRow.version).where(
                 AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id)).scalar()
@@ -168,7 +168,7 @@ class AssessmentRepository:
     def update_meta(self, assessment_id: int, expected_row_version: int, **changes: Any) -> int:
         """Change metadata columns (status, archived, review date…) with an optimistic check."""
         changes = {k: (v.value if isinstance(v, Status) else v) for k, v in changes.items()}
-        changes["updated_at"] = _naive(utcnow())
+        changes["updated_at"] = _utc(utcnow())
         with self.engine.begin() as conn:
             result = conn.execute(update(AssessmentRow).where(
                 AssessmentRow.id == assessment_id, AssessmentRow.row_version == expected_row_version
