@@ -32,8 +32,9 @@ def _bundled(name: str) -> Path:
 
 
 def forms_dir() -> Path:
-    """Folder holding the form definitions (forms/*.yaml)."""
-    return _bundled("forms")
+    """Folder holding the form definitions (forms/*.yaml); IDMF_FORMS_DIR points at a local edition."""
+    override = os.environ.get("IDMF_FORMS_DIR")
+    return Path(override) if override else _bundled("forms")
 
 
 def resources_dir() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from idmf.forms.loader import FormError
 from idmf.interchange.jsonio import InterchangeError
 from idmf.services.assessments import DuplicateImportError
+from idmf.storage.backup import BackupError
 from idmf.storage.database import DatabaseError
 from idmf.storage.repository import ConflictError, NotFoundError
 
@@ -17,7 +18,7 @@ class CliError(Exception):
         self.status = status
 
 
-KNOWN = (FormError, InterchangeError, DuplicateImportError, DatabaseError, ConflictError, NotFoundError)
+KNOWN = (BackupError, FormError, InterchangeError, DuplicateImportError, DatabaseError, ConflictError, NotFoundError)
 
 
 def friendly(exc: Exception) -> str | None:

@@ -7,11 +7,11 @@ import sys
 from typing import Sequence
 
 from idmf import __version__
-from idmf.cli import assessments
+from idmf.cli import assessments, backup
 from idmf.cli.errors import CliError, friendly
 
 # Each feature module adds its own sub-commands.
-COMMAND_MODULES = [assessments]
+COMMAND_MODULES = [assessments, backup]
 
 
 def build_parser() -> argparse.ArgumentParser:

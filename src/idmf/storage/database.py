@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from idmf.paths import data_dir
 from idmf.storage import migrate
+from idmf.storage.backup import Backup, integrity_ok, move_aside, newest_good_backup
 from idmf.storage.location import storage_warning
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,31 @@ class DatabaseError(Exception):
 
 class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer version of the app."""
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The database failed its start-up check and was moved aside; a backup may be restored."""
+
+    def __init__(self, message: str, moved_to: Path, backup: Backup | None) -> None:
+        super().__init__(message)
+        self.moved_to = moved_to
+        self.backup = backup
+
+
+def check_on_start(path: Path) -> None:
+    """Quick-check an existing SQLite file; move a damaged one aside and say which backup can replace it."""
+    if not path.exists() or path.stat().st_size == 0 or integrity_ok(path, quick=True):
+        return
+    moved = move_aside(path)
+    good = newest_good_backup()
+    if good is None:
+        offer = "No backup is available, so the app will start with an empty database."
+    else:
+        offer = (f"The newest good backup is from {good.taken_at:%d/%m/%Y %H:%M}; restoring it loses changes "
+                 "made after that time.")
+    raise DatabaseDamagedError(
+        f"Your data file was damaged, so it has been moved aside to {moved.name} (nothing was deleted). {offer}",
+        moved, good)
 
 
 def default_database_url() -> str:
@@ -83,6 +109,7 @@ def _make_engine(url: str) -> tuple[Engine, Path | None, str | None]:
         except OSError as exc:
             raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc.strerror}.") from None
         warning = storage_warning(path)
+        check_on_start(path)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas(use_wal=path is not None and warning is None))
     return engine, path, warning

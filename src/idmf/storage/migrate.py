@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -13,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from idmf.paths import backups_dir
+from idmf.storage.backup import take_backup
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -53,16 +51,6 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_sqlite(source: Path, reason: str) -> Path:
-    """Copy a live SQLite database with the online backup API (safe while others write)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups_dir() / f"{source.stem}-{stamp}-{reason}.sqlite3"
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    log.info("Backed up the database before %s to %s", reason, target)
-    return target
-
-
 def upgrade(engine: Engine, path: Path | None) -> Path | None:
     """Bring the database to head; returns the backup taken before migrating, if any."""
     known = scripts()
@@ -74,7 +62,7 @@ def upgrade(engine: Engine, path: Path | None) -> Path | None:
         raise TooNewError(current)
     backup = None
     if current is not None and path is not None and path.exists():
-        backup = backup_sqlite(path, f"before-upgrade-from-{current}")
+        backup = take_backup(path, f"before-upgrade-from-{current}")
     command.upgrade(alembic_config(engine), "head")
     return backup
 
@@ -82,3 +70,7 @@ def upgrade(engine: Engine, path: Path | None) -> Path | None:
 def upgrade_to(engine: Engine, revision: str) -> None:
     """Upgrade to a given revision (used by tests that prove the migration path)."""
     command.upgrade(alembic_config(engine), revision)
+
+
+# Older name kept for callers written before backups moved to idmf.storage.backup.
+backup_sqlite = take_backup
