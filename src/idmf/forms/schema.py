@@ -152,12 +152,17 @@ class FormDefinition(_Strict):
 
     @model_validator(mode="after")
     def _check_ids(self) -> "FormDefinition":
-        seen: dict[str, str] = {}
-        for section in self.sections:
-            for qid in [section.id, *[g.id for g in section.groups], *[q.id for q in section.all_questions()]]:
-                if qid in seen:
-                    raise ValueError(f"duplicate id '{qid}' (in section '{seen[qid]}' and '{section.id}')")
-                seen[qid] = section.id
+        # Sections/groups and questions are separate namespaces: a section 'aims' may hold a question 'aims'.
+        for kind, pairs in (
+            ("section or group", [(x.id, s.id) for s in self.sections for x in (s, *s.groups)]),
+            ("question", [(q.id, s.id) for s in self.sections for q in s.all_questions()]),
+        ):
+            seen: dict[str, str] = {}
+            for item_id, section_id in pairs:
+                if item_id in seen:
+                    raise ValueError(
+                        f"duplicate {kind} id '{item_id}' (in section '{seen[item_id]}' and '{section_id}')")
+                seen[item_id] = section_id
         question_ids = {q.id for q in self.questions()}
         for question in self.questions():
             if question.relevant:
