@@ -144,3 +144,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     EXPORTERS[fmt](context, args.id, args.out)
     print(f"Wrote {args.out}")
     return 0
+
+
+# The Word format (idmf.export): python-docx is loaded only when a .docx is exported or imported.
+from idmf.export.hooks import export_docx_command, import_docx_command  # noqa: E402
+
+EXPORTERS["docx"] = export_docx_command
+IMPORTERS[".docx"] = import_docx_command

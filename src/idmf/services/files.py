@@ -8,6 +8,12 @@ from pathlib import Path
 from typing import Callable
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     """Call write(temp_path) next to `path`, flush it to disk, then replace `path` in one step."""
     path = Path(path)
@@ -15,6 +21,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     temp = Path(temp_name)
+    # mkstemp makes owner-only files; a document saved to a shared folder should get the usual permissions.
+    os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
     try:
         write(temp)
         with open(temp, "rb+") as stream:

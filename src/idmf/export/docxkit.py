@@ -1,0 +1,163 @@
+"""Small WordprocessingML helpers python-docx does not offer: shading, fixed widths, repeated header
+rows, rows kept together, fields and check boxes (every property in schema order, see ooxml.py)."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from idmf.export import styles
+from idmf.export.ooxml import TBLPR, TCPR, insert_ordered
+from idmf.export.sanitize import clean
+
+CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    """Give a cell a background colour (hex RGB)."""
+    element = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    insert_ordered(cell._tc.get_or_add_tcPr(), element, TCPR)
+
+
+def valign_centre(cell: _Cell) -> None:
+    """Centre a cell's content vertically."""
+    insert_ordered(cell._tc.get_or_add_tcPr(), parse_xml(f'<w:vAlign {nsdecls("w")} w:val="center"/>'), TCPR)
+
+
+def new_table(container, widths_cm: Sequence[float]) -> Table:
+    """An empty fixed-layout table with the IDMF style and the given column widths (cm)."""
+    table = container.add_table(rows=0, cols=len(widths_cm))
+    table._tbl.tblPr.style = style_id(table.part, styles.TABLE)
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    tblpr = table._tbl.tblPr
+    total = int(Cm(sum(widths_cm)).twips)
+    insert_ordered(tblpr, parse_xml(f'<w:tblW {nsdecls("w")} w:w="{total}" w:type="dxa"/>'), TBLPR)
+    sides = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="{styles.BORDER}"/>'
+                    for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    insert_ordered(tblpr, parse_xml(f'<w:tblBorders {nsdecls("w")}>{sides}</w:tblBorders>'), TBLPR)
+    insert_ordered(tblpr, parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'), TBLPR)
+    return table
+
+
+def add_row(table: Table, *, header: bool = False, keep: bool = True) -> list[_Cell]:
+    """Append a row; `header` repeats it on every page, `keep` stops it splitting across pages."""
+    row = table.add_row()
+    trpr = row._tr.get_or_add_trPr()
+    if keep:
+        trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+    return list(row.cells)
+
+
+def merged_row(table: Table, **kwargs) -> _Cell:
+    """Append a row whose cells are merged into one spanning the table."""
+    cells = add_row(table, **kwargs)
+    return cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+
+
+def style_id(part, name: str) -> str:
+    """The style id for a style name (python-docx looks it up by scanning every style on every use)."""
+    part = part.package.main_document_part
+    cache = getattr(part, "_idmf_style_ids", None)
+    if cache is None:
+        cache = {}
+        for element in part.styles.element.findall(qn("w:style")):
+            name_element = element.find(qn("w:name"))
+            if name_element is not None:
+                cache[name_element.get(qn("w:val")).lower()] = element.get(qn("w:styleId"))
+        part._idmf_style_ids = cache
+    try:
+        return cache[name.lower()]
+    except KeyError:
+        raise KeyError(f"the reference document has no style named '{name}'") from None
+
+
+def set_style(paragraph: Paragraph, name: str) -> Paragraph:
+    """Apply a paragraph style by name, quickly."""
+    paragraph._p.style = style_id(paragraph.part, name)
+    return paragraph
+
+
+def add_paragraph(container, style: str) -> Paragraph:
+    """A new paragraph at the end of a document body, cell, header or footer."""
+    return set_style(container.add_paragraph(), style)
+
+
+def paragraph_in(container, style: str) -> Paragraph:
+    """A container's untouched only paragraph (used once), else a new paragraph, in the given style."""
+    paragraphs = container.paragraphs
+    if len(paragraphs) == 1 and not paragraphs[0].runs:
+        return set_style(paragraphs[0], style)
+    return add_paragraph(container, style)
+
+
+def append_lines(cell: _Cell, texts: Sequence[str], style: str) -> None:
+    """Append one plain paragraph per text to a cell, fast (python-docx's own path is ~50x slower,
+    which matters for 100,000-character answers); tabs become Word tabs."""
+    tc, style_value = cell._tc, style_id(cell.part, style)
+    w_p, w_ppr, w_style, w_r, w_t, w_tab = (qn(f"w:{n}") for n in ("p", "pPr", "pStyle", "r", "t", "tab"))
+    val, space = qn("w:val"), "{http://www.w3.org/XML/1998/namespace}space"
+    for text in texts:
+        paragraph = etree.SubElement(tc, w_p)
+        etree.SubElement(etree.SubElement(paragraph, w_ppr), w_style).set(val, style_value)
+        run = etree.SubElement(paragraph, w_r)
+        for index, part in enumerate(text.split("\t")):
+            if index:
+                etree.SubElement(run, w_tab)
+            if part:
+                element = etree.SubElement(run, w_t)
+                element.text = part
+                element.set(space, "preserve")
+
+
+def keep_with_next(paragraphs: Iterable[Paragraph]) -> None:
+    """Keep paragraphs (and the table rows they sit in, in Word) with what follows."""
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def add_text(paragraph: Paragraph, text: str, where: str = "", style: str | None = None):
+    """Add a run of sanitised text (newlines become line breaks) and return it."""
+    run = paragraph.add_run(clean(text, where))
+    if style:
+        run._r.style = style_id(paragraph.part, style)
+    return run
+
+
+def add_tick(paragraph: Paragraph, checked: bool, label: str = "") -> None:
+    """Add ☒ or ☐ (in the check-box font) and an optional label after it."""
+    add_text(paragraph, CHECKED if checked else UNCHECKED, style=styles.TICK)
+    if label:
+        add_text(paragraph, f" {label}")
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Add a Word field (PAGE, NUMPAGES…) that Word and LibreOffice update when laying out."""
+    def run_with(xml: str) -> None:
+        """A run holding one field element."""
+        run = paragraph.add_run()
+        run._r.append(parse_xml(xml))
+
+    run_with(f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>')
+    run_with(f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instruction} </w:instrText>')
+    run_with(f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>')
+    paragraph.add_run(placeholder)
+    run_with(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>')
+
+
+def right_tab(paragraph: Paragraph, position_cm: float) -> None:
+    """A right-aligned tab stop (for text flush with the right margin)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(position_cm), WD_TAB_ALIGNMENT.RIGHT)

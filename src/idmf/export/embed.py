@@ -1,0 +1,90 @@
+"""The assessment inside the Word file: its versioned JSON (`jsonio.to_document`) as a custom XML part,
+so a colleague who only received the .docx can import it back into IDMF Desktop.
+
+The JSON is stored ASCII-escaped (`\\uXXXX`), which is the same JSON document but can never contain a
+character XML refuses; Word and LibreOffice keep custom XML parts when they re-save a document.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import zipfile
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+from idmf import __version__
+from idmf.domain.assessment import Assessment
+from idmf.interchange import jsonio
+from idmf.interchange.jsonio import InterchangeError
+
+NAMESPACE = "urn:idmf-desktop:assessment"
+ROOT = f"{{{NAMESPACE}}}assessment"
+_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+class DocxImportError(InterchangeError):
+    """A .docx that cannot be imported; the message is one plain sentence."""
+
+
+def payload(assessment: Assessment) -> bytes:
+    """The custom XML part: the assessment's JSON document in one element."""
+    root = etree.Element(ROOT, nsmap={"idmf": NAMESPACE})
+    root.set("format", jsonio.FORMAT)
+    root.set("format_version", str(jsonio.FORMAT_VERSION))
+    root.set("app_version", __version__)
+    root.text = json.dumps(jsonio.to_document(assessment), ensure_ascii=True, indent=2, sort_keys=True)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _properties(item_id: str) -> bytes:
+    root = etree.Element(f"{{{_DATASTORE}}}datastoreItem", nsmap={"ds": _DATASTORE})
+    root.set(f"{{{_DATASTORE}}}itemID", item_id)
+    refs = etree.SubElement(root, f"{{{_DATASTORE}}}schemaRefs")
+    etree.SubElement(refs, f"{{{_DATASTORE}}}schemaRef").set(f"{{{_DATASTORE}}}uri", NAMESPACE)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=False)
+
+
+def embed_assessment(doc: Document, assessment: Assessment) -> None:
+    """Add the assessment's JSON to the document as /customXml/itemN.xml (with its properties part)."""
+    package = doc.part.package
+    item_name = package.next_partname("/customXml/item%d.xml")
+    item = Part(item_name, "application/xml", payload(assessment), package)
+    doc.part.relate_to(item, RT.CUSTOM_XML)
+    number = item_name.idx
+    props_name = PackURI(f"/customXml/itemProps{number}.xml")
+    props = Part(props_name, CT.OFC_CUSTOM_XML_PROPERTIES, _properties("{%s}" % str(uuid.uuid4()).upper()), package)
+    item.relate_to(props, RT.CUSTOM_XML_PROPS)
+
+
+def _candidates(archive: zipfile.ZipFile) -> list[str]:
+    return [name for name in archive.namelist()
+            if name.lower().startswith("customxml/") and name.lower().endswith(".xml")
+            and "itemprops" not in name.lower() and "/_rels/" not in name.lower()]
+
+
+def read_embedded_json(path: Path) -> str:
+    """The assessment JSON inside an exported .docx; DocxImportError (one sentence) when there is none."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in _candidates(archive):
+                try:
+                    root = etree.fromstring(archive.read(name), _SAFE_PARSER)
+                except etree.XMLSyntaxError:
+                    continue
+                if root.tag == ROOT and root.text:
+                    return root.text
+    except (zipfile.BadZipFile, OSError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise DocxImportError(f"The file {path} was not found.") from None
+        raise DocxImportError(f"{path.name} is not a Word document (.docx) that can be opened.") from None
+    raise DocxImportError(f"{path.name} has no IDMF assessment inside it: only Word files exported by "
+                          "IDMF Desktop can be imported (ask the sender for the .docx export or the .json file).")
