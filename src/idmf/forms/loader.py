@@ -75,7 +75,11 @@ def load_form_text(text: str, source: str = "<form>") -> FormDefinition:
     try:
         return FormDefinition.model_validate(data)
     except ValidationError as exc:
-        problems = [_explain(e, data) for e in exc.errors()]
+        errors = exc.errors()
+        # Pydantic also reports a tuple holding a broken item as "too short"; that echo only confuses.
+        errors = [e for e in errors if not (e["type"] == "too_short" and any(
+            o is not e and tuple(o["loc"][:len(e["loc"])]) == tuple(e["loc"]) for o in errors))] or errors
+        problems = [_explain(e, data) for e in errors]
         shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
         raise FormError(f"Form file {source} has a problem: {shown}.") from None
 

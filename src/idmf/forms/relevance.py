@@ -27,7 +27,7 @@ _ALLOWED = (ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, a
 def parse_relevance(text: str) -> ast.Expression:
     """Parse and check an expression; raise RelevanceError naming what is not allowed."""
     try:
-        tree = ast.parse(text.replace(" true", " True").replace(" false", " False"), mode="eval")
+        tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
         raise RelevanceError(f"cannot read '{text}' ({exc.msg})") from None
     for node in ast.walk(tree):
@@ -41,9 +41,12 @@ def parse_relevance(text: str) -> ast.Expression:
     return tree
 
 
+_LITERALS = {"true": True, "false": False}
+
+
 def names_in(text: str) -> set[str]:
     """The question ids an expression refers to."""
-    return {n.id for n in ast.walk(parse_relevance(text)) if isinstance(n, ast.Name)}
+    return {n.id for n in ast.walk(parse_relevance(text)) if isinstance(n, ast.Name) and n.id not in _LITERALS}
 
 
 def _has_value(value: Any) -> bool:
@@ -65,7 +68,7 @@ def _eval(node: ast.AST, lookup: Callable[[str], Any]) -> Any:
     if isinstance(node, ast.UnaryOp):
         return not _eval(node.operand, lookup)
     if isinstance(node, ast.Name):
-        return _has_value(lookup(node.id))
+        return _LITERALS[node.id] if node.id in _LITERALS else _has_value(lookup(node.id))
     if isinstance(node, ast.Constant):
         return node.value
     if isinstance(node, (ast.List, ast.Tuple)):
