@@ -23,6 +23,9 @@ _ALLOWED = (ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, a
             ast.Eq, ast.NotEq, ast.In, ast.NotIn, ast.Name, ast.Load, ast.Constant, ast.List, ast.Tuple)
 
 
+_LITERALS = {"true": True, "false": False}
+
+
 @lru_cache(maxsize=512)
 def parse_relevance(text: str) -> ast.Expression:
     """Parse and check an expression; raise RelevanceError naming what is not allowed."""
@@ -38,10 +41,10 @@ def parse_relevance(text: str) -> ast.Expression:
         if isinstance(node, ast.Compare):
             if not isinstance(node.left, ast.Name) or len(node.ops) != 1:
                 raise RelevanceError(f"'{text}': write comparisons as question_id == 'value'")
+            right = node.comparators[0]
+            if isinstance(right, ast.Name) and right.id not in _LITERALS:
+                raise RelevanceError(f"'{text}': compare a question with quoted text, not with another question")
     return tree
-
-
-_LITERALS = {"true": True, "false": False}
 
 
 def names_in(text: str) -> set[str]:
@@ -91,3 +94,15 @@ def is_relevant(expression: str | None, lookup: Callable[[str], Any]) -> bool:
     if not expression:
         return True
     return bool(_eval(parse_relevance(expression), lookup))
+
+
+def compared_values(text: str) -> list[tuple[str, str]]:
+    """(question id, quoted value) pairs the expression compares, to check values against choices."""
+    pairs = []
+    for node in ast.walk(parse_relevance(text)):
+        if isinstance(node, ast.Compare):
+            right = node.comparators[0]
+            literals = right.elts if isinstance(right, (ast.List, ast.Tuple)) else [right]
+            pairs += [(node.left.id, lit.value) for lit in literals  # type: ignore[attr-defined]
+                      if isinstance(lit, ast.Constant) and isinstance(lit.value, str)]
+    return pairs

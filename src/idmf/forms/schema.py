@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from idmf.forms.relevance import RelevanceError, names_in, parse_relevance
+from idmf.forms.relevance import RelevanceError, compared_values, names_in, parse_relevance
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
@@ -137,6 +137,26 @@ class QuestionGroup(_Strict):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
+def _allowed_values(question: Question) -> set[str] | None:
+    if question.type == FieldType.YES_NO:
+        return {"yes", "no"}
+    if question.type in (FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE):
+        return {c.id for c in question.choices}
+    return None
+
+
+def _check_relevance(question: Question, by_id: dict[str, Question]) -> None:
+    assert question.relevant is not None
+    unknown = sorted(names_in(question.relevant) - set(by_id))
+    if unknown:
+        raise ValueError(f"question '{question.id}': 'relevant' refers to unknown question(s) {', '.join(unknown)}")
+    for other, value in compared_values(question.relevant):
+        allowed = _allowed_values(by_id[other])
+        if allowed is not None and value not in allowed:
+            raise ValueError(f"question '{question.id}': 'relevant' compares '{other}' with '{value}', which is "
+                             f"not one of its choices ({', '.join(sorted(allowed))})")
+
+
 class FormDefinition(_Strict):
     """A whole form file."""
 
@@ -163,14 +183,10 @@ class FormDefinition(_Strict):
                     raise ValueError(
                         f"duplicate {kind} id '{item_id}' (in section '{seen[item_id]}' and '{section_id}')")
                 seen[item_id] = section_id
-        question_ids = {q.id for q in self.questions()}
+        by_id = {q.id: q for q in self.questions()}
         for question in self.questions():
             if question.relevant:
-                unknown = sorted(names_in(question.relevant) - question_ids)
-                if unknown:
-                    raise ValueError(
-                        f"question '{question.id}': 'relevant' refers to unknown question(s) {', '.join(unknown)}"
-                    )
+                _check_relevance(question, by_id)
         return self
 
     def questions(self) -> list[Question]:
