@@ -114,12 +114,27 @@ def _parse(question: Question, raw: Any) -> Any:
     raise AnswerError(f"unknown field type {kind}")  # pragma: no cover - schema forbids it
 
 
+def _well_formed(raw: Any) -> Any:
+    """Strings as proper Unicode: surrogate halves that form a pair are joined, lone ones become U+FFFD.
+
+    Text typed into the app never holds lone surrogates, but pasted or imported text can; left alone
+    they cannot be stored as UTF-8 and would come back different from a JSON round trip.
+    """
+    if isinstance(raw, str):
+        return raw.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(raw, list):
+        return [_well_formed(v) for v in raw]
+    if isinstance(raw, dict):
+        return {k: _well_formed(v) for k, v in raw.items()}
+    return raw
+
+
 def parse_answer(question: Question, raw: Any) -> Any:
     """Validate a JSON answer for a question and return its typed value (None stays None)."""
     if raw is None:
         return None
     try:
-        return _parse(question, raw)
+        return _parse(question, _well_formed(raw))
     except ValidationError as exc:
         first = exc.errors()[0]
         raise AnswerError(f"answer to '{question.id}' is not valid: {first['msg']}") from None

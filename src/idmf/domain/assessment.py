@@ -76,7 +76,7 @@ class Assessment(BaseModel):
         """A blank draft on the given form."""
         item = cls(form_id=form.id, form_version=form.version)
         if title:
-            item.answers["title"] = title
+            item.set_answer(form, "title", title)
         return item
 
     # Convenient reads of the answers the dashboard and documents show everywhere.
