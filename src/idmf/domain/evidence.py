@@ -23,6 +23,13 @@ class CensusRow(BaseModel):
     count: int
     percent: float
     england_percent: float | None = None
+    parent: str | None = None  # the broad group of a detailed category ("White" for "White: Irish")
+    over_represented: bool = False  # one of the table's largest excesses over England's share
+
+    @property
+    def difference(self) -> float | None:
+        """Percentage points above (+) or below (-) England, from the shown (rounded) percentages."""
+        return None if self.england_percent is None else round(self.percent - self.england_percent, 1)
 
 
 class CensusTable(BaseModel):
@@ -43,4 +50,5 @@ class CensusTable(BaseModel):
     source: str = ""  # "Source: ONS - 2021 Census (TS021)"
     dataset_id: str = ""  # Nomis id or bulk file name
     built_from_best_fit: bool = False  # ICB totals summed from best-fit local authorities
+    notes: list[str] = Field(default_factory=list)  # plain-English notes: split authorities, substitute table
     retrieved: dt.date | None = None

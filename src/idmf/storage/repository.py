@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
 from sqlmodel import Session
 
 from idmf.domain.answers import parse_answer, to_json
 from idmf.domain.assessment import Assessment, Status, utcnow
+from idmf.domain.evidence import CensusTable
 from idmf.forms.loader import FormRegistry
-from idmf.storage.tables import AnswerRow, AssessmentRow
+from idmf.storage.tables import AnswerRow, AssessmentCensusRow, AssessmentRow
 
 # Answers copied onto the assessment row so the dashboard can list and search without joins.
 DENORMALISED = {"title": "title", "organisation": "organisation", "lead": "lead"}
@@ -33,6 +34,15 @@ class ConflictError(RuntimeError):
         self.assessment_id = assessment_id
         self.question_id = question_id
         self.current_version = current_version
+
+
+class LockedError(RuntimeError):
+    """A change to a signed-off (locked) version, whose content can never change."""
+
+    def __init__(self, assessment_id: int) -> None:
+        super().__init__(f"Assessment {assessment_id} is a signed-off version and is locked: its answers cannot be "
+                         "changed. Use Revise to start a new version.")
+        self.assessment_id = assessment_id
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,13 @@ def _summary(row: AssessmentRow) -> AssessmentSummary:
     )
 
 
+def _insert_census(session: Session, assessment_id: int, tables: list[CensusTable]) -> None:
+    # Stored whole as JSON: a frozen copy, so refreshing the census cache never changes a signed-off document.
+    for position, table in enumerate(tables):
+        session.execute(insert(AssessmentCensusRow).values(
+            assessment_id=assessment_id, position=position, table_json=table.model_dump(mode="json")))
+
+
 class AssessmentRepository:
     """Stores assessments in the injected engine."""
 
@@ -98,6 +115,7 @@ class AssessmentRepository:
                 session.execute(insert(AnswerRow).values(
                     assessment_id=row.id, question_id=qid, value=to_json(value), version=1, updated_at=_utc(now)))
                 assessment.answer_versions[qid] = 1
+            _insert_census(session, row.id, assessment.census_tables)
         return assessment
 
     def get(self, assessment_id: int) -> Assessment:
@@ -110,6 +128,8 @@ class AssessmentRepository:
                 select(AnswerRow.question_id, AnswerRow.value, AnswerRow.version)
                 .where(AnswerRow.assessment_id == assessment_id)
             ).all()
+            census = session.scalars(select(AssessmentCensusRow.table_json).where(
+                AssessmentCensusRow.assessment_id == assessment_id).order_by(AssessmentCensusRow.position)).all()
         form = self.forms.get(row.form_id, row.form_version)
         known = {q.id: q for q in form.questions()}
         item = Assessment(
@@ -117,6 +137,7 @@ class AssessmentRepository:
             form_version=row.form_version, status=Status(row.status), archived=row.archived,
             created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),
             review_date=row.review_date, row_version=row.row_version,
+            census_tables=[CensusTable.model_validate(doc) for doc in census],
         )
         for qid, raw, version in answers:
             item.answer_versions[qid] = version
@@ -145,6 +166,8 @@ class AssessmentRepository:
         """Write one answer if nobody changed it since `expected_version`; return its new version."""
         payload, now = to_json(value), _utc(utcnow())
         with self.engine.begin() as conn:
+            if conn.execute(select(AssessmentRow.locked).where(AssessmentRow.id == assessment_id)).scalar():
+                raise LockedError(assessment_id)
             current = conn.execute(select(AnswerRow.version).where(
                 AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id)).scalar()
             if (current or 0) != expected_version:
@@ -164,6 +187,17 @@ class AssessmentRepository:
                 changes["steps_complete"] = steps_complete
             conn.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(**changes))
         return (current or 0) + 1
+
+    def attach_census_tables(self, assessment_id: int, tables: list[CensusTable]) -> None:
+        """Replace the census tables stored with an assessment, all at once."""
+        with Session(self.engine) as session, session.begin():
+            self._require(session, assessment_id)
+            if session.scalar(select(AssessmentRow.locked).where(AssessmentRow.id == assessment_id)):
+                raise LockedError(assessment_id)
+            session.execute(delete(AssessmentCensusRow).where(AssessmentCensusRow.assessment_id == assessment_id))
+            _insert_census(session, assessment_id, tables)
+            session.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id)
+                            .values(updated_at=_utc(utcnow())))
 
     def update_meta(self, assessment_id: int, expected_row_version: int, **changes: Any) -> int:
         """Change metadata columns (status, archived, review date…) with an optimistic check."""

@@ -32,6 +32,7 @@ class AssessmentRow(SQLModel, table=True):
     created_at: dt.datetime
     updated_at: dt.datetime = Field(index=True)
     row_version: int = 0
+    locked: bool = False  # signed off: the database refuses changes (migration 0004)
 
 
 class AnswerRow(SQLModel, table=True):
@@ -46,3 +47,15 @@ class AnswerRow(SQLModel, table=True):
     value: Any = Field(sa_column=Column(JSON, nullable=False))
     version: int = 1
     updated_at: dt.datetime
+
+
+class AssessmentCensusRow(SQLModel, table=True):
+    """One census table attached to an assessment, stored whole (a frozen copy of the cache at the time)."""
+
+    __tablename__ = "assessment_census"
+
+    assessment_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True)
+    )
+    position: int = Field(primary_key=True)
+    table_json: Any = Field(sa_column=Column(JSON, nullable=False))

@@ -1,0 +1,245 @@
+"""Download the census tables from the Nomis API (ONS's official statistics service).
+
+NHS networks sit behind proxies with their own certificate authorities, so the client reads the system proxy
+settings (HTTPS_PROXY, NO_PROXY) and verifies certificates against the operating system's store (truststore).
+Every failure becomes one CensusDownloadError saying what happened and what to do; nothing is written here —
+`download()` returns a Batch that the caller stores in one transaction.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ssl
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import httpx
+
+from idmf import __version__
+from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDownloadError
+from idmf.census.nomis_csv import NomisAnswerError, Parsed, parse_csv, to_observations
+from idmf.census.records import Area, Batch, kind_from_code
+from idmf.census.tables import PROFILE_TABLES, CensusTableSpec
+
+DEFAULT_BASE_URL = "https://www.nomisweb.co.uk/api/v01"
+
+
+@dataclass(frozen=True)
+class Geography:
+    """One Nomis geography type fetched for every table."""
+
+    selector: str  # Nomis geography type, e.g. "TYPE154"
+    plural: str  # how the progress line names its areas
+    kind: str  # the area kind used when a code's prefix does not say
+    optional: bool = False  # if Nomis refuses it, carry on without it (see GEOGRAPHIES)
+
+
+# Nomis geography types (NOMIS_API.md §3). TYPE154 (local authority districts), TYPE480 (regions) and TYPE499
+# (countries) are used by public code with Census 2021 tables. TYPE155 for counties (upper-tier authorities) is
+# NOT confirmed, so it is optional: if Nomis refuses it or answers with something other than counties, the
+# download carries on without it, and counties are summed from their districts once the district → county
+# lookup (ltla21_utla21.csv) is imported. Unitary authorities are both tiers and come with the districts.
+GEOGRAPHIES = (Geography("TYPE154", "local authorities", "ltla"),
+               Geography("TYPE155", "counties", "utla", optional=True),
+               Geography("TYPE480", "regions", "region"), Geography("TYPE499", "countries", "country"))
+NO_COUNTIES = ("Nomis did not supply county figures, so counties are added up from their districts: import the "
+               "district-to-county lookup (ltla21_utla21.csv) to profile a county.")
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+ProgressFn = Callable[[int, int, str], None]
+
+
+class NomisRefusedError(CensusDownloadError):
+    """Nomis answered that it will not serve the request (an HTTP 4xx other than 429); retrying cannot help."""
+
+
+@dataclass
+class NomisSettings:
+    """Where Nomis is and how patient to be with it."""
+
+    base_url: str = DEFAULT_BASE_URL
+    timeout: float = 60.0  # seconds to wait for each piece of an answer
+    connect_timeout: float = 15.0
+    retries: int = 3  # further attempts after the first
+    backoff: float = 2.0  # seconds before the first retry, doubled for each one after
+    max_wait: float = 300.0  # longest Retry-After the app sits through before giving up
+
+
+def _ssl_context() -> ssl.SSLContext:
+    import truststore  # imported here so the rest of the app never pays for it
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds: either a number or an HTTP date (None when absent or unreadable)."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _status_message(status: int, label: str, base_url: str) -> str:
+    if status == 429:
+        return (f"The Nomis census service is busy and asked the app to slow down while fetching {label}. "
+                f"Wait a few minutes and try again. {UNCHANGED}")
+    if status >= 500:
+        return (f"The Nomis census service had a problem at its end (error {status}) while sending {label}. "
+                f"Try again later, or import the ONS bulk files instead. {UNCHANGED}")
+    if status in (401, 403, 407):
+        return (f"Access to the Nomis census service was refused (error {status}). If your organisation uses a "
+                f"proxy, ask IT to allow {base_url}, or import the ONS bulk files instead. {UNCHANGED}")
+    return (f"The Nomis census service did not accept the request for {label} (error {status}). Check the "
+            f"address {base_url}; Nomis may have changed its tables. {UNCHANGED}")
+
+
+def _transport_message(exc: httpx.TransportError, label: str, settings: NomisSettings) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return (f"The Nomis census service did not answer within {settings.timeout:g} seconds while sending "
+                f"{label}. Check your internet connection or proxy and try again. {UNCHANGED}")
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return (f"The download of {label} was cut off before it finished. Try again; if it keeps happening, "
+                f"your network may be interrupting large downloads. {UNCHANGED}")
+    if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        return (f"The app could not check the security certificate of {settings.base_url}. Ask IT to make sure "
+                f"your organisation's certificate is installed on this computer. {UNCHANGED}")
+    return (f"The app could not reach the Nomis census service at {settings.base_url}. Check your internet "
+            f"connection and proxy settings (HTTPS_PROXY), or import the ONS bulk files instead. {UNCHANGED}")
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise CensusCancelled()
+
+
+class NomisClient:
+    """A small, patient Nomis client: timeouts, bounded retries with backoff, Retry-After, cancel."""
+
+    def __init__(self, settings: NomisSettings | None = None) -> None:
+        self.settings = settings or NomisSettings()
+        self._http = httpx.Client(
+            base_url=self.settings.base_url.rstrip("/"), trust_env=True, verify=_ssl_context(),
+            timeout=httpx.Timeout(self.settings.timeout, connect=self.settings.connect_timeout),
+            follow_redirects=True, headers={"User-Agent": f"IDMF-Desktop/{__version__}"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> "NomisClient":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def fetch_csv(self, spec: CensusTableSpec, geography: str, label: str,
+                  cancel: threading.Event | None = None) -> str:
+        """The table for every area of one geography type, as Nomis's CSV text."""
+        dim = spec.dimension
+        params = {"date": "latest", "geography": geography, "measures": "20100",
+                  "select": f"geography_code,geography_name,{dim}_name,{dim},obs_value"}
+        return self._get(f"/dataset/{spec.dataset_id}.data.csv", params, label, cancel)
+
+    def _get(self, path: str, params: dict, label: str, cancel: threading.Event | None) -> str:
+        s = self.settings
+        for attempt in range(s.retries + 1):
+            _check(cancel)
+            wait = s.backoff * 2 ** attempt
+            try:
+                status, retry_after, body = self._once(path, params, cancel)
+            except httpx.TransportError as exc:
+                failure = _transport_message(exc, label, s)
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                    raise CensusDownloadError(failure) from None  # retrying cannot fix a certificate
+            else:
+                if status == 200:
+                    return _decode(body, label)
+                failure = _status_message(status, label, s.base_url)
+                if status not in RETRY_STATUSES:
+                    raise NomisRefusedError(failure)
+                wait = retry_after if retry_after is not None else wait
+                if wait > s.max_wait:
+                    raise CensusDownloadError(f"{failure} (Nomis asked for a wait of {wait / 60:.0f} minutes.)")
+            if attempt == s.retries:
+                break
+            if cancel is not None and cancel.wait(wait):
+                raise CensusCancelled()
+            if cancel is None:
+                time.sleep(wait)
+        raise CensusDownloadError(failure)
+
+    def _once(self, path: str, params: dict, cancel: threading.Event | None) -> tuple[int, float | None, bytes]:
+        # Streamed so that cancel works mid-download and a cut-off body is noticed (httpx checks the length).
+        with self._http.stream("GET", path, params=params) as response:
+            chunks = []
+            for chunk in response.iter_bytes():
+                _check(cancel)
+                chunks.append(chunk)
+            return response.status_code, retry_after_seconds(response.headers.get("Retry-After")), b"".join(chunks)
+
+
+def _decode(body: bytes, label: str) -> str:
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NomisAnswerError(f"The Nomis census service sent {label} in a form the app cannot read. "
+                                  f"Try again later, or import the ONS bulk files instead. {UNCHANGED}") from None
+
+
+def _fetch(client: NomisClient, spec: CensusTableSpec, geography: Geography,
+           cancel: threading.Event | None) -> tuple[Parsed, dict[str, Area]] | None:
+    """One table for one geography type and its areas; None when Nomis refuses an optional type."""
+    label = f"{spec.title} ({spec.code}) for {geography.plural}"
+    try:
+        parsed = parse_csv(client.fetch_csv(spec, geography.selector, label, cancel), spec, label)
+    except (NomisRefusedError, NomisAnswerError):
+        if geography.optional:
+            return None  # not cancels, time-outs or server failures: those would hit every request
+        raise
+    areas = {}
+    for code, name in parsed.names.items():
+        found = kind_from_code(code)
+        areas[code] = Area(code, name, found if found != "other" else geography.kind)
+    if geography.optional:
+        # Keep only areas of the kind asked for: an unconfirmed type might hold other areas as well.
+        areas = {code: area for code, area in areas.items() if kind_from_code(code) == geography.kind}
+        if not areas:
+            return None
+        parsed.counts = {code: cells for code, cells in parsed.counts.items() if code in areas}
+    return parsed, areas
+
+
+def download(client: NomisClient, specs: tuple[CensusTableSpec, ...] = PROFILE_TABLES,
+             cancel: threading.Event | None = None, progress: ProgressFn | None = None) -> Batch:
+    """Every table for every local authority, county, region and country: 4 requests per table (3 when
+    Nomis does not offer counties). Nothing is stored here: the caller writes the Batch in one transaction."""
+    batch = Batch(source="Nomis API")
+    areas: dict[str, Area] = {}
+    skipped: set[Geography] = set()
+    total, done = len(specs) * len(GEOGRAPHIES), 0
+    for spec in specs:
+        batch.dataset_ids[spec.code] = spec.dataset_id
+        for geography in GEOGRAPHIES:
+            if geography not in skipped:
+                if progress:
+                    progress(done, total, f"Downloading {spec.title} ({spec.code}) for {geography.plural}")
+                found = _fetch(client, spec, geography, cancel)
+                if found is None:
+                    skipped.add(geography)  # asked once: later tables would be refused the same way
+                else:
+                    batch.values += to_observations(found[0], spec)
+                    areas.update(found[1])
+            done += 1
+    _check(cancel)
+    if progress:
+        progress(done, total, "Downloaded every table")
+    batch.areas = list(areas.values())
+    batch.notes += [NO_COUNTIES] if any(g.kind == "utla" for g in skipped) else []
+    return batch

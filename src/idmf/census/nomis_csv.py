@@ -1,0 +1,127 @@
+"""Read Nomis's `.data.csv` answers defensively: a damaged, cut-off or unexpected answer never reaches the cache.
+
+The layout (NOMIS_API.md §2): upper-case headers `GEOGRAPHY_CODE, GEOGRAPHY_NAME, <DIM>_NAME, <DIM>, OBS_VALUE`,
+one row per area × category. Columns are matched by name, never by position, and category codes are read
+from the answer rather than trusted from public notes, which Nomis has not confirmed:
+- code 0 is the table total, in the same codelist as its parts;
+- some codelists add aggregates of their own categories (TS038 1001 "Disabled under the Equality Act";
+  TS039 101/102, bands of hours). Leaf categories are numbered 1…n, so a code above the number of categories
+  in the answer cannot be a leaf. An aggregate is kept only as the heading of the categories it names
+  ("Disabled under the Equality Act: …"); any other aggregate is left out, because shown beside its own
+  parts it would count the same people twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+
+from idmf.census.errors import UNCHANGED, CensusDownloadError
+from idmf.census.records import Observation, group_of, observations
+from idmf.census.tables import CensusTableSpec
+
+ROW_LIMIT = 25_000  # Nomis's per-request limit for guests; a full page means the answer may be incomplete
+TOTAL_CODE = "0"
+
+
+class NomisAnswerError(CensusDownloadError):
+    """Nomis answered, but not with a complete table the app can read."""
+
+
+def malformed(label: str, detail: str) -> NomisAnswerError:
+    """The error for an answer that is damaged, incomplete or laid out differently from what the app knows."""
+    return NomisAnswerError(f"The Nomis census service sent {label} in a layout the app does not recognise "
+                            f"({detail}). Try again later, or import the ONS bulk files instead. {UNCHANGED}")
+
+
+@dataclass
+class Parsed:
+    """One answer: area names, and per area each category code's (name, count)."""
+
+    names: dict[str, str]  # area code -> area name
+    counts: dict[str, dict[str, tuple[str, int]]]  # area code -> category code -> (category name, count)
+
+
+def parse_csv(text: str, spec: CensusTableSpec, label: str) -> Parsed:
+    """Read one Nomis CSV answer, checking every row, so a damaged answer can never reach the cache."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    try:
+        header = [h.strip().upper() for h in next(reader, [])]
+        wanted = ["GEOGRAPHY_CODE", "GEOGRAPHY_NAME", f"{spec.dimension.upper()}_NAME", spec.dimension.upper(),
+                  "OBS_VALUE"]
+        missing = [w for w in wanted if w not in header]
+        if missing:
+            raise malformed(label, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+        at = [header.index(w) for w in wanted]
+        parsed = Parsed({}, defaultdict(dict))
+        for record in reader:
+            if record:
+                _add_record(parsed, record, len(header), at, label, reader.line_num)
+    except csv.Error as exc:
+        raise malformed(label, f"line {reader.line_num}: {exc}") from None
+    _check_complete(parsed, label)
+    return parsed
+
+
+def _add_record(parsed: Parsed, record: list[str], width: int, at: list[int], label: str, line: int) -> None:
+    if len(record) != width:
+        raise malformed(label, f"line {line} has {len(record)} values instead of {width}")
+    code, name, category, category_code, value = (record[i].strip() for i in at)
+    try:
+        count = int(float(value))
+    except ValueError:
+        raise malformed(label, f"line {line} has '{value[:20]}' where a count should be") from None
+    if count < 0:
+        raise malformed(label, f"line {line} has '{value[:20]}', which is not a count of people")
+    if not code or category_code in parsed.counts[code]:
+        raise malformed(label, f"line {line} is empty or repeated")
+    parsed.names[code] = name
+    parsed.counts[code][category_code] = (category, count)
+
+
+def _check_complete(parsed: Parsed, label: str) -> None:
+    if not parsed.counts:
+        raise malformed(label, "no figures at all")
+    if sum(len(c) for c in parsed.counts.values()) >= ROW_LIMIT:
+        raise malformed(label, f"{ROW_LIMIT:,} rows, the most Nomis sends at once, so some may be missing")
+    shapes = {frozenset(c) for c in parsed.counts.values()}
+    if len(shapes) > 1:
+        # A body cut off between rows loses the last area's later categories: every area must be complete.
+        raise malformed(label, "some areas are missing categories, so the answer is incomplete")
+    if shapes <= {frozenset({TOTAL_CODE})}:
+        # Nomis sends only a dimension's default (the total) if it ignored the request's categories.
+        raise malformed(label, "only the table total, without its categories")
+
+
+def _aggregates(cells: dict[str, tuple[str, int]]) -> set[str]:
+    """Codes that cannot be leaves: leaves are numbered 1…n, so anything above n is an aggregate of them.
+
+    A code that is not a number is kept as a leaf: showing an unexpected category beats hiding people."""
+    parts = [code for code in cells if code != TOTAL_CODE]
+    return {code for code in parts if code.isdigit() and int(code) > len(parts)}
+
+
+def category_rows(cells: dict[str, tuple[str, int]]) -> tuple[int | None, list[tuple[str, int]]]:
+    """(the table total if Nomis sent it, the categories to show in Nomis's order) for one area."""
+    aggregates = _aggregates(cells)
+    leaf_names = {cells[code][0] for code in cells if code != TOTAL_CODE and code not in aggregates}
+    rows = []
+    for code, (name, count) in cells.items():
+        if code == TOTAL_CODE:
+            continue
+        if code in aggregates and not any(group_of(leaf, {name}) == name for leaf in leaf_names):
+            continue  # an aggregate that is not a heading of its parts would count them twice
+        rows.append((name, count))
+    total = cells[TOTAL_CODE][1] if TOTAL_CODE in cells else None
+    return total, rows
+
+
+def to_observations(parsed: Parsed, spec: CensusTableSpec) -> list[Observation]:
+    """Every area's counts; the total is Nomis's own code 0, else the sum of the top-level categories."""
+    out: list[Observation] = []
+    for area, cells in parsed.counts.items():
+        total, rows = category_rows(cells)
+        out += observations(spec.code, area, total, rows, spec.sum_groups)
+    return out

@@ -1,0 +1,145 @@
+"""Sub-commands for ONS Census 2021 profiles: `idmf-cli census download|import|areas|profile|attach`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from idmf.census.errors import UNCHANGED
+from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings
+from idmf.census.profile import Profile
+from idmf.census.service import CensusService
+from idmf.cli.errors import CliError
+from idmf.domain.evidence import CensusTable
+from idmf.services.context import AppContext, open_app
+
+
+def _tables(text: str) -> list[str]:
+    return [code.strip().upper() for code in text.split(",") if code.strip()]
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add `census` and its actions."""
+    census = commands.add_parser("census", help="ONS Census 2021 profiles of an area (download, import, show)")
+    actions = census.add_subparsers(dest="census_command", required=True, metavar="ACTION")
+    dl = actions.add_parser("download", help="download every census table from Nomis into the app's cache")
+    dl.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"Nomis API address (default {DEFAULT_BASE_URL})")
+    dl.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for an answer (default 60)")
+    dl.set_defaults(handler=cmd_download)
+    imp = actions.add_parser("import", help="import ONS bulk census CSVs and LAD→ICB / district→county lookups")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.set_defaults(handler=cmd_import)
+    areas = actions.add_parser("areas", help="find areas by part of a name or a code")
+    areas.add_argument("search")
+    areas.add_argument("--json", action="store_true")
+    areas.set_defaults(handler=cmd_areas)
+    prof = actions.add_parser("profile", help="show an area's census profile compared with England")
+    prof.add_argument("area", help="a code (E07000132) or a name (Hinckley)")
+    prof.add_argument("--tables", type=_tables, help="only these tables, e.g. TS021,TS008")
+    prof.add_argument("--json", action="store_true")
+    prof.set_defaults(handler=cmd_profile)
+    att = actions.add_parser("attach", help="add an area's census tables to an assessment's evidence base")
+    att.add_argument("id", type=int)
+    att.add_argument("area")
+    att.add_argument("--tables", type=_tables, help="only these tables, e.g. TS021,TS008 (default: all)")
+    att.set_defaults(handler=cmd_attach)
+
+
+def _open(args: argparse.Namespace) -> tuple[AppContext, CensusService]:
+    context = open_app(args.database)
+    return context, CensusService(context.database.engine)
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    print(f"[{done}/{total}] {label}", file=sys.stderr, flush=True)
+
+
+def cmd_download(args: argparse.Namespace) -> int:
+    context, service = _open(args)
+    try:
+        print(service.download(NomisSettings(base_url=args.base_url, timeout=args.timeout), progress=_progress))
+    except KeyboardInterrupt:  # Ctrl+C before the single write: nothing was stored
+        raise CliError(f"the census download was cancelled. {UNCHANGED}", status=130) from None
+    finally:
+        context.close()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    context, service = _open(args)
+    try:
+        for line in service.import_files(args.files):
+            print(line)
+    finally:
+        context.close()
+    return 0
+
+
+def cmd_areas(args: argparse.Namespace) -> int:
+    context, service = _open(args)
+    try:
+        found = service.area_search(args.search)
+    finally:
+        context.close()
+    if args.json:
+        print(json.dumps([{"code": a.code, "name": a.name, "kind": a.kind, "county": a.parent_code,
+                           "nhs_code": a.short_code} for a in found], ensure_ascii=False, indent=2))
+        return 0 if found else 1
+    for area in found:
+        print(f"{area.code}\t{area.name}\t{area.kind_label}")
+    if not found:
+        print(f"No area matches '{args.search}'.", file=sys.stderr)
+    return 0 if found else 1
+
+
+def _print_table(table: CensusTable) -> None:
+    print(f"\n{table.title} ({table.table_code}) – {table.area_name}")
+    print(f"  {'Total: ' + table.universe:<60} {table.total:>10,} {100:>6.1f}%")
+    for row in table.rows:
+        england = "" if row.england_percent is None else f"{row.england_percent:>6.1f}%  {row.difference:+5.1f} pts"
+        mark = "  << higher than England" if row.over_represented else ""
+        name = ("    " if row.parent else "") + row.category
+        print(f"  {name[:60]:<60} {row.count:>10,} {row.percent:>6.1f}%  {england}{mark}")
+    for text in [table.caveat, *table.notes, f"{table.source} ({table.dataset_id})"]:
+        if text:
+            print(f"  {text}")
+
+
+def _print_profile(result: Profile) -> None:
+    area = result.area
+    print(f"{area.name} ({area.code}), {area.kind_label}: census profile, England's % beside each figure")
+    for table in result.tables:
+        _print_table(table)
+    for line in result.missing:
+        print(f"\nNot available: {line}")
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    context, service = _open(args)
+    try:
+        result = service.profile(args.area, args.tables)
+    finally:
+        context.close()
+    if args.json:
+        print(json.dumps({"area": {"code": result.area.code, "name": result.area.name, "kind": result.area.kind},
+                          "tables": [t.model_dump(mode="json") for t in result.tables],
+                          "missing": result.missing}, ensure_ascii=False, indent=2))
+    else:
+        _print_profile(result)
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    context, service = _open(args)
+    try:
+        result = service.profile(args.area, args.tables)
+        service.attach(context.repository, args.id, result.tables)
+    finally:
+        context.close()
+    codes = ", ".join(t.table_code for t in result.tables)
+    print(f"Attached {len(result.tables)} census table(s) for {result.area.name} to assessment {args.id}: {codes}.")
+    for line in result.missing:
+        print(f"Not attached: {line}", file=sys.stderr)
+    return 0
