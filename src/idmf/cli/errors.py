@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from idmf.census.errors import CensusError
 from idmf.forms.loader import FormError
 from idmf.interchange.jsonio import InterchangeError
 from idmf.services.assessments import DuplicateImportError
 from idmf.storage.backup import BackupError
 from idmf.storage.database import DatabaseError
-from idmf.storage.repository import ConflictError, NotFoundError
+from idmf.review.errors import ReviewError
+from idmf.storage.repository import ConflictError, LockedError, NotFoundError
 
 
 class CliError(Exception):
@@ -18,7 +20,8 @@ class CliError(Exception):
         self.status = status
 
 
-KNOWN = (BackupError, FormError, InterchangeError, DuplicateImportError, DatabaseError, ConflictError, NotFoundError)
+KNOWN = (BackupError, FormError, InterchangeError, DuplicateImportError, DatabaseError, ConflictError, NotFoundError,
+         LockedError, ReviewError, CensusError)
 
 
 def friendly(exc: Exception) -> str | None:

@@ -7,11 +7,11 @@ import sys
 from typing import Sequence
 
 from idmf import __version__
-from idmf.cli import assessments, backup
+from idmf.cli import assessments, backup, census, review
 from idmf.cli.errors import CliError, friendly
 
 # Each feature module adds its own sub-commands.
-COMMAND_MODULES = [assessments, backup]
+COMMAND_MODULES = [assessments, backup, review, census]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,6 +30,7 @@ class RenderContext:
     form: FormDefinition
     assessment: Assessment
     exported_at: dt.datetime
+    fingerprint: str = ""  # printed in the footer of a signed-off version
 
     def value(self, question: Question) -> Any:
         """The typed answer to a question (None when unanswered)."""

@@ -1,6 +1,6 @@
 """The Word format for `idmf-cli export --format docx` and `idmf-cli import FILE.docx`.
 
-Registered in idmf.cli.assessments (EXPORTERS["docx"], IMPORTERS[".docx"]); a GUI calls the same two
+Listed in idmf.cli.assessments (EXPORTERS["docx"], IMPORTERS[".docx"]); the GUI calls the same two
 functions (off the GUI thread: they are plain blocking calls with no Qt).
 """
 
@@ -15,9 +15,12 @@ from idmf.services.context import AppContext
 def export_docx_command(context: AppContext, assessment_id: int, out: Path) -> None:
     """Export stored assessment `assessment_id` to a Word file at `out`."""
     from idmf.export.writer import export_docx
+    from idmf.review.signoff import display_fingerprint, signoff_for
 
     item = context.repository.get(assessment_id)
-    export_docx(item, context.assessments.form_for(item), out)
+    signoff = signoff_for(context, assessment_id)
+    fingerprint = display_fingerprint(signoff.fingerprint) if signoff else ""
+    export_docx(item, context.assessments.form_for(item), out, fingerprint=fingerprint)
 
 
 def import_docx_command(context: AppContext, path: Path, as_copy: bool) -> Assessment:

@@ -55,7 +55,7 @@ def header_and_footer(ctx: RenderContext) -> None:
     if is_draft(ctx):
         header._p.append(parse_xml(_WATERMARK))
     footer = texts.render(section.footer, "footer", version=ctx.assessment.version_number,
-                          exported=exported_text(ctx), app=__version__)[0]
+                          exported=exported_text(ctx), app=__version__, fingerprint=ctx.fingerprint)[0]
     docxkit.right_tab(footer, FULL_WIDTH)
 
 

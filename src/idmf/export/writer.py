@@ -142,10 +142,11 @@ def _closing(ctx: RenderContext) -> None:
 
 
 def build_document(assessment: Assessment, form: FormDefinition, *, exported_at: dt.datetime | None = None,
-                   reference: Path | None = None) -> DocumentObject:
-    """The whole Word document for an assessment, in memory."""
+                   reference: Path | None = None, fingerprint: str = "") -> DocumentObject:
+    """The whole Word document for an assessment, in memory (fingerprint: its sign-off, for the footer)."""
     moment = exported_at or dt.datetime.now(dt.timezone.utc)
-    ctx = RenderContext(open_reference(reference), form, sanitize.clean_assessment(assessment), moment)
+    ctx = RenderContext(open_reference(reference), form, sanitize.clean_assessment(assessment), moment,
+                        fingerprint)
     page.header_and_footer(ctx)
     page.core_properties(ctx)
     _title_block(ctx)
@@ -160,7 +161,7 @@ def build_document(assessment: Assessment, form: FormDefinition, *, exported_at:
 
 
 def export_docx(assessment: Assessment, form: FormDefinition, path: Path, *,
-                exported_at: dt.datetime | None = None) -> Path:
+                exported_at: dt.datetime | None = None, fingerprint: str = "") -> Path:
     """Write the assessment as a .docx at `path` atomically (the old file survives any failure)."""
-    doc = build_document(assessment, form, exported_at=exported_at)
+    doc = build_document(assessment, form, exported_at=exported_at, fingerprint=fingerprint)
     return atomic_write(Path(path), lambda temp: doc.save(str(temp)))

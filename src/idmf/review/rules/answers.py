@@ -1,0 +1,48 @@
+"""Rules about answers that must be there: required questions and the engagement findings."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from idmf.forms.schema import FieldType
+from idmf.review.readiness import Hit, RuleContext, Severity, rule
+from idmf.review.rules.common import LEGAL_DUTIES, short
+from idmf.review.wording import pending_phrase
+
+# Required even when a form file forgets to say so: the template says this "must be completed".
+ALWAYS_REQUIRED = frozenset({"duty_narrative"})
+
+# Questions another rule checks with a more precise message (so one gap is reported once).
+CHECKED_ELSEWHERE = frozenset({
+    "decision_option", "decision_rationale", "decision_justification", "decision_edi_advice",
+    "human_rights_edi_advice", "engage_findings", "approval_meeting_date", *LEGAL_DUTIES,
+})
+_TYPES_CHECKED_ELSEWHERE = {FieldType.IMPACT, FieldType.GROUP_CATALOGUE}
+
+
+@rule("required-missing", step="front", severity=Severity.BLOCKING,
+      title="Required answers are missing")
+def required_missing(ctx: RuleContext) -> Iterator[Hit]:
+    """Every required question that applies must be answered (the legal-duty narrative always is)."""
+    for question in ctx.form.questions():
+        if question.id in CHECKED_ELSEWHERE or question.type in _TYPES_CHECKED_ELSEWHERE:
+            continue
+        if (question.required or question.id in ALWAYS_REQUIRED) and ctx.has(question.id) and ctx.empty(question.id):
+            yield Hit(question.id, f"“{short(question.label).rstrip('.:')}” is not answered yet.")
+
+
+@rule("engagement-findings-pending", step="engagement", severity=Severity.BLOCKING,
+      title="Engagement findings are empty or still to come")
+def engagement_findings_pending(ctx: RuleContext) -> Iterator[Hit]:
+    """Before a decision, the findings of the engagement must be written up, not promised."""
+    if not ctx.has("engage_findings"):
+        return
+    text = ctx.text("engage_findings")
+    if not text:
+        yield Hit("engage_findings", "The findings from your inclusive engagement are empty. Write up what people "
+                                     "told you before the proposal goes for decision.")
+        return
+    phrase = pending_phrase(text)
+    if phrase:
+        yield Hit("engage_findings", f"The engagement findings still say “{phrase}”. Add what people told you "
+                                     "before the proposal goes for decision.")

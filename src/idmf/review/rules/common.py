@@ -1,0 +1,50 @@
+"""Small helpers shared by the rule modules."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from idmf.review.readiness import RuleContext
+
+ACTION_PLAN = "action_plan"
+LEGAL_DUTIES = ("duty_discrimination", "duty_opportunity", "duty_relations", "duty_human_rights", "duty_contract")
+ENGAGEMENT_QUESTIONS = ("engage_how", "engage_where", "engage_questions", "engage_voice", "engage_findings")
+
+
+def short(label: str, limit: int = 90) -> str:
+    """A question label cut to a readable length for a checklist line."""
+    label = " ".join(label.split())
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def action_rows(ctx: RuleContext) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(1-based row number, cells) of every action-plan row that is not completely blank."""
+    rows = ctx.value(ACTION_PLAN) if ctx.has(ACTION_PLAN) else None
+    for n, row in enumerate(rows if isinstance(rows, list) else [], start=1):
+        if isinstance(row, dict) and any(_filled(v) for v in row.values()):
+            yield n, row
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def cell_text(row: dict[str, Any], column: str) -> str:
+    value = row.get(column)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def action_name(n: int, row: dict[str, Any]) -> str:
+    """How a message names an action row: 'Action 2 ("Translate the leaflet…")'."""
+    text = cell_text(row, "action")
+    return f"Action {n} (“{short(text, 50)}”)" if text else f"Action {n}"
+
+
+def action_plan_text(ctx: RuleContext) -> str:
+    """Everything written in the action plan (actions and outcomes), for keyword searches."""
+    return " \n".join(f"{cell_text(row, 'action')} {cell_text(row, 'outcome')}" for _, row in action_rows(ctx))
+
+
+def engagement_text(ctx: RuleContext) -> str:
+    """Everything written in the engagement plan and findings."""
+    return " \n".join(ctx.text(qid) for qid in ENGAGEMENT_QUESTIONS if ctx.has(qid))

@@ -1,0 +1,279 @@
+"""The review workflow as ONE declarative table, and the service that moves an assessment through it.
+
+`WORKFLOW[status][role]` says which answers that role may edit in that status and which actions it may
+take; each action (`Go`) names the status it leads to, the conditions it needs and the answers it clears.
+The GUI reads the same table (`editable_fields`, `allowed_actions`) instead of scattering conditionals.
+
+Statuses: Draft → In EDI review → Changes requested → Ready for committee → Approved. An approved version
+whose review date has passed reads "Review due" (`display_status`); it is derived, never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, update
+
+from idmf.domain.assessment import Assessment, Status
+from idmf.review import audit
+from idmf.review.errors import NotReadyError, ReadOnlyError, WorkflowError
+from idmf.review.readiness import check
+from idmf.review.state import is_review_copy
+from idmf.review.tables import utcnow
+from idmf.services.context import AppContext
+from idmf.storage.repository import ConflictError
+from idmf.storage.tables import AssessmentRow
+
+
+class Role(StrEnum):
+    """Who is acting."""
+
+    LEAD = "lead"
+    REVIEWER = "reviewer"
+    COMMITTEE = "committee"
+
+    @property
+    def label(self) -> str:
+        return {"lead": "project lead", "reviewer": "EDI partner", "committee": "committee secretary"}[self.value]
+
+
+class Action(StrEnum):
+    """The explicit steps of the workflow (CLI spelling: submit-for-review…)."""
+
+    SUBMIT_FOR_REVIEW = "submit_for_review"
+    WITHDRAW = "withdraw"
+    REQUEST_CHANGES = "request_changes"
+    SUBMIT_FOR_COMMITTEE = "submit_for_committee"
+    SEND_BACK = "send_back"
+    APPROVE = "approve"
+    REVISE = "revise"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS = {
+    Action.SUBMIT_FOR_REVIEW: "Submit for EDI review", Action.WITHDRAW: "Withdraw to draft",
+    Action.REQUEST_CHANGES: "Request changes", Action.SUBMIT_FOR_COMMITTEE: "Submit for committee",
+    Action.SEND_BACK: "Send back for changes", Action.APPROVE: "Approve (committee sign-off)",
+    Action.REVISE: "Revise (start a new version)",
+}
+
+ALL = frozenset({"*"})  # every question of the form
+NONE: frozenset[str] = frozenset()
+EDI_FIELDS = frozenset({"approval_edi_partner", "approval_edi_date"})
+COMMITTEE_FIELDS = frozenset({"approval_committee", "approval_meeting_date"})
+
+# Conditions an action can require.
+NO_BLOCKING = "no_blocking"  # the readiness check finds nothing blocking
+COMMENT = "comment"  # the person must say why
+SIGNOFF = "signoff"  # needs committee, meeting date and approver: done by idmf.review.signoff.approve
+
+
+@dataclass(frozen=True)
+class Go:
+    """One allowed action: where it leads, what it needs, what it clears (question ids, or 'review_date')."""
+
+    to: Status
+    when: tuple[str, ...] = ()
+    clears: tuple[str, ...] = ()
+    new_version: bool = False  # revise: the change happens on a new version n+1
+
+
+@dataclass(frozen=True)
+class Permission:
+    """What one role may do in one status."""
+
+    edit: frozenset[str] = NONE
+    actions: dict[Action, Go] = field(default_factory=dict)
+    comment: bool = True  # every role may comment in every status
+
+
+WORKFLOW: dict[Status, dict[Role, Permission]] = {
+    Status.DRAFT: {
+        Role.LEAD: Permission(ALL, {Action.SUBMIT_FOR_REVIEW: Go(Status.IN_REVIEW)}),
+        Role.REVIEWER: Permission(), Role.COMMITTEE: Permission(),
+    },
+    Status.IN_REVIEW: {
+        Role.LEAD: Permission(NONE, {Action.WITHDRAW: Go(Status.DRAFT, clears=("approval_edi_date",))}),
+        Role.REVIEWER: Permission(EDI_FIELDS, {
+            Action.REQUEST_CHANGES: Go(Status.CHANGES_REQUESTED, when=(COMMENT,)),
+            Action.SUBMIT_FOR_COMMITTEE: Go(Status.READY_FOR_COMMITTEE, when=(NO_BLOCKING,)),
+        }),
+        Role.COMMITTEE: Permission(),
+    },
+    Status.CHANGES_REQUESTED: {
+        Role.LEAD: Permission(ALL, {Action.SUBMIT_FOR_REVIEW: Go(Status.IN_REVIEW)}),
+        Role.REVIEWER: Permission(), Role.COMMITTEE: Permission(),
+    },
+    Status.READY_FOR_COMMITTEE: {
+        Role.LEAD: Permission(NONE, {Action.WITHDRAW: Go(Status.DRAFT, clears=("approval_edi_date",))}),
+        Role.REVIEWER: Permission(),
+        Role.COMMITTEE: Permission(COMMITTEE_FIELDS, {
+            Action.APPROVE: Go(Status.APPROVED, when=(SIGNOFF,)),
+            Action.SEND_BACK: Go(Status.CHANGES_REQUESTED, when=(COMMENT,),
+                                 clears=("approval_meeting_date", "approval_edi_date")),
+        }),
+    },
+    Status.APPROVED: {
+        Role.LEAD: Permission(NONE, {Action.REVISE: Go(Status.DRAFT, new_version=True, clears=(
+            "approval_meeting_date", "approval_edi_date", "review_date"))}),
+        Role.REVIEWER: Permission(), Role.COMMITTEE: Permission(),
+    },
+}
+
+
+def permission(status: Status | str, role: Role | str) -> Permission:
+    """The table cell for a status and role."""
+    return WORKFLOW[Status(status)][Role(role)]
+
+
+def allowed_actions(status: Status | str, role: Role | str) -> dict[Action, Go]:
+    """Actions a role may take in a status (the buttons the GUI shows)."""
+    return dict(permission(status, role).actions)
+
+
+def can_edit(status: Status | str, role: Role | str, question_id: str) -> bool:
+    """Whether a role may change one answer in a status."""
+    edit = permission(status, role).edit
+    return "*" in edit or question_id in edit
+
+
+def editable_fields(status: Status | str, role: Role | str, question_ids: list[str]) -> set[str]:
+    """Which of the given questions a role may change in a status (all others are read-only)."""
+    return {qid for qid in question_ids if can_edit(status, role, qid)}
+
+
+def is_review_due(status: Status, review_date: dt.date | None, today: dt.date) -> bool:
+    """An approved version whose review date has come."""
+    return status == Status.APPROVED and review_date is not None and review_date <= today
+
+
+def display_status(status: Status, review_date: dt.date | None, today: dt.date | None = None) -> str:
+    """The status as the dashboard shows it, with the derived "Review due"."""
+    return "Review due" if is_review_due(status, review_date, today or dt.date.today()) else status.label
+
+
+def default_person() -> str:
+    """The OS login name (the GUI shows it in an editable box)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on this system
+        return "unknown"
+
+
+def parse_action(action: Action | str) -> Action:
+    """An action from its name ('submit-for-review' or 'submit_for_review')."""
+    try:
+        return Action(str(action).strip().lower().replace("-", "_"))
+    except ValueError:
+        known = ", ".join(a.value.replace("_", "-") for a in Action)
+        raise WorkflowError(f"Unknown action '{action}'. Known actions: {known}.") from None
+
+
+def _refusal(action: Action, status: Status, role: Role) -> WorkflowError:
+    options = ", ".join(f"“{a.label}”" for a in allowed_actions(status, role)) or "only add comments"
+    return WorkflowError(f"“{action.label}” is not possible now: the assessment is “{status.label}”. "
+                         f"As {role.label} you can: {options}.")
+
+
+def check_allowed(context: AppContext, item: Assessment, action: Action, role: Role, comment: str,
+                  today: dt.date) -> Go:
+    """The table entry for this action, after checking status, role and every condition it needs."""
+    go = allowed_actions(item.status, role).get(action)
+    if go is None:
+        raise _refusal(action, item.status, role)
+    if COMMENT in go.when and not comment.strip():
+        raise WorkflowError(f"“{action.label}” needs a comment saying what should change.")
+    if NO_BLOCKING in go.when:
+        report = check(item, context.assessments.form_for(item), today)
+        if report.blocking:
+            raise NotReadyError(f"This assessment cannot go to committee yet: {report.summary()}",
+                                len(report.blocking))
+    return go
+
+
+def record_status(conn: Connection, item: Assessment, to: Status, action: Action, person: str, role: Role,
+                  comment: str, **changes: Any) -> audit.AuditEntry:
+    """Change the status (optimistic row check) and append the audit entry, in the caller's transaction."""
+    result = conn.execute(update(AssessmentRow).where(
+        AssessmentRow.id == item.id, AssessmentRow.row_version == item.row_version
+    ).values(status=to.value, row_version=item.row_version + 1,
+             updated_at=utcnow(), **changes))
+    if result.rowcount != 1:
+        raise ConflictError(item.id, "status", -1)
+    return audit.append(conn, item.id, item.uid, item.version_number, action=action.value,
+                        from_status=item.status.value, to_status=to.value, person=person, role=role.value,
+                        comment=comment.strip())
+
+
+def clear_answers(context: AppContext, item: Assessment, fields: tuple[str, ...]) -> list[str]:
+    """Empty the answers a transition clears; returns the question ids that held something."""
+    cleared = []
+    for qid in fields:
+        if qid != "review_date" and item.answers.get(qid) is not None:
+            context.assessments.set_answer(item, qid, None)
+            cleared.append(qid)
+    return cleared
+
+
+@dataclass(frozen=True)
+class TransitionResult:
+    """What a transition did: the assessment as it is now (the new version for 'revise')."""
+
+    assessment: Assessment
+    entry: audit.AuditEntry
+    cleared: tuple[str, ...] = ()
+
+
+def ensure_workflow_target(context: AppContext, assessment_id: int) -> Assessment:
+    """Load an assessment that this database may move through the workflow."""
+    if is_review_copy(context.database.engine, assessment_id):
+        raise ReadOnlyError("This is a copy received for review: its status is kept in the project lead's "
+                            "database. Record your verdict in a reply file instead.")
+    return context.repository.get(assessment_id)
+
+
+def transition(context: AppContext, assessment_id: int, action: Action | str, person: str | None = None,
+               comment: str = "", role: Role | str = Role.LEAD, today: dt.date | None = None) -> TransitionResult:
+    """Take one workflow action as `person` in `role`, with a comment; refused with a plain reason."""
+    action, role, today = parse_action(action), Role(role), today or dt.date.today()
+    person = (person or default_person()).strip()
+    item = ensure_workflow_target(context, assessment_id)
+    go = check_allowed(context, item, action, role, comment, today)
+    if SIGNOFF in go.when:
+        raise WorkflowError("Approving needs the committee name, the meeting date and the approver: use "
+                            "“Approve” (idmf-cli approve).")
+    if go.new_version:
+        return _revise(context, item, go, person, role, comment)
+    cleared = clear_answers(context, item, go.clears)
+    item = context.repository.get(assessment_id)
+    extra = {"review_date": None} if "review_date" in go.clears else {}
+    with context.database.engine.begin() as conn:
+        entry = record_status(conn, item, go.to, action, person, role, comment, **extra)
+    return TransitionResult(context.repository.get(assessment_id), entry, tuple(cleared))
+
+
+def _revise(context: AppContext, source: Assessment, go: Go, person: str, role: Role,
+            comment: str) -> TransitionResult:
+    """Start version n+1 as a draft from an approved version (which stays as it is: locked once signed off)."""
+    newer = [v for v in context.repository.versions(source.uid) if v.version_number > source.version_number]
+    if newer:
+        raise WorkflowError(f"Version {newer[-1].version_number} of this assessment already exists (id "
+                            f"{newer[-1].id}): open it to make changes.")
+    copy = context.repository.duplicate_as_new_version(source.id)
+    cleared = clear_answers(context, copy, go.clears)
+    copy = context.repository.get(copy.id)
+    note = f"Version {copy.version_number} started from signed-off version {source.version_number}."
+    with context.database.engine.begin() as conn:
+        conn.execute(update(AssessmentRow).where(AssessmentRow.id == copy.id)
+                     .values(review_date=None, row_version=AssessmentRow.row_version + 1))
+        entry = audit.append(conn, copy.id, copy.uid, copy.version_number, action=Action.REVISE.value,
+                             from_status=Status.APPROVED.value, to_status=Status.DRAFT.value, person=person,
+                             role=role.value, comment=f"{note} {comment.strip()}".strip())
+    return TransitionResult(context.repository.get(copy.id), entry, tuple(cleared))
