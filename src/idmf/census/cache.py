@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, SQLModel
 
+from idmf.census.errors import UNCHANGED, CensusError
 from idmf.census.records import Area, Batch, IcbMember
 from idmf.storage.tables import metadata  # noqa: F401 - these tables join the app's one metadata
 
@@ -87,6 +89,14 @@ class CensusCache:
 
     def write(self, *batches: Batch) -> None:
         """Store a whole download, or several imported files, at once; on any error nothing is changed."""
+        try:
+            self._write(batches)
+        except SQLAlchemyError as exc:  # rolled back: say so in plain words instead of a stack trace
+            reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+            raise CensusError(f"The census figures could not be saved in the app's database ({reason}). Close "
+                              f"other copies of IDMF Desktop and try again. {UNCHANGED}") from exc
+
+    def _write(self, batches: tuple[Batch, ...]) -> None:
         parents = {lad: county for batch in batches for lad, county in batch.parents.items()}
         lookups = [batch.icb_members for batch in batches if batch.icb_members is not None]
         with self.engine.begin() as conn:

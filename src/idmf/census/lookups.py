@@ -57,10 +57,27 @@ def read_icb_lookup(path: Path, header: list[str], rows: list[list[str]]) -> Bat
         areas[cell["icb"]] = Area(cell["icb"], cell["icb_name"], "icb", short_code=cell["icb_short"] or None)
         if at["lad_name"] is not None:
             areas[cell["lad"]] = Area(cell["lad"], cell["lad_name"], kind_from_code(cell["lad"]))
+    batch.icb_members = _merge_repeats(batch.icb_members, shares_given=at["share"] is not None)
     if at["best"] is None:
         batch.icb_members = _best_fit_by_share(batch.icb_members)
     batch.areas = list(areas.values())
     return batch
+
+
+def _merge_repeats(members: list[IcbMember], shares_given: bool) -> list[IcbMember]:
+    """One link per (ICB, authority). ONS's small-area lookups (LSOA → Sub-ICB → ICB → LAD) list a pair once per
+    neighbourhood: then each pair's share of its authority's rows is the LSOA-count share, the same measure as
+    the derived LAD → ICB files (SOURCES.md)."""
+    rows: dict[tuple[str, str], list[IcbMember]] = defaultdict(list)
+    for m in members:
+        rows[(m.icb_code, m.lad_code)].append(m)
+    if all(len(found) == 1 for found in rows.values()):
+        return members
+    per_lad: dict[str, int] = defaultdict(int)
+    for (_, lad), found in rows.items():
+        per_lad[lad] += len(found)
+    return [IcbMember(icb, lad, found[0].share if shares_given else len(found) / per_lad[lad],
+                      any(m.best_fit for m in found)) for (icb, lad), found in rows.items()]
 
 
 def _share(path: Path, line: int, text: str) -> float:
