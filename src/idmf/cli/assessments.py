@@ -11,13 +11,15 @@ from typing import Callable
 from idmf.cli.errors import CliError
 from idmf.domain.answers import answer_is_empty, to_json
 from idmf.domain.assessment import Assessment
+from idmf.export.hooks import export_docx_command, import_docx_command
 from idmf.services.context import AppContext, open_app
 from idmf.services.files import atomic_write_text
 
-# Other features add formats here: name -> function(context, assessment_id, out_path).
-EXPORTERS: dict[str, Callable[[AppContext, int, Path], None]] = {}
+# Formats besides JSON: name -> function(context, assessment_id, out_path). The export package loads
+# python-docx only when a document is actually written or read.
+EXPORTERS: dict[str, Callable[[AppContext, int, Path], None]] = {"docx": export_docx_command}
 # File suffix -> function(context, path, as_copy) returning the imported assessment.
-IMPORTERS: dict[str, Callable[[AppContext, Path, bool], Assessment]] = {}
+IMPORTERS: dict[str, Callable[[AppContext, Path, bool], Assessment]] = {".docx": import_docx_command}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -144,10 +146,3 @@ def cmd_export(args: argparse.Namespace) -> int:
     EXPORTERS[fmt](context, args.id, args.out)
     print(f"Wrote {args.out}")
     return 0
-
-
-# The Word format (idmf.export): python-docx is loaded only when a .docx is exported or imported.
-from idmf.export.hooks import export_docx_command, import_docx_command  # noqa: E402
-
-EXPORTERS["docx"] = export_docx_command
-IMPORTERS[".docx"] = import_docx_command

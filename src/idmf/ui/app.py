@@ -1,29 +1,168 @@
-"""Start the desktop app."""
+"""Start the desktop app: arguments, logging, the Qt application, the database, the main window."""
 
 from __future__ import annotations
 
+import argparse
+import logging
 import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import Sequence
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from idmf import __version__
-from idmf.services.context import open_app
-from idmf.storage.database import DatabaseError
+from idmf.paths import APP_AUTHOR, APP_NAME, log_dir
+from idmf.services.context import AppContext, open_app
+from idmf.storage.database import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
+from idmf.ui.main_window import MainWindow
+from idmf.ui.single_instance import SingleInstance
+
+log = logging.getLogger("idmf")
+
+LOG_FILE = "idmf.log"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `idmf` GUI script."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    app.setApplicationName("IDMF Desktop")
-    app.setOrganizationName("IDMF")
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The app's own options; anything else (Qt's -style, -platform…) is left for Qt."""
+    parser = argparse.ArgumentParser(prog="idmf", description="IDMF Desktop")
+    parser.add_argument("--version", action="version", version=f"IDMF Desktop {__version__}")
+    parser.add_argument("--database", metavar="URL",
+                        help="database URL (default: IDMF_DATABASE_URL, else the app's own SQLite file)")
+    # Hidden: CI and IT departments check an installed or bundled app with it (see idmf.ui.self_test).
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(list(argv))
+    return args
+
+
+class _NoAnswerTextFormatter(logging.Formatter):
+    """Tracebacks without the exception's message: validation errors can quote what the user typed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached the full traceback text on the record; use ours, then put it back.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging API
+        kind, _exc, tb = ei
+        frames = "".join(traceback.format_tb(tb))
+        return f"Traceback (most recent call last):\n{frames}{kind.__name__} (message not logged)"
+
+
+def configure_logging() -> Path:
+    """Log to a rotating file in the user's log folder; returns its path.
+
+    Only events and ids are logged, never answer text: assessments can hold sensitive information.
+    """
+    path = log_dir() / LOG_FILE
+    root = logging.getLogger()
+    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(_NoAnswerTextFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def _install_excepthook(log_file: Path) -> None:
+    """A bug in a slot must not vanish silently nor kill the window: log it and tell the user."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.critical("Unexpected error", exc_info=(kind, exc, tb))
+        if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
+            QMessageBox.critical(None, "IDMF Desktop", "Something unexpected went wrong. Your saved work is safe; "
+                                 f"if this keeps happening, send the log file {log_file} to your support team.")
+
+    sys.excepthook = hook
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The QApplication with the names QSettings and the About box use."""
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    return app
+
+
+def database_problem_text(exc: DatabaseError, log_file: Path) -> str:
+    """What happened and what to do, for the start-up message box."""
+    if isinstance(exc, DatabaseTooNewError):
+        todo = "Install the latest version of IDMF Desktop, then open the app again."
+    elif isinstance(exc, DatabaseDamagedError):
+        todo = ("To put the backup back, close this message and run:  idmf-cli backup restore\n"
+                "Then open IDMF Desktop again.")
+    else:
+        todo = ("Check that no other program is using the file and that the folder can be written to, then open "
+                "IDMF Desktop again. If you use a database server, check the address and that the server is "
+                f"running. If it keeps happening, send the log file {log_file} to your support team.")
+    return f"{exc}\n\nWhat to do: {todo}"
+
+
+def open_context(database_url: str | None, log_file: Path) -> AppContext | None:
+    """Open the database, or explain why not in a message box and return None."""
     try:
-        context = open_app()
+        context = open_app(database_url)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "IDMF Desktop cannot open your data", str(exc))
-        return 1
-    window = QMainWindow()
-    window.setWindowTitle("IDMF Desktop")
-    window.setCentralWidget(QLabel(f"{len(context.repository.list())} assessments"))
+        log.error("Cannot open the database: %s", type(exc).__name__)
+        QMessageBox.critical(None, "IDMF Desktop cannot open your data", database_problem_text(exc, log_file))
+        return None
+    if context.database.warning:
+        QMessageBox.warning(None, "Where your data is kept", context.database.warning)
+    return context
+
+
+def claim_instance(arguments: list[str]) -> SingleInstance | None:
+    """Become the running app, or hand `arguments` to the one already running and return None."""
+    instance = SingleInstance()
+    if instance.notify_running_instance(arguments):
+        log.info("IDMF Desktop is already running for this data folder; it was asked to come forward")
+        return None
+    instance.become_primary()
+    return instance
+
+
+def bring_forward(window: MainWindow) -> None:
+    """Show a window that may be minimised or behind others (a second start asked for it)."""
     window.show()
-    return app.exec()
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.raise_()
+    window.activateWindow()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `idmf` GUI script; returns the exit status."""
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    if args.self_test:
+        from idmf.ui.self_test import run
+
+        return run(argv)
+    log_file = configure_logging()
+    log.info("IDMF Desktop %s starting", __version__)
+    app = create_application(argv)
+    _install_excepthook(log_file)
+    # Before the database: two windows on one file would each edit a stale copy of the same assessment.
+    instance = claim_instance(argv[1:])
+    if instance is None:
+        return 0
+    context = open_context(args.database, log_file)
+    if context is None:
+        instance.close()
+        return 1
+    window = MainWindow(context)
+    instance.sig_activation_requested.connect(lambda _arguments: bring_forward(window))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        instance.close()
+        context.close()
+        log.info("IDMF Desktop closed")

@@ -1,0 +1,166 @@
+"""The dashboard's table: assessment summaries as a Qt model, plus the search / status filter on top."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from idmf.domain.assessment import Status
+from idmf.storage.repository import AssessmentSummary
+
+COL_TITLE, COL_ORGANISATION, COL_LEAD, COL_STATUS, COL_PROGRESS, COL_UPDATED, COL_REVIEW_DATE = range(7)
+HEADERS = ("Title", "Organisation", "Lead", "Status", "Steps done", "Last edited", "Review date")
+TOTAL_STEPS = 6
+
+# Plain sortable values (str / int / float) so Qt can compare them without calling back into Python.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The assessment id of a row, whatever the column.
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+# The row's AssessmentSummary itself.
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_STATUS_ORDER = {status: n for n, status in enumerate(Status)}
+_NO_DATE = 10**7  # after every real date's ordinal, so undated rows sort last when ascending
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    """Stored times are UTC; people read their own clock."""
+    return moment.astimezone()
+
+
+def _display(item: AssessmentSummary, column: int) -> str:
+    if column == COL_TITLE:
+        title = item.title or "(untitled)"
+        version = f" (version {item.version_number})" if item.version_number > 1 else ""
+        # Said in words, not only greyed out, so it is not carried by colour alone.
+        return f"{title}{version}{' — archived' if item.archived else ''}"
+    if column == COL_STATUS:
+        return item.status.label
+    if column == COL_PROGRESS:
+        return f"{item.steps_complete}/{TOTAL_STEPS}"
+    if column == COL_UPDATED:
+        return f"{_local(item.updated_at):%d/%m/%Y %H:%M}"
+    if column == COL_REVIEW_DATE:
+        return f"{item.review_date:%d/%m/%Y}" if item.review_date else ""
+    return item.organisation if column == COL_ORGANISATION else item.lead
+
+
+def _sort_key(item: AssessmentSummary, column: int) -> Any:
+    if column == COL_STATUS:
+        return _STATUS_ORDER[item.status]
+    if column == COL_PROGRESS:
+        return item.steps_complete
+    if column == COL_UPDATED:
+        return item.updated_at.timestamp()
+    if column == COL_REVIEW_DATE:
+        return item.review_date.toordinal() if item.review_date else _NO_DATE
+    return _display(item, column).casefold()
+
+
+class AssessmentTableModel(QAbstractTableModel):
+    """A read-only table of AssessmentSummary rows; `set_summaries` replaces them all."""
+
+    def __init__(self, summaries: Sequence[AssessmentSummary] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[AssessmentSummary] = list(summaries)
+
+    def set_summaries(self, summaries: Sequence[AssessmentSummary]) -> None:
+        """Show a fresh list (after any change in the database)."""
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self.endResetModel()
+
+    def summary(self, row: int) -> AssessmentSummary:
+        """The summary shown in a row."""
+        return self._rows[row]
+
+    def row_of(self, assessment_id: int) -> int:
+        """The row showing an assessment, or -1."""
+        return next((n for n, item in enumerate(self._rows) if item.id == assessment_id), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Display text, sort keys (SORT_ROLE), the id (ID_ROLE), tooltips and alignment."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _display(item, column)
+        if role == SORT_ROLE:
+            return _sort_key(item, column)
+        if role == ID_ROLE:
+            return item.id
+        if role == SUMMARY_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_PROGRESS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+    @staticmethod
+    def _tooltip(item: AssessmentSummary, column: int) -> str | None:
+        if column == COL_PROGRESS:
+            return f"{item.steps_complete} of {TOTAL_STEPS} IDMF steps have every required answer"
+        if column in (COL_TITLE, COL_ORGANISATION, COL_LEAD):
+            return _display(item, column) or None  # the whole text when the column is too narrow for it
+        return None
+
+
+class AssessmentFilterProxy(QSortFilterProxyModel):
+    """Search as you type (title, organisation, lead), one status, and archived rows only on request."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._search = ""
+        self._status: Status | None = None
+        self._show_archived = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_search(self, text: str) -> None:
+        """Keep rows whose title, organisation or lead contains the text (any case)."""
+        self._change_filter("_search", text.strip().casefold())
+
+    def set_status(self, status: Status | None) -> None:
+        """Keep only rows in this status (None: every status)."""
+        self._change_filter("_status", status)
+
+    def set_show_archived(self, show: bool) -> None:
+        """Include archived assessments or not."""
+        self._change_filter("_show_archived", show)
+
+    def _change_filter(self, name: str, value: Any) -> None:
+        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); older Qt only has the former.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, name, value)
+            self.endFilterChange()
+        else:  # pragma: no cover - Qt before 6.10
+            setattr(self, name, value)
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802 - Qt API
+        item: AssessmentSummary = self.sourceModel().summary(source_row)
+        if item.archived and not self._show_archived:
+            return False
+        if self._status is not None and item.status != self._status:
+            return False
+        if not self._search:
+            return True
+        return any(self._search in text.casefold() for text in (item.title, item.organisation, item.lead))

@@ -1,0 +1,107 @@
+"""The editor's link to the core: one assessment, saved one answer at a time through AssessmentService.
+
+Widgets never call the service; commands (commands.py) call `apply`, and widgets refresh from
+`sig_answer_changed`, so undo, redo and autosave all take the same path to the database.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from idmf.domain.answers import AnswerError, to_json
+from idmf.domain.assessment import Assessment
+from idmf.forms.schema import FormDefinition
+from idmf.services.context import AppContext
+from idmf.storage.repository import ConflictError, NotFoundError
+from idmf.ui.tasks import describe_error
+
+log = logging.getLogger(__name__)
+
+
+def is_blank(value: Any) -> bool:
+    """True for a JSON answer that holds nothing: None, '', [], {}, or a dict of only blank values."""
+    if value is None or value is False or value == "" or value == [] or value == {}:
+        return True
+    if isinstance(value, dict):
+        return all(is_blank(v) for v in value.values())
+    return False
+
+
+def same_answer(a: Any, b: Any) -> bool:
+    """Whether two JSON answers mean the same (every kind of blank counts as no answer)."""
+    if is_blank(a) and is_blank(b):
+        return True
+    return a == b
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a save failed, in plain English, ending with what the user can do."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "the disk is full. Free some space; your text is kept here and will be saved then."
+    if isinstance(exc, ConflictError):
+        return ("this answer was changed elsewhere (another window or another user) since you opened it. "
+                "Your text is kept here; close and reopen the assessment to see both.")
+    if isinstance(exc, NotFoundError):
+        return "this assessment is no longer in the database."
+    if isinstance(exc, AnswerError):
+        return f"{exc}."
+    if "database is locked" in str(exc).lower() or "database is busy" in str(exc).lower():  # SQLite's words
+        return "the database is locked by another program. Your text is kept here and saving will be retried."
+    if isinstance(exc, OSError):
+        return f"the file could not be written ({exc.strerror or exc}). Your text is kept here."
+    text = describe_error(exc)
+    return text[0].lower() + text[1:]
+
+
+def _read_only(context: AppContext, assessment_id: int) -> bool:
+    try:  # the review package may be absent in a build without review; then nothing is read-only
+        from idmf.review.state import is_read_only
+    except ImportError:
+        return False
+    return is_read_only(context.database.engine, assessment_id)
+
+
+class EditorController(QObject):
+    """Owns the open assessment; every change to it goes through `apply`."""
+
+    sig_answer_changed = Signal(str)  # question id, after a successful save
+    sig_saved = Signal(str)  # "Saved hh:mm:ss"
+    sig_save_failed = Signal(str)  # "Not saved — <reason>"
+    sig_apply_failed = Signal(str, object)  # question id, the JSON that could not be stored
+    sig_reveal = Signal(str)  # question id changed by undo/redo: the user should see it
+
+    def __init__(self, context: AppContext, assessment_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.assessment: Assessment = context.repository.get(assessment_id)
+        self.form: FormDefinition = context.assessments.form_for(self.assessment)
+        self.last_failure: str = ""
+        self.read_only = _read_only(context, assessment_id)  # signed off, or a copy received for review
+
+    def saved_json(self, question_id: str) -> Any:
+        """The stored answer to a question, as plain JSON (None when unanswered)."""
+        return to_json(self.assessment.answers.get(question_id))
+
+    def apply(self, question_id: str, value: Any, reveal: bool = False) -> bool:
+        """Store one answer through the service; report the outcome by signal. True when it was saved."""
+        payload = None if is_blank(value) else value
+        try:
+            self.context.assessments.set_answer(self.assessment, question_id, payload)
+        except Exception as exc:  # noqa: BLE001 - any failure must reach the user; the text stays in the window
+            # Never log the answer itself: logs must not hold what people wrote.
+            log.warning("Saving answer %r failed: %s", question_id, type(exc).__name__)
+            self.last_failure = f"Not saved — {failure_reason(exc)}"
+            self.sig_save_failed.emit(self.last_failure)
+            self.sig_apply_failed.emit(question_id, value)
+            return False
+        self.last_failure = ""
+        self.sig_saved.emit(f"Saved {time.strftime('%H:%M:%S')}")
+        self.sig_answer_changed.emit(question_id)
+        if reveal:
+            self.sig_reveal.emit(question_id)
+        return True

@@ -1,0 +1,269 @@
+"""The assessment editor: step list, one page per section, Back/Next, autosave and undo.
+
+Embedded by the main window (see idmf.ui.main_window), which shows its save messages in the status bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from idmf.domain.assessment import Assessment
+from idmf.services.context import AppContext
+from idmf.ui.editor.autosave import Autosave
+from idmf.ui.editor.controller import EditorController, same_answer
+from idmf.ui.editor.extensions import attach_extensions
+from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
+from idmf.ui.editor.page import SectionPage
+from idmf.ui.editor.steplist import StepList
+from idmf.ui.editor.style import STYLE_SHEET
+
+READ_ONLY_TEXT = ("This version is signed off, or is a copy received for review, so its answers are shown "
+                  "read-only. To change them, start a new version from the dashboard.")
+
+
+class AssessmentEditor(QWidget):
+    """Edits one assessment; every change is saved through AssessmentService as the user works."""
+
+    sig_saved = Signal(str)  # "Saved hh:mm:ss"
+    sig_save_failed = Signal(str)  # "Not saved — <reason>"
+    sig_section_changed = Signal(str)  # section id
+    sig_title_changed = Signal(str)
+    sig_assessment_changed = Signal()  # after every stored change (and undo/redo): panels refresh on it
+
+    def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assessment_editor")
+        self.setStyleSheet(STYLE_SHEET)
+        self.controller = EditorController(context, assessment_id, self)
+        self.undo_stack = QUndoStack(self)
+        self.autosave = Autosave(self.controller, self.undo_stack, self.question_widget, self)
+        self.pages = [SectionPage(section, self.controller) for section in self.form.sections]
+        self._fields = {f.question.id: f for page in self.pages for f in page.fields()}
+        self._build()
+        self._connect()
+        for page in self.pages:
+            page.initialize_page()
+        attach_extensions(self)
+        self._refresh_after_change()
+        self.fix_tab_order()
+        self._show_page(0)
+
+    # --- the contract the main window uses -----------------------------------------------------------------
+    @property
+    def assessment(self) -> Assessment:
+        """The assessment being edited (kept in step with the database by every save)."""
+        return self.controller.assessment
+
+    @property
+    def form(self):
+        return self.controller.form
+
+    def current_section_id(self) -> str:
+        """The id of the section on show."""
+        return self.pages[self.stack.currentIndex()].section.id
+
+    def go_to(self, section_id: str, question_id: str | None = None) -> None:
+        """Show a section (KeyError for an unknown one); with a question id, scroll to it and focus it."""
+        index = next((n for n, p in enumerate(self.pages) if p.section.id == section_id), None)
+        if index is None:
+            raise KeyError(section_id)
+        self._show_page(index)
+        if question_id is not None:
+            page = self.pages[index]
+            frame = page.frames[question_id]
+            page.ensureWidgetVisible(frame)
+            frame.field.focus_first()
+
+    def flush(self) -> bool:
+        """Save every pending edit now; True when everything is saved."""
+        return self.autosave.flush()
+
+    def question_widget(self, question_id: str) -> QuestionWidget | None:
+        """The input widget of a question (None when the form has no such question)."""
+        return self._fields.get(question_id)
+
+    def page(self, section_id: str) -> SectionPage:
+        """The page of a section."""
+        return next(p for p in self.pages if p.section.id == section_id)
+
+    def add_side_tab(self, widget: QWidget, title: str) -> None:
+        """Add a tab to the panel on the right of the page (readiness checklist, comments); shown once used."""
+        self.side_tabs.addTab(widget, title)
+        self.side_tabs.show()
+
+    # --- building ------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.step_list = StepList(self.form)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.back_button = QPushButton("← Back")
+        self.next_button = QPushButton("Next →")
+        self.back_button.setAccessibleName("Back: previous step")
+        self.next_button.setAccessibleName("Next step")
+        self.back_button.setToolTip("Previous step (Ctrl+Page Up)")
+        self.next_button.setToolTip("Next step (Ctrl+Page Down)")
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        right = QVBoxLayout()
+        if self.controller.read_only:
+            right.addWidget(self._read_only_banner())
+        right.addWidget(self.stack, 1)
+        right.addLayout(nav)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("side_tabs")
+        self.side_tabs.setAccessibleName("Review panel")
+        self.side_tabs.hide()
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.step_list)
+        layout.addLayout(right, 1)
+        layout.addWidget(self.side_tabs)
+        self._make_actions()
+
+    def _read_only_banner(self) -> QLabel:
+        """Say why nothing can be changed, and make every input read-only."""
+        for field in self._fields.values():
+            field.make_read_only()
+        banner = QLabel(READ_ONLY_TEXT)
+        banner.setObjectName("warning")
+        banner.setWordWrap(True)
+        banner.setAccessibleName(READ_ONLY_TEXT)
+        return banner
+
+    def _make_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.next_shortcut = QShortcut(QKeySequence("Ctrl+PgDown"), self, self.next_page)
+        self.back_shortcut = QShortcut(QKeySequence("Ctrl+PgUp"), self, self.previous_page)
+        for shortcut in (self.next_shortcut, self.back_shortcut):
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _connect(self) -> None:
+        self.controller.sig_saved.connect(self.sig_saved)
+        self.controller.sig_save_failed.connect(self.sig_save_failed)
+        self.controller.sig_answer_changed.connect(self._answer_changed)
+        self.controller.sig_apply_failed.connect(self._apply_failed)
+        # Queued: the page change (which saves pending edits) must run after the undo step, not inside it.
+        self.controller.sig_reveal.connect(self._reveal, Qt.ConnectionType.QueuedConnection)
+        self.step_list.currentRowChanged.connect(self._step_chosen)
+        self.back_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        self._undo_keys = UndoKeyFilter(self.autosave.flush, self)
+        for page in self.pages:
+            for field in page.fields():
+                self.autosave.watch(field)
+                field.sig_edited.connect(self._live_update)
+                field.sig_structure_changed.connect(self.fix_tab_order)
+                self._filter_undo_keys(field)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _filter_undo_keys(self, field: QuestionWidget) -> None:
+        for widget in field.inputs():
+            for target in (widget, *widget.findChildren(QLineEdit)):  # a combo box's or date editor's own line
+                target.installEventFilter(self._undo_keys)
+
+    def fix_tab_order(self) -> None:
+        """Tab follows reading order: steps, the page's inputs top to bottom, then Back and Next."""
+        if not isValid(self):
+            return
+        chain = [self.step_list] + [w for page in self.pages for w in page.inputs()]
+        chain += [self.back_button, self.next_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        for field in self._fields.values():
+            self._filter_undo_keys(field)  # new inputs (an added group) need the filter too
+
+    # --- moving between pages ------------------------------------------------------------------------------
+    def next_page(self) -> None:
+        """Go to the next step (Ctrl+Page Down)."""
+        self._show_page(min(self.stack.currentIndex() + 1, len(self.pages) - 1))
+
+    def previous_page(self) -> None:
+        """Go to the previous step (Ctrl+Page Up)."""
+        self._show_page(max(self.stack.currentIndex() - 1, 0))
+
+    def _step_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.pages) and row != self.stack.currentIndex():
+            self._show_page(row)
+
+    def _show_page(self, index: int) -> None:
+        changed = index != self.stack.currentIndex()
+        if changed:
+            self.autosave.flush()  # changing page saves at once
+            self.pages[self.stack.currentIndex()].validate_page()
+        self.stack.setCurrentIndex(index)
+        self.step_list.setCurrentRow(index)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.pages) - 1)
+        self.pages[index].validate_page()
+        if changed:
+            self.pages[index].verticalScrollBar().setValue(0)
+            self.sig_section_changed.emit(self.current_section_id())
+
+    # --- reacting to saves ---------------------------------------------------------------------------------
+    def live_answer(self, question_id: str) -> Any:
+        """An answer as the widgets show it now (saved or not): conditions follow what the user sees."""
+        field = self._fields.get(question_id)
+        return field.value() if field is not None else self.controller.saved_json(question_id)
+
+    def _live_update(self) -> None:
+        for page in self.pages:
+            page.update_relevance(self.live_answer)
+        self.pages[self.stack.currentIndex()].validate_page()
+
+    def _answer_changed(self, question_id: str) -> None:
+        field = self._fields.get(question_id)
+        saved = self.controller.saved_json(question_id)
+        if field is not None and not same_answer(field.value(), saved):
+            field.set_value(saved)  # undo/redo: the widget follows the assessment
+        if question_id == "title":
+            self.sig_title_changed.emit(self.assessment.title)
+        self._refresh_after_change()
+
+    def _reveal(self, question_id: str) -> None:
+        if isValid(self) and question_id in self._fields:
+            self.go_to(self.form.section_of(question_id).id, question_id)
+
+    def _apply_failed(self, question_id: str, value: Any) -> None:
+        """An undo or redo could not be stored: show what the user asked for and keep trying to save it."""
+        field = self._fields.get(question_id)
+        if field is not None and field.value() != value:
+            field.set_value(value)
+            self.autosave.mark_dirty(question_id)
+
+    def _refresh_after_change(self) -> None:
+        self.step_list.refresh(self.assessment)
+        self._live_update()
+        self.sig_assessment_changed.emit()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if isValid(self):
+            self.autosave.on_focus_changed(old, new)
+
+    # --- closing -------------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Closing saves what is pending."""
+        self.flush()
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Inside a window that has its own Undo/Redo shortcuts (the main window's), leave those to it."""
+        super().showEvent(event)
+        host_keys = {a.shortcut().toString() for a in self.window().findChildren(QAction)
+                     if a not in (self.undo_action, self.redo_action) and not a.shortcut().isEmpty()}
+        if QKeySequence(QKeySequence.StandardKey.Undo).toString() in host_keys:
+            self.undo_action.setShortcuts([])
+            self.redo_action.setShortcuts([])

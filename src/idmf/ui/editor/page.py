@@ -1,0 +1,161 @@
+"""One page of the editor per form section, built from the form through the builder (Picard setup-wizard
+style: initialize_page() loads the answers, validate_page() warns about doubtful answers and never blocks)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from idmf.forms.relevance import is_relevant
+from idmf.forms.schema import FormDefinition, Section
+from idmf.ui.editor.builder import QuestionFrame, build_question
+from idmf.ui.editor.controller import EditorController
+from idmf.ui.editor.fields.base import QuestionWidget
+from idmf.ui.editor.fields.date import to_qdate
+
+# (earlier, later): the later date must not be before the earlier one.
+DATE_ORDER = (("start_date", "completed_date"),)
+READABLE_CHARS = 110  # the text column is at most about this many characters wide: long lines are hard to read
+
+
+def section_title(section: Section) -> str:
+    """How the step list and the page heading name a section: '1. Aims of the Proposal', 'Approval'."""
+    return f"{section.step}. {section.title}" if section.step else section.title
+
+
+def _paragraph(text: str, object_name: str = "intro") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def _heading(text: str, scale: float, object_name: str) -> QLabel:
+    label = _paragraph(text, object_name)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+class SectionPage(QScrollArea):
+    """A scrollable page holding every question of one section, in the form's reading order."""
+
+    def __init__(self, section: Section, controller: EditorController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.controller = controller
+        self.frames: dict[str, QuestionFrame] = {}
+        self.setObjectName(f"page_{section.id}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(self._build())
+
+    @property
+    def form(self) -> FormDefinition:
+        return self.controller.form
+
+    def _build(self) -> QWidget:
+        outer = QWidget()
+        content = QWidget(outer)
+        content.setObjectName("page_content")
+        content.setMaximumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARS)
+        self._layout = QVBoxLayout(content)
+        self._layout.setSpacing(self.fontMetrics().height())
+        self._add_top()
+        for question in self.section.questions:
+            self._add_question(question)
+        for group in self.section.groups:
+            self._layout.addWidget(_heading(group.title, 1.2, "group_title"))
+            if group.intro:
+                self._layout.addWidget(_paragraph(group.intro))
+            for question in group.questions:
+                self._add_question(question)
+        self._add_closing()
+        self._layout.addStretch(1)
+        wrapper = QHBoxLayout(outer)
+        wrapper.addWidget(content, 1)
+        wrapper.addStretch(0)  # wide windows: the text column keeps a readable width, flush left by the steps
+        return outer
+
+    def _add_top(self) -> None:
+        self._layout.addWidget(_heading(section_title(self.section), 1.5, "page_title"))
+        texts = [self.section.intro]
+        if self.section.id == self.form.sections[0].id:
+            texts += [self.form.intro, self.form.heat_note]  # the template's header text, once, on the first page
+        for text in filter(None, texts):
+            self._layout.addWidget(_paragraph(text))
+        self.warning = _paragraph("", "warning")
+        self.warning.setAccessibleName("Warning")
+        self.warning.hide()
+        self._layout.addWidget(self.warning)
+
+    def _add_closing(self) -> None:
+        if self.section.step == 6 and self.form.closing:
+            self._layout.addWidget(_heading(self.form.closing_title or "What next?", 1.2, "group_title"))
+            for text in self.form.closing:
+                self._layout.addWidget(_paragraph(text))
+
+    def _add_question(self, question) -> None:
+        frame = build_question(question)
+        self.frames[question.id] = frame
+        self._layout.addWidget(frame)
+
+    def add_panel(self, widget: QWidget, after_question_id: str | None = None) -> None:
+        """Add a helper panel (census profile, review notes) under the page heading, or after a question."""
+        if after_question_id is None:
+            index = self._layout.indexOf(self.warning) + 1
+        else:
+            index = self._layout.indexOf(self.frames[after_question_id]) + 1
+        self._layout.insertWidget(index, widget)
+
+    def fields(self) -> list[QuestionWidget]:
+        """The page's question widgets in reading order."""
+        return [frame.field for frame in self.frames.values()]
+
+    def inputs(self) -> list[QWidget]:
+        """Every input of the page in reading order (for the tab order)."""
+        return [w for field in self.fields() for w in field.inputs()]
+
+    def initialize_page(self) -> None:
+        """Load the stored answers into the widgets."""
+        for qid, frame in self.frames.items():
+            frame.field.set_value(self.controller.saved_json(qid))
+        self.validate_page()
+
+    def update_relevance(self, lookup: Callable[[str], Any]) -> None:
+        """Show conditional questions whose condition holds, hide the others (answers are never dropped)."""
+        for frame in self.frames.values():
+            if frame.question.relevant:
+                frame.update_relevance(is_relevant(frame.question.relevant, lookup))
+
+    def warnings(self) -> list[str]:
+        """Doubtful answers on this page, in plain English (e.g. a completed date before the start date)."""
+        found = []
+        for earlier_id, later_id in DATE_ORDER:
+            if earlier_id in self.frames and later_id in self.frames:
+                earlier = to_qdate(self.frames[earlier_id].field.value())
+                later = to_qdate(self.frames[later_id].field.value())
+                if earlier and later and later < earlier:
+                    found.append(self._order_warning(earlier_id, later_id, earlier, later))
+        return found
+
+    def _order_warning(self, earlier_id: str, later_id: str, earlier: QDate, later: QDate) -> str:
+        first, second = self.form.question(earlier_id).label, self.form.question(later_id).label
+        return (f"⚠ {second} ({later.toString('dd/MM/yyyy')}) is before {first} "
+                f"({earlier.toString('dd/MM/yyyy')}). Please check the dates; both are saved as entered.")
+
+    def validate_page(self) -> bool:
+        """Show any warnings at the top of the page; True when there are none. Never blocks and never drops data."""
+        found = self.warnings()
+        self.warning.setText("\n".join(found))
+        self.warning.setVisible(bool(found))
+        return not found

@@ -1,0 +1,284 @@
+"""The main window: the dashboard and the assessment editor in one stack, menus, save status and settings."""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from idmf.paths import data_dir
+from idmf.services.context import AppContext
+from idmf.ui.about import show_about
+from idmf.ui.dashboard import DashboardPage, actions
+from idmf.ui.dashboard.word_export import export_to_word
+from idmf.ui.tasks import describe_error
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "IDMF Desktop"
+SETTINGS_FILE = "settings.ini"
+DEFAULT_SIZE = (1280, 800)
+KEY_GEOMETRY, KEY_ASSESSMENT, KEY_SECTION = "window/geometry", "last/assessment_id", "last/section_id"
+
+# (context, assessment_id, parent) -> an AssessmentEditor (see idmf.ui.editor).
+EditorFactory = Callable[[AppContext, int, QWidget], QWidget]
+
+
+def open_settings() -> QSettings:
+    """The app's settings, an ini file in the data folder (so IDMF_DATA_DIR moves them too, as tests need)."""
+    return QSettings(str(data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def default_editor_factory(context: AppContext, assessment_id: int, parent: QWidget) -> QWidget:
+    """Build the AssessmentEditor for one assessment (imported late: the dashboard starts without it)."""
+    from idmf.ui.editor import AssessmentEditor
+
+    return AssessmentEditor(context, assessment_id, parent)
+
+
+class MainWindow(QMainWindow):
+    """Opens on the dashboard, or where the user was when the app was last closed."""
+
+    def __init__(self, context: AppContext, editor_factory: EditorFactory | None = None,
+                 settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.editor_factory = editor_factory or default_editor_factory
+        self.settings = settings or open_settings()
+        self.editor: QWidget | None = None
+        self.undo_group = QUndoGroup(self)
+        self.dashboard = DashboardPage(context)
+        self.dashboard.sig_open_requested.connect(self.open_assessment)
+        self.dashboard.sig_selection_changed.connect(self._update_actions)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.dashboard)
+        self.setCentralWidget(self.stack)
+        self.save_label = QLabel()
+        self.save_label.setObjectName("save_status")
+        self.save_label.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._make_menus()
+        self._show_title("")
+        self._restore()
+
+    # --- menus ----------------------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        return action
+
+    def _make_menus(self) -> None:
+        self.new_action = self._action("&New assessment…", self.dashboard.new_assessment, "Ctrl+N")
+        self.open_action = self._action("&Open", self._open, "Ctrl+O")
+        self.duplicate_action = self._action("&Duplicate as new version", self._duplicate)
+        self.archive_action = self._action("&Archive…", self._archive)
+        self.export_action = self._action("&Export to Word…", self._export, "Ctrl+E")
+        self.back_action = self._action("&Back to dashboard", self.show_dashboard, "Alt+Home")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        file_menu = self.menuBar().addMenu("&File")
+        for group in ((self.new_action, self.open_action, self.duplicate_action, self.archive_action),
+                      (self.export_action,), (self.back_action,), (self.quit_action,)):
+            file_menu.addActions(list(group))
+            file_menu.addSeparator()
+        file_menu.removeAction(file_menu.actions()[-1])  # no separator after Quit
+        # A QUndoGroup follows whichever editor is open, so the menu's actions never go stale.
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_target = self.current_target_id() is not None
+        for action in (self.duplicate_action, self.archive_action, self.export_action):
+            action.setEnabled(has_target)
+        selected = self.dashboard.selected_summary() if self.editor is None else None
+        # The same command as the dashboard's button, so the same word: an archived row is restored.
+        self.archive_action.setText("&Restore" if selected is not None and selected.archived else "&Archive…")
+        self.back_action.setEnabled(self.editor is not None)
+
+    def current_target_id(self) -> int | None:
+        """The assessment the File menu acts on: the open one, else the one selected on the dashboard."""
+        if self.editor is not None:
+            return self.editor.assessment.id
+        return self.dashboard.selected_id()
+
+    # --- switching pages ------------------------------------------------------------------------------------
+    def open_assessment(self, assessment_id: int, section_id: str | None = None) -> bool:
+        """Show an assessment in the editor (at a section, if given); False when it cannot be opened."""
+        if self.editor is not None and self.editor.assessment.id == assessment_id:
+            if section_id:
+                self._go_to(section_id)
+            return True
+        if not self.show_dashboard():
+            return False
+        try:
+            editor = self.editor_factory(self.context, assessment_id, self)
+        except Exception as exc:  # noqa: BLE001 - a broken assessment must not take the window down
+            log.exception("Could not open assessment %s", assessment_id)
+            reason = (f"{exc} Reinstall IDMF Desktop." if isinstance(exc, ImportError) else describe_error(exc))
+            QMessageBox.warning(self, "Open assessment", f"This assessment cannot be opened. {reason}")
+            return False
+        self._attach(editor)
+        if section_id:
+            self._go_to(section_id)
+        self._remember()
+        return True
+
+    def _go_to(self, section_id: str) -> None:
+        try:
+            self.editor.go_to(section_id)
+        except Exception:  # noqa: BLE001 - a remembered step the form no longer has: stay on the first one
+            log.warning("Could not go to section %r", section_id, exc_info=True)
+
+    def _attach(self, editor: QWidget) -> None:
+        self.editor = editor
+        editor.sig_saved.connect(self._saved)
+        editor.sig_save_failed.connect(self._save_failed)
+        editor.sig_title_changed.connect(self._show_title)
+        editor.sig_section_changed.connect(lambda _section: self._remember())
+        self.undo_group.addStack(editor.undo_stack)
+        self.undo_group.setActiveStack(editor.undo_stack)
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        self.save_label.clear()
+        self._show_title(editor.assessment.title)
+        self._update_actions()
+
+    def show_dashboard(self) -> bool:
+        """Save and close the editor, then show the refreshed dashboard; False when the user stays."""
+        editor = self.editor
+        if editor is not None:
+            if not self._flush_or_confirm("Leave this assessment anyway?"):
+                return False
+            closed_id = editor.assessment.id
+            self.undo_group.removeStack(editor.undo_stack)
+            self.stack.removeWidget(editor)
+            self.editor = None
+            editor.deleteLater()
+            self.save_label.clear()
+            self.dashboard.refresh(select_id=closed_id)
+        self.stack.setCurrentWidget(self.dashboard)
+        self._show_title("")
+        self._remember()
+        self._update_actions()
+        return True
+
+    def _flush_or_confirm(self, question: str) -> bool:
+        """Save the editor's pending edits; if that fails, ask whether to go on regardless."""
+        if self.editor is None or self.editor.flush():
+            return True
+        detail = self.save_label.text() or "Your latest changes could not be saved."
+        answer = QMessageBox.question(
+            self, "Changes not saved", f"{detail}\n\nIf you go on, the changes that were not saved will be lost. "
+            f"{question}", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- editor signals -------------------------------------------------------------------------------------
+    def _saved(self, text: str) -> None:
+        self.save_label.setText(text)
+        self.save_label.setStyleSheet("")
+
+    def _save_failed(self, text: str) -> None:
+        # Stays until the next successful save; bold and worded, so not shown by colour alone.
+        self.save_label.setText(text)
+        self.save_label.setStyleSheet("font-weight: bold;")
+
+    def _show_title(self, title: str) -> None:
+        if self.editor is None:
+            self.setWindowTitle(APP_TITLE)
+        else:
+            self.setWindowTitle(f"{title or '(untitled)'} — {APP_TITLE}")
+
+    # --- File menu ------------------------------------------------------------------------------------------
+    def _open(self) -> None:
+        if self.editor is None and self.dashboard.selected_id() is not None:
+            self.dashboard.open_selected()
+        else:
+            self.show_dashboard()  # choose another assessment there
+
+    def _duplicate(self) -> None:
+        target = self.current_target_id()
+        if target is None or not self._flush_or_confirm("Duplicate anyway?"):
+            return
+        new_id = actions.duplicate_as_new_version(self, self.context, target)
+        if new_id is None:
+            return
+        if self.editor is not None:
+            self.open_assessment(new_id)
+        else:
+            self.dashboard.refresh(select_id=new_id)
+
+    def _archive(self) -> None:
+        target = self.current_target_id()
+        if target is None:
+            return
+        if self.editor is None:
+            self.dashboard.archive_selected()
+        elif self._flush_or_confirm("Archive anyway?") and actions.archive(self, self.context, target):
+            self.show_dashboard()
+
+    def _export(self) -> None:
+        target = self.current_target_id()
+        if target is None:
+            return
+        if self.editor is not None and not self.editor.flush():
+            QMessageBox.warning(self, "Export to Word", "Your latest changes are not saved yet, so the document "
+                                "would not include them. Try again once the status bar says “Saved”.")
+            return
+        export_to_word(self, self.context, target)
+
+    # --- settings -------------------------------------------------------------------------------------------
+    def _remember(self) -> None:
+        """Write where the user is now, so a crash or restart comes back here."""
+        if self.editor is None:
+            self.settings.remove(KEY_ASSESSMENT)
+            self.settings.remove(KEY_SECTION)
+        else:
+            self.settings.setValue(KEY_ASSESSMENT, self.editor.assessment.id)
+            self.settings.setValue(KEY_SECTION, self.editor.current_section_id())
+        self.settings.sync()
+
+    def _restore(self) -> None:
+        geometry = self.settings.value(KEY_GEOMETRY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._default_size()
+        last_id, section = self.settings.value(KEY_ASSESSMENT), self.settings.value(KEY_SECTION)
+        if last_id is not None and self._still_there(int(last_id)):
+            self.open_assessment(int(last_id), str(section) if section else None)
+
+    def _default_size(self) -> None:
+        # Small laptops at 150% scaling have far fewer logical pixels than 1280x800: never open larger than the screen.
+        width, height = DEFAULT_SIZE
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.isValid():
+            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
+
+    def _still_there(self, assessment_id: int) -> bool:
+        try:
+            return not self.context.repository.get(assessment_id).archived
+        except Exception:  # noqa: BLE001 - gone or unreadable: start on the dashboard instead
+            log.info("Last open assessment %s is no longer available", assessment_id)
+            return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Save pending edits (asking if that fails), then remember the window and where the user was."""
+        if not self._flush_or_confirm("Close anyway?"):
+            event.ignore()
+            return
+        self._remember()
+        self.settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,44 @@
+"""Fixtures for the main window and dashboard tests (the editor's own tests live in tests/ui/editor/)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def make_window(qtbot, context):
+    """Build MainWindows on the test database with the stand-in editor (or `editor_factory=`)."""
+    from idmf.ui.main_window import MainWindow
+    from tests.ui.fakes import FakeEditor
+
+    FakeEditor.instances.clear()
+
+    def make(editor_factory=FakeEditor):
+        window = MainWindow(context, editor_factory=editor_factory)
+        qtbot.addWidget(window)
+        return window
+
+    yield make
+    FakeEditor.instances.clear()
+
+
+@pytest.fixture
+def real_editor():
+    """The real AssessmentEditor class."""
+    from idmf.ui.editor import AssessmentEditor
+
+    return AssessmentEditor
+
+
+@pytest.fixture
+def add(context):
+    """Create an assessment with a title and optional organisation / lead; returns its id."""
+
+    def create(title: str, organisation: str = "", lead: str = "") -> int:
+        item = context.assessments.create(title)
+        for qid, value in (("organisation", organisation), ("lead", lead)):
+            if value:
+                context.assessments.set_answer(item, qid, value)
+        return item.id
+
+    return create

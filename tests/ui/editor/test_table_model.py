@@ -1,0 +1,74 @@
+"""RowsTableModel on its own, without a view: rows in and out as JSON, dates, headers and screen-reader text."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, QModelIndex, Qt
+
+R = Qt.ItemDataRole
+
+
+@pytest.fixture
+def model(qapp, form):
+    from idmf.ui.editor.fields.table import RowsTableModel
+
+    return RowsTableModel(form.question("action_plan").columns)
+
+
+ROW = {"action": "Translate letters", "lead": "Rachel Dunn", "target_date": "2027-03-31", "outcome": ""}
+
+
+def test_columns_have_col_constants_from_the_form(model):
+    assert (model.COL_ACTION, model.COL_LEAD, model.COL_TARGET_DATE, model.COL_OUTCOME) == (0, 1, 2, 3)
+    assert model.column("target_date") == model.COL_TARGET_DATE
+    assert model.columnCount() == 4
+    model.set_rows([ROW])
+    assert model.columnCount(model.index(0, 0)) == 0 and model.rowCount(model.index(0, 0)) == 0  # a flat table
+
+
+def test_rows_round_trip_as_json(model):
+    model.set_rows([ROW, {"action": "Report", "target_date": None}])
+    assert model.rowCount() == 2
+    assert model.rows_json() == [ROW, {"action": "Report", "lead": "", "target_date": None, "outcome": ""}]
+
+
+def test_dates_show_as_dd_mm_yyyy_and_edit_as_qdate(model):
+    model.set_rows([ROW])
+    cell = model.index(0, model.COL_TARGET_DATE)
+    assert model.data(cell) == "31/03/2027"
+    assert model.data(cell, R.EditRole) == QDate(2027, 3, 31)
+    assert model.setData(cell, QDate(2027, 4, 1))
+    assert model.rows_json()[0]["target_date"] == "2027-04-01"
+    assert model.setData(cell, None) and model.data(cell) == ""
+
+
+def test_set_data_reports_a_change_only_when_something_changed(qtbot, model):
+    model.set_rows([ROW])
+    cell = model.index(0, model.COL_LEAD)
+    with qtbot.waitSignal(model.dataChanged):
+        model.setData(cell, "Helen Okafor")
+    with qtbot.assertNotEmitted(model.dataChanged):
+        model.setData(cell, "Helen Okafor")
+    assert not model.setData(QModelIndex(), "x")
+    assert not model.setData(cell, "x", R.DisplayRole)
+
+
+def test_insert_and_remove_rows(model):
+    model.set_rows([ROW])
+    assert model.insert_row() == 1
+    assert model.rows_json()[1] == {"action": "", "lead": "", "target_date": None, "outcome": ""}
+    model.insert_row(0)
+    model.remove_row(0)
+    model.remove_row(1)
+    assert model.rows_json() == [ROW]
+
+
+def test_headers_and_accessible_text(model, form):
+    model.set_rows([ROW])
+    columns = form.question("action_plan").columns
+    assert model.headerData(0, Qt.Orientation.Horizontal) == columns[0].label
+    assert "\n" in model.headerData(model.COL_LEAD, Qt.Orientation.Horizontal)  # long heading wraps
+    assert model.headerData(0, Qt.Orientation.Vertical) == "1"
+    assert model.data(model.index(0, model.COL_TARGET_DATE), R.AccessibleTextRole) == "Target Date, row 1: 31/03/2027"
+    assert model.data(model.index(0, model.COL_OUTCOME), R.AccessibleTextRole) == "Outcome, row 1: empty"
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable

@@ -1,0 +1,35 @@
+"""The committed screenshot script runs offscreen on its own throwaway data and writes 1280x800 PNGs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+import idmf
+from idmf.ui import screenshots
+
+
+def test_usage_without_a_folder(capsys):
+    assert screenshots.main([]) == 2
+    assert "usage" in capsys.readouterr().err
+
+
+def test_script_writes_first_run_and_dashboard(tmp_path, _isolated_data):
+    src = Path(idmf.__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])}
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "idmf.ui.screenshots", str(out)], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names[:2] == ["01-first-run.png", "02-dashboard.png"]
+    for name in names:
+        image = QImage(str(out / name))
+        assert (image.width(), image.height()) == screenshots.SIZE
+    # Its data went to a throwaway folder, not to the data folder it was started with.
+    assert not (_isolated_data / "idmf.sqlite3").exists()
