@@ -1,0 +1,90 @@
+"""The same code on PostgreSQL (the teams set-up): storage, conflicts, census cache, review and locked sign-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError as SQLDatabaseError
+
+from idmf.interchange import jsonio
+from idmf.review.comments import add_comment, threads
+from idmf.review.readiness import check
+from idmf.review.signoff import approve, verify_stored
+from idmf.review.workflow import transition
+from idmf.storage.repository import ConflictError, LockedError
+from tests.factories import fill_all
+from tests.review.helpers import TODAY, ready_answers, store
+
+MEETING = dt.date(2026, 2, 26)
+
+
+def test_every_answer_survives_closing_and_reopening(context, form, postgres_url):
+    from idmf.services.context import open_app
+
+    item = context.assessments.create("Day case unit at Hinckley")
+    for qid, value in fill_all(form).items():
+        context.assessments.set_answer(item, qid, value)
+    exported = jsonio.dumps(context.repository.get(item.id))
+    context.close()
+    reopened = open_app(postgres_url)  # upgrading an up-to-date database changes nothing
+    try:
+        assert jsonio.dumps(reopened.repository.get(item.id)) == exported
+    finally:
+        reopened.close()
+
+
+def test_a_stale_write_is_refused_not_overwritten(context):
+    item = context.assessments.create("Two windows")
+    context.assessments.set_answer(item, "summary", "first")
+    other_window = context.repository.get(item.id)
+    context.assessments.set_answer(item, "summary", "newer text")
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        context.assessments.set_answer(other_window, "summary", "stale text")
+    assert context.repository.get(item.id).answers["summary"] == "newer text"
+
+
+def _approved(context, form):
+    item = store(context, form, ready_answers(form))
+    for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
+        transition(context, item.id, action, person="A Person", comment="done", role=role, today=TODAY)
+    approve(context, item.id, "Joint Executive Team", MEETING, "Dr A Director", person="Sec Retary", today=TODAY)
+    return context.repository.get(item.id)
+
+
+def test_review_comments_and_readiness_work_on_postgres(context, form):
+    item = store(context, form, ready_answers(form))
+    assert not check(item, form, today=TODAY).blocking
+    add_comment(context, item.id, "summary", "Please name the wards affected.", author="EDI Partner")
+    [thread] = threads(context, item.id)
+    assert thread.comment.body == "Please name the wards affected."
+
+
+def test_signed_off_version_is_locked_by_the_database(context, form):
+    approved = _approved(context, form)
+    with pytest.raises(LockedError):
+        context.assessments.set_answer(approved, "summary", "A quiet edit")
+    for statement in ("UPDATE answer SET value = '\"A quiet edit\"' WHERE assessment_id = :id",
+                      "UPDATE assessment SET title = 'Renamed' WHERE id = :id",
+                      "DELETE FROM signoff WHERE assessment_id = :id"):
+        with pytest.raises(SQLDatabaseError, match="signed off and locked|cannot be changed or deleted"):
+            with context.database.engine.begin() as conn:
+                conn.execute(text(statement), {"id": approved.id})
+    assert verify_stored(context, approved.id).ok
+
+
+def test_census_cache_and_profiles_on_postgres(context, census_dir):
+    from idmf.census.service import CensusService
+    from tests.census.test_real_files import real_files
+
+    service = CensusService(context.database.engine)
+    service.import_files(real_files(census_dir))
+    tables = {t.table_code: t for t in service.profile("E07000132").tables}
+    broad = {r.category.split(",")[0].split(" ")[0]: r.count for r in tables["TS021"].rows if r.parent is None}
+    assert broad == {"Asian": 3147, "Black": 692, "Mixed": 1990, "White": 107180, "Other": 632}
+    assert tables["TS007"].total == 113_640
+    icb = {t.table_code: t for t in service.profile("E54000015").tables}  # Leicester, Leicestershire and Rutland
+    members = ("E06000016", "E06000017", *(f"E0700012{n}" for n in (9,)), *(f"E0700013{n}" for n in range(6)))
+    assert icb["TS007"].total == sum(
+        next(t for t in service.profile(code).tables if t.table_code == "TS007").total for code in members)
