@@ -13,7 +13,7 @@ import logging
 log = logging.getLogger(__name__)
 
 # "module:function", attached in this order.
-EXTENSIONS: list[str] = []
+EXTENSIONS: list[str] = ["idmf.ui.review.panel:attach", "idmf.ui.census.panel:attach"]
 
 
 def attach_extensions(editor) -> None:

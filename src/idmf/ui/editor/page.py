@@ -53,6 +53,7 @@ class SectionPage(QScrollArea):
         self.section = section
         self.controller = controller
         self.frames: dict[str, QuestionFrame] = {}
+        self.panels: list[QWidget] = []
         self.setObjectName(f"page_{section.id}")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -116,14 +117,23 @@ class SectionPage(QScrollArea):
         else:
             index = self._layout.indexOf(self.frames[after_question_id]) + 1
         self._layout.insertWidget(index, widget)
+        self.panels.append(widget)
 
     def fields(self) -> list[QuestionWidget]:
         """The page's question widgets in reading order."""
         return [frame.field for frame in self.frames.values()]
 
     def inputs(self) -> list[QWidget]:
-        """Every input of the page in reading order (for the tab order)."""
-        return [w for field in self.fields() for w in field.inputs()]
+        """Every input of the page, panels' included, in reading order (for the tab order)."""
+        found: list[QWidget] = []
+        for index in range(self._layout.count()):
+            widget = self._layout.itemAt(index).widget()
+            if isinstance(widget, QuestionFrame):
+                found += widget.field.inputs()
+            elif widget in self.panels:
+                found += [w for w in widget.findChildren(QWidget)
+                          if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabledTo(widget)]
+        return found
 
     def initialize_page(self) -> None:
         """Load the stored answers into the widgets."""

@@ -1,0 +1,174 @@
+"""Step 2's census panel: pick an area, see its profile against England, keep chosen tables as evidence.
+
+`attach(editor)` is the editor extension (listed in idmf.ui.editor.extensions); it also adds Step 4's notes.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QMessageBox, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from idmf.census.errors import CensusError
+from idmf.census.nomis import NomisSettings
+from idmf.census.profile import Profile
+from idmf.census.records import Area
+from idmf.census.service import CensusService
+from idmf.domain.evidence import CensusTable
+from idmf.ui.census.attached import AttachedList, AttachTablesCommand, merged
+from idmf.ui.census.picker import AreaPicker
+from idmf.ui.census.profile_view import ProfileView
+from idmf.ui.census.source import EMPTY_TEXT, DataSource
+from idmf.ui.tasks import describe_error
+
+SECTION_ID = "evidence"
+TITLE = "Census 2021 profile of your area"
+INTRO = ("Choose the area your proposal serves to see its population by protected characteristic, compared with "
+         "England. Tick the tables you want and add them to the evidence base: they are kept with this "
+         "assessment and go into the Word document.")
+NOTHING_TICKED = "Tick at least one table to add it to the evidence base."
+
+
+def _label(text: str, name: str, object_name: str = "intro") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName(object_name)
+    label.setAccessibleName(name)
+    return label
+
+
+class CensusPanel(QGroupBox):
+    """The census profile of the assessment's area, inside Step 2."""
+
+    sig_profile = Signal(object)  # the Profile on show (None when none)
+
+    def __init__(self, editor, settings: NomisSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(TITLE, parent)
+        self.setObjectName("census_panel")
+        self.editor = editor
+        self.service = CensusService(editor.controller.context.database.engine)
+        self.profile: Profile | None = None
+        self.settings = settings or NomisSettings()
+        self._build()
+        self.refresh_data()
+        self._preselect()
+
+    def _build(self) -> None:
+        self.empty = _label(EMPTY_TEXT, "No census figures yet")
+        self.picker = AreaPicker(self.service)
+        self.problem = _label("", "Census message", "warning")
+        self.view = ProfileView()
+        self.attached = AttachedList()
+        self.source = DataSource(self.service, lambda: self.settings)
+        layout = QVBoxLayout(self)
+        for widget in (_label(INTRO, "About the census profile"), self.empty, self.picker, self.problem,
+                       self.view, self.attached, self.source):
+            layout.addWidget(widget)
+        self.problem.hide()
+        self.view.hide()
+        read_only = self.editor.controller.read_only
+        self.view.add_button.setEnabled(not read_only)
+        self.attached.setEnabled(not read_only)
+        self.picker.sig_chosen.connect(self.show_area)
+        self.picker.sig_problem.connect(self._say)
+        self.view.sig_add.connect(self.add_tables)
+        self.attached.sig_remove.connect(self.remove_tables)
+        self.source.sig_loaded.connect(lambda _summary: self._reloaded())
+        self.editor.sig_assessment_changed.connect(self.assessment_changed)
+        self.attached.show_tables(self.tables())
+
+    def tables(self) -> list[CensusTable]:
+        """The census tables the assessment keeps."""
+        return list(self.editor.assessment.census_tables)
+
+    def has_data(self) -> bool:
+        """Whether any census figures are cached on this computer."""
+        return bool(self.service.cache.counts())
+
+    def refresh_data(self) -> None:
+        """Offer the picker when there are figures, else the plain message and the ways to get them."""
+        has = self.has_data()
+        self.empty.setVisible(not has)
+        self.picker.setVisible(has)
+        self.view.setVisible(has and self.profile is not None)
+
+    def _preselect(self) -> None:
+        """Show the area of the tables already in the evidence base, if its figures are cached."""
+        attached = self.tables()
+        area = self.service.cache.area(attached[0].area_code) if attached and self.has_data() else None
+        if area is not None:
+            self.picker.set_area(area)
+            self.show_area(area)
+
+    def _reloaded(self) -> None:
+        self.refresh_data()
+        if self.profile is not None:
+            self.show_area(self.profile.area)  # the new figures replace the old on screen
+        else:
+            self._preselect()
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def show_area(self, area: Area) -> None:
+        """Build and show an area's profile from the cache."""
+        try:
+            profile = self.service.profile(area)
+        except CensusError as exc:
+            self._say(str(exc))
+            return
+        self._say("")
+        self.profile = profile
+        self.view.show_profile(profile)
+        self.view.show()
+        self.sig_profile.emit(profile)
+
+    def add_tables(self, tables: list[CensusTable]) -> None:
+        """Keep the ticked tables with the assessment (replacing older copies of the same table and area)."""
+        if not tables:
+            self._say(NOTHING_TICKED)
+            return
+        self._say("")
+        old = self.tables()
+        self._push(old, merged(old, tables), f"Add {len(tables)} census table(s) to the evidence base")
+
+    def remove_tables(self, tables: list[CensusTable]) -> None:
+        """Take tables out of the evidence base."""
+        old = self.tables()
+        self._push(old, [t for t in old if t not in tables], f"Remove {len(tables)} census table(s)")
+
+    def _push(self, old: list[CensusTable], new: list[CensusTable], text: str) -> None:
+        self.editor.undo_stack.push(AttachTablesCommand(self.store, old, new, text))
+
+    def store(self, tables: list[CensusTable], reveal: bool = False) -> bool:
+        """Save the attached tables now, through the census service; True when saved."""
+        context = self.editor.controller.context
+        try:
+            self.service.attach(context.repository, self.editor.assessment.id, tables)
+        except Exception as exc:  # noqa: BLE001 - show any failure in plain words; nothing was changed
+            QMessageBox.warning(self, "Census tables not saved", describe_error(exc))
+            return False
+        self.editor.assessment.census_tables = list(tables)
+        self.editor.sig_saved.emit(f"Saved {time.strftime('%H:%M:%S')}")
+        self.editor.sig_assessment_changed.emit()
+        if reveal:  # undo/redo: show where it happened, after the undo step (changing page saves pending edits)
+            QTimer.singleShot(0, lambda: isValid(self.editor) and self.editor.go_to(SECTION_ID))
+        return True
+
+    def assessment_changed(self) -> None:
+        """Follow the stored list (it changes on add, remove, undo and redo)."""
+        if self.attached.tables != self.tables():
+            self.attached.show_tables(self.tables())
+
+
+def attach(editor) -> None:
+    """Editor extension: the census panel in Step 2 and the notes beside Step 4's characteristics."""
+    from idmf.ui.census.impact_notes import ImpactNotes
+
+    panel = CensusPanel(editor)
+    editor.page(SECTION_ID).add_panel(panel)
+    editor.census_panel = panel  # kept on the editor so tests and screenshots can reach it
+    editor.census_notes = ImpactNotes(editor, panel)

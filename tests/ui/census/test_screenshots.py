@@ -1,0 +1,35 @@
+"""The census screenshot script writes Step 2's profile and Step 4's note at the README's window size."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+import idmf
+from idmf.ui import screenshots as base
+from idmf.ui.census import screenshots
+
+
+def test_usage_and_a_missing_census_folder(capsys, tmp_path):
+    assert screenshots.main([]) == 2 and "usage" in capsys.readouterr().err
+    assert screenshots.main([str(tmp_path), str(tmp_path / "nowhere")]) == 2
+    assert "were not found" in capsys.readouterr().err
+
+
+def test_script_writes_both_census_screenshots(census_dir, tmp_path, _isolated_data):
+    src = Path(idmf.__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])}
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "idmf.ui.census.screenshots", str(out), str(census_dir)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.glob("*.png")) == ["11-census-profile.png", "12-census-impact-note.png"]
+    for path in out.glob("*.png"):
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == base.SIZE
+    assert not (_isolated_data / "idmf.sqlite3").exists()  # a throwaway data folder, as for the other screenshots
