@@ -8,7 +8,8 @@ Readiness check (idmf.review.readiness)
 
 Workflow (idmf.review.workflow) — one declarative table, WORKFLOW[status][role] -> Permission(edit, actions)
     transition(context, assessment_id, action, person=None, comment="", role="lead", today=None)
-    allowed_actions(status, role), can_edit(status, role, qid), editable_fields(status, role, qids)
+    allowed_actions(status, role), why_not(status, role, action), can_edit(status, role, qid),
+    editable_fields(status, role, qids)
     display_status(status, review_date, today) ("Review due"), default_person()
     idmf.review.state: needs_you(context, today), is_locked / is_review_copy / is_read_only(engine, id)
 

@@ -54,8 +54,13 @@ class NeedsYou:
 def needs_you(context: AppContext, today: dt.date | None = None) -> NeedsYou:
     """Assessments waiting for someone, by kind (archived ones left out; a review is due only on the newest
     version of an assessment)."""
+    return needs_you_from(context.repository.list(), today)
+
+
+def needs_you_from(summaries: list[AssessmentSummary], today: dt.date | None = None) -> NeedsYou:
+    """The same, from summaries already loaded (the dashboard's list: no further query); archived left out."""
     today = today or dt.date.today()
-    rows = context.repository.list()
+    rows = [r for r in summaries if not r.archived]
     by = {status: [r for r in rows if r.status == status] for status in Status}
     newest: dict[str, int] = {}
     for r in rows:

@@ -182,6 +182,12 @@ def _refusal(action: Action, status: Status, role: Role) -> WorkflowError:
                          f"As {role.label} you can: {options}.")
 
 
+def why_not(status: Status | str, role: Role | str, action: Action | str) -> str | None:
+    """Why a role may not take an action in a status, in words (None when the table allows it)."""
+    action, status, role = parse_action(action), Status(status), Role(role)
+    return None if action in allowed_actions(status, role) else str(_refusal(action, status, role))
+
+
 def check_allowed(context: AppContext, item: Assessment, action: Action, role: Role, comment: str,
                   today: dt.date) -> Go:
     """The table entry for this action, after checking status, role and every condition it needs."""

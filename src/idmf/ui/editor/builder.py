@@ -85,6 +85,18 @@ class QuestionFrame(QWidget):
             row.addWidget(heat_badge(), 0, Qt.AlignmentFlag.AlignTop)
         return row
 
+    def set_marker(self, text: str, spoken: str = "") -> QLabel:
+        """Show a small mark beside the wording (e.g. review comments); empty text hides it."""
+        marker = self.findChild(QLabel, "question_marker")
+        if marker is None:
+            marker = QLabel(self)
+            marker.setObjectName("question_marker")
+            self.layout().itemAt(0).layout().addWidget(marker, 0, Qt.AlignmentFlag.AlignTop)
+        marker.setText(text)
+        marker.setAccessibleName(spoken or text)
+        marker.setVisible(bool(text))
+        return marker
+
     def update_relevance(self, relevant: bool) -> None:
         """Show or hide a conditional question (its answer is kept either way)."""
         self.setVisible(relevant)

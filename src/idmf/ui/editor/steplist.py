@@ -1,9 +1,10 @@
-"""The step list on the left: every section with a completion mark in words (not colour alone)."""
+"""The step list on the left: every section with a completion mark in words (not colour alone), and the
+number of readiness-check items to fix (drawn under the mark, so the item's own text stays the completion)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QStyledItemDelegate
 
 from idmf.domain.answers import answer_is_empty
 from idmf.domain.assessment import Assessment
@@ -12,6 +13,22 @@ from idmf.ui.editor.page import section_title
 
 DONE_MARK = "✓"
 LIST_CHARS = 30  # wide enough for most step titles at any scaling; longer ones wrap
+FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 1  # "· 2 to fix" for a step, or ""
+
+
+def findings_text(count: int) -> str:
+    """'· 2 to fix' (empty when nothing needs fixing)."""
+    return f"· {count} to fix" if count else ""
+
+
+class _StepDelegate(QStyledItemDelegate):
+    """Draws an item's findings line under its text (the size hint grows with it)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
+        super().initStyleOption(option, index)
+        extra = index.data(FINDINGS_ROLE)
+        if extra:
+            option.text = f"{option.text}\u2028{extra}"  # Qt's line separator: a plain newline is not drawn
 
 
 def completion_text(assessment: Assessment, form: FormDefinition, section: Section) -> str:
@@ -41,6 +58,8 @@ class StepList(QListWidget):
         self.setSpacing(max(2, self.fontMetrics().height() // 4))
         self.setFixedWidth(self.fontMetrics().averageCharWidth() * LIST_CHARS)  # from the font: scales with it
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setItemDelegate(_StepDelegate(self))
+        self._finding_counts: dict[str, int] = {}
         for section in form.sections:
             item = QListWidgetItem(section_title(section))
             item.setData(Qt.ItemDataRole.UserRole, section.id)
@@ -52,4 +71,17 @@ class StepList(QListWidget):
             text = f"{section_title(section)}\n{completion_text(assessment, self.form, section)}"
             item = self.item(row)
             item.setText(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+            self._show_count(item)
+
+    def set_finding_counts(self, counts: dict[str, int]) -> None:
+        """Show how many readiness-check items each step has to fix (section id -> count)."""
+        self._finding_counts = dict(counts)
+        for row in range(self.count()):
+            self._show_count(self.item(row))
+        self.doItemsLayout()  # the extra line changes item heights
+
+    def _show_count(self, item: QListWidgetItem) -> None:
+        extra = findings_text(self._finding_counts.get(item.data(Qt.ItemDataRole.UserRole), 0))
+        item.setData(FINDINGS_ROLE, extra)
+        spoken = item.text().replace("\n", ", ") + (f", {extra.lstrip('· ')}" if extra else "")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)

@@ -1,0 +1,1 @@
+"""The review and sign-off screens: readiness checklist, comments pane, Review menu and its dialogs."""

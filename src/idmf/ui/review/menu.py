@@ -1,0 +1,235 @@
+"""The main window's Review menu: workflow steps, sign-off, review files, version comparison and history.
+
+Every step acts on the main window's current assessment (the open one, else the one selected on the
+dashboard), asks who is acting and why, and then shows the result: the editor reopens on the assessment
+(read-only once signed off; the new version after Revise) and the dashboard refreshes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from idmf.review import exchange, signoff
+from idmf.review.errors import ReviewError
+from idmf.review.readiness import check
+from idmf.review.signoff import display_fingerprint
+from idmf.review.state import is_review_copy
+from idmf.review.workflow import COMMENT, Action, Role, allowed_actions, default_person, transition, why_not
+from idmf.ui.review.dialogs import HistoryDialog, ask_approval, ask_transition, tell
+from idmf.ui.review.diff_dialog import CompareDialog
+
+# (menu text, action, role) in the order of the workflow.
+STEPS = (
+    ("Submit for &EDI review…", Action.SUBMIT_FOR_REVIEW, Role.LEAD),
+    ("&Request changes…", Action.REQUEST_CHANGES, Role.REVIEWER),
+    ("Ready for &committee…", Action.SUBMIT_FOR_COMMITTEE, Role.REVIEWER),
+    ("Send &back for changes…", Action.SEND_BACK, Role.COMMITTEE),
+    ("&Withdraw to draft…", Action.WITHDRAW, Role.LEAD),
+)
+VERDICT_OF = {Action.REQUEST_CHANGES: "changes_requested", Action.SUBMIT_FOR_COMMITTEE: "assured"}
+FILE_FILTER = "IDMF review files (*.idmf)"
+
+
+def blocking_text(report, form) -> str:
+    """The refusal shown when the check finds blocking items: every item, with its step as the step list names it."""
+    titles = {s.id: f"{s.step}. {s.title}" if s.step else s.title for s in form.sections}
+    lines = [f"• {titles.get(f.step, f.step)}: {f.message}" for f in report.blocking]
+    return (f"This assessment cannot go to committee yet: {len(lines)} item{'s' if len(lines) != 1 else ''} "
+            "must be fixed first. The Checklist tab beside the assessment takes you to each one.\n\n"
+            + "\n".join(lines))
+
+
+class ReviewMenu(QObject):
+    """Owns the Review menu's actions and carries them out for a MainWindow."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.setObjectName("review_menu")
+        self.window = window
+        self.context = window.context
+        self.menu = QMenu("&Review", window)
+        self.actions: dict[str, QAction] = {}
+        for text, action, role in STEPS:
+            self._add(action.value, text, lambda _=False, a=action, r=role: self.take_step(a, r))
+        self._add("approve", "&Approve (committee sign-off)…", self.approve)
+        self._add("revise", "Re&vise (start a new version)…", lambda: self.take_step(Action.REVISE, Role.LEAD))
+        self.menu.addSeparator()
+        self._add("export", "E&xport review file…", self.export_review_file)
+        self._add("import", "&Import review file…", self.import_review_file)
+        self.menu.addSeparator()
+        self._add("compare", "Com&pare versions…", self.compare_versions)
+        self._add("history", "&History…", self.show_history)
+        self.menu.aboutToShow.connect(self.update_actions)
+        self.last_dialog = None  # the Compare or History dialog on show
+
+    def _add(self, key: str, text: str, slot) -> None:
+        action = QAction(text, self.window)
+        action.triggered.connect(slot)
+        self.actions[key] = action
+        self.menu.addAction(action)
+
+    def update_actions(self) -> None:
+        """Steps need an assessment (the open one or the dashboard's selection); Import always works."""
+        has_target = self.window.current_target_id() is not None
+        for key, action in self.actions.items():
+            action.setEnabled(has_target or key == "import")
+
+    # --- shared steps ---------------------------------------------------------------------------------------
+    def _target(self, title: str):
+        """The assessment to act on, with pending edits saved first; None (after saying why) when there is none."""
+        target = self.window.current_target_id()
+        if target is None:
+            tell(self.window, title, "Open an assessment, or select one on the dashboard, first.")
+            return None
+        editor = self.window.editor
+        if editor is not None and not editor.flush():
+            tell(self.window, title, "Your latest changes are not saved yet. Try again once the status bar says "
+                 "“Saved”.", problem=True)
+            return None
+        return self.context.repository.get(target)
+
+    def _show_result(self, assessment_id: int, message: str) -> None:
+        """Reopen the editor on the assessment (so it shows the new state) or refresh the dashboard."""
+        if self.window.editor is not None:
+            if self.window.show_dashboard():
+                self.window.open_assessment(assessment_id)
+        else:
+            self.window.dashboard.refresh(select_id=assessment_id)
+        self.window.statusBar().showMessage(message, 10_000)
+
+    def _run(self, title: str, work):
+        """Run a core call; a refusal is shown in its own words."""
+        try:
+            return work()
+        except ReviewError as exc:
+            tell(self.window, title, str(exc), problem=True)
+        except OSError as exc:
+            tell(self.window, title, f"The file could not be read or written ({exc.strerror or exc}). Choose "
+                 "another folder and try again.", problem=True)
+        return None
+
+    # --- workflow -------------------------------------------------------------------------------------------
+    def take_step(self, action: Action, role: Role) -> None:
+        """One workflow step, asking who is acting and why; refused in words when not possible now."""
+        item = self._target(action.label)
+        if item is None:
+            return
+        if is_review_copy(self.context.database.engine, item.id) and action in VERDICT_OF:
+            self._record_verdict(item, action)
+            return
+        refusal = why_not(item.status, role, action)
+        if refusal is None and action == Action.SUBMIT_FOR_COMMITTEE:
+            form = self.context.assessments.form_for(item)
+            report = check(item, form, dt.date.today())
+            refusal = blocking_text(report, form) if report.blocking else None
+        if refusal is not None:
+            tell(self.window, action.label, refusal, problem=True)
+            return
+        needs_comment = COMMENT in allowed_actions(item.status, role)[action].when
+        answers = ask_transition(self.window, action.label, f"{action.label}: “{item.title or '(untitled)'}”, "
+                                 f"version {item.version_number}, now “{item.status.label}”.", needs_comment)
+        if answers is None:
+            return
+        result = self._run(action.label, lambda: transition(self.context, item.id, action, person=answers[0],
+                                                            comment=answers[1], role=role))
+        if result is not None:
+            new = result.assessment
+            self._show_result(new.id, f"{action.label}: version {new.version_number} is now “{new.status.label}”.")
+
+    def _record_verdict(self, item, action: Action) -> None:
+        """On a copy received for review the step is the reviewer's verdict, sent back in the reply file."""
+        answers = ask_transition(self.window, action.label, "This is a copy received for review: your verdict is "
+                                 "recorded here and goes back to the project lead in your reply file "
+                                 "(Review → Export review file).", action == Action.REQUEST_CHANGES)
+        if answers is not None and self._run(action.label, lambda: exchange.set_verdict(
+                self.context, item.id, VERDICT_OF[action], answers[0], answers[1]) or True):
+            tell(self.window, action.label, "Your verdict is recorded. Export a review file to send it back.")
+
+    def approve(self) -> None:
+        """Record the committee's approval and lock the version (it then opens read-only)."""
+        item = self._target("Approve")
+        if item is None:
+            return
+        refusal = why_not(item.status, Role.COMMITTEE, Action.APPROVE)
+        if refusal is not None:
+            tell(self.window, "Approve", refusal, problem=True)
+            return
+        details = ask_approval(self.window, item)
+        if details is None:
+            return
+        signed = self._run("Approve", lambda: signoff.approve(
+            self.context, item.id, details.committee, details.meeting_date, details.approver,
+            person=details.person, comment=details.comment))
+        if signed is not None:
+            self._show_result(item.id, f"Approved and locked. Fingerprint {display_fingerprint(signed.fingerprint)}")
+
+    # --- review files ---------------------------------------------------------------------------------------
+    def export_review_file(self) -> None:
+        """Save a review request (your own assessment) or a reply (a copy received for review)."""
+        item = self._target("Export review file")
+        if item is None:
+            return
+        reply = is_review_copy(self.context.database.engine, item.id)
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", item.title).strip("-").lower() or "assessment"
+        suggested = str(Path.home() / f"{slug}-v{item.version_number}{'-reply' if reply else ''}.idmf")
+        path, _filter = QFileDialog.getSaveFileName(self.window, "Export review file", suggested, FILE_FILTER)
+        if not path:
+            return
+        path = path if path.lower().endswith(".idmf") else f"{path}.idmf"
+        write = exchange.export_review_reply if reply else exchange.export_review_request
+        if self._run("Export review file", lambda: write(self.context, item.id, Path(path), default_person())):
+            whom = "the project lead" if reply else "your EDI partner"
+            tell(self.window, "Export review file", f"Saved {Path(path).name}. Send it to {whom}; when a reply "
+                 "comes back, use Review → Import review file.")
+
+    def import_review_file(self) -> None:
+        """Open a review request (to review it) or a reply (its comments merge; your answers stay as they are)."""
+        path, _filter = QFileDialog.getOpenFileName(self.window, "Import review file", str(Path.home()), FILE_FILTER)
+        if not path or (self.window.editor is not None and not self.window.show_dashboard()):
+            return
+        outcome = self._run("Import review file", lambda: exchange.import_review_file(self.context, Path(path)))
+        if outcome is not None:
+            tell(self.window, "Import review file", outcome.message)
+            self.window.dashboard.refresh(select_id=outcome.assessment_id)
+            self.window.open_assessment(outcome.assessment_id)
+
+    # --- looking back ---------------------------------------------------------------------------------------
+    def compare_versions(self) -> None:
+        """Show what changed between two versions, question by question."""
+        item = self._target("Compare versions")
+        if item is None:
+            return
+        versions = self.context.repository.versions(item.uid)
+        if len(versions) < 2:
+            tell(self.window, "Compare versions", "This assessment has only one version, so there is nothing to "
+                 "compare yet. Review → Revise starts a new version from a signed-off one.")
+            return
+        self._open_dialog(CompareDialog(self.context, versions, item.id, self.window))
+
+    def show_history(self) -> None:
+        """Show every status change of the current version and whether its audit log is intact."""
+        item = self._target("History")
+        if item is not None:
+            self._open_dialog(HistoryDialog(self.context, item.id, self.window))
+
+    def _open_dialog(self, dialog) -> None:
+        self.last_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+
+def install_review_menu(window) -> ReviewMenu:
+    """Add the Review menu to a MainWindow's menu bar, before Help."""
+    review = ReviewMenu(window)
+    help_menu = next((a for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"), None)
+    if help_menu is not None:
+        window.menuBar().insertMenu(help_menu, review.menu)
+    else:
+        window.menuBar().addMenu(review.menu)
+    return review
