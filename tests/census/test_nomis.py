@@ -163,3 +163,12 @@ def test_retry_after_forms():
     assert retry_after_seconds(None) is None and retry_after_seconds("soon") is None
     assert 0 <= retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") <= 0.001  # a past date: no wait
     assert table_spec("ts079").caveat and table_spec("TS070").caveat
+
+
+def test_the_nomis_address_can_be_set_for_a_whole_organisation(monkeypatch):
+    from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings
+
+    monkeypatch.delenv("IDMF_NOMIS_BASE_URL", raising=False)
+    assert NomisSettings().base_url == DEFAULT_BASE_URL
+    monkeypatch.setenv("IDMF_NOMIS_BASE_URL", "https://nomis-mirror.nhs.example/api/v01")
+    assert NomisSettings().base_url == "https://nomis-mirror.nhs.example/api/v01"

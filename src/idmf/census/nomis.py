@@ -9,10 +9,11 @@ Every failure becomes one CensusDownloadError saying what happened and what to d
 from __future__ import annotations
 
 import email.utils
+import os
 import ssl
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import httpx
@@ -24,6 +25,13 @@ from idmf.census.records import Area, Batch, kind_from_code
 from idmf.census.tables import PROFILE_TABLES, CensusTableSpec
 
 DEFAULT_BASE_URL = "https://www.nomisweb.co.uk/api/v01"
+# IT departments that mirror Nomis behind their own gateway point the app (GUI and CLI) at it with this.
+BASE_URL_VARIABLE = "IDMF_NOMIS_BASE_URL"
+
+
+def configured_base_url() -> str:
+    """The Nomis address: IDMF_NOMIS_BASE_URL when set, else the public service."""
+    return os.environ.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class NomisRefusedError(CensusDownloadError):
 class NomisSettings:
     """Where Nomis is and how patient to be with it."""
 
-    base_url: str = DEFAULT_BASE_URL
+    base_url: str = field(default_factory=configured_base_url)
     timeout: float = 60.0  # seconds to wait for each piece of an answer
     connect_timeout: float = 15.0
     retries: int = 3  # further attempts after the first

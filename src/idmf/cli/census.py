@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from idmf.census.errors import UNCHANGED
-from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings
+from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings, configured_base_url
 from idmf.census.profile import Profile
 from idmf.census.service import CensusService
 from idmf.cli.errors import CliError
@@ -25,7 +25,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     census = commands.add_parser("census", help="ONS Census 2021 profiles of an area (download, import, show)")
     actions = census.add_subparsers(dest="census_command", required=True, metavar="ACTION")
     dl = actions.add_parser("download", help="download every census table from Nomis into the app's cache")
-    dl.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"Nomis API address (default {DEFAULT_BASE_URL})")
+    dl.add_argument("--base-url", default=None,
+                    help=f"Nomis API address (default: $IDMF_NOMIS_BASE_URL, else {DEFAULT_BASE_URL})")
     dl.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for an answer (default 60)")
     dl.set_defaults(handler=cmd_download)
     imp = actions.add_parser("import", help="import ONS bulk census CSVs and LAD→ICB / district→county lookups")
@@ -59,7 +60,7 @@ def _progress(done: int, total: int, label: str) -> None:
 def cmd_download(args: argparse.Namespace) -> int:
     context, service = _open(args)
     try:
-        print(service.download(NomisSettings(base_url=args.base_url, timeout=args.timeout), progress=_progress))
+        print(service.download(NomisSettings(base_url=args.base_url or configured_base_url(), timeout=args.timeout), progress=_progress))
     except KeyboardInterrupt:  # Ctrl+C before the single write: nothing was stored
         raise CliError(f"the census download was cancelled. {UNCHANGED}", status=130) from None
     finally:
