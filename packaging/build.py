@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -9,14 +10,24 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def main() -> int:
+def executable(dist: Path) -> Path:
+    """The app's executable inside a built dist folder."""
+    suffix = ".exe" if sys.platform == "win32" else ""
+    return dist / "idmf" / ("idmf" + suffix)
+
+
+def main(argv: list[str] | None = None) -> int:
     """Run PyInstaller on the spec; returns its exit status."""
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-               "--distpath", str(HERE / "dist"), "--workpath", str(HERE / "build"), str(HERE / "idmf.spec")]
+    parser = argparse.ArgumentParser(description=__doc__)
+    # Tests build into a temporary folder so they never touch (or depend on) a developer's own build.
+    parser.add_argument("--distpath", type=Path, default=HERE / "dist", help="where the app folder goes")
+    parser.add_argument("--workpath", type=Path, default=HERE / "build", help="PyInstaller's scratch folder")
+    args = parser.parse_args(argv)
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+               "--distpath", str(args.distpath), "--workpath", str(args.workpath), str(HERE / "idmf.spec")]
     result = subprocess.run(command, check=False)
     if result.returncode == 0:
-        suffix = ".exe" if sys.platform == "win32" else ""
-        print(f"Built {HERE / 'dist' / 'idmf' / ('idmf' + suffix)}")
+        print(f"Built {executable(args.distpath)}")
     return result.returncode
 
 

@@ -1,0 +1,157 @@
+"""Start-up benchmark: cold start to an interactive dashboard, beside a bare PySide6 window in the same run.
+
+    PYTHONPATH=src python benchmarks/startup_bench.py [--runs N]
+
+Each run is a fresh interpreter (nothing imported or cached in memory). Time runs from just before the
+process is launched to the moment the main window has painted once and the event loop has gone idle (a
+zero-delay timer queued after the first paint has fired): the point where a click would be handled. The app
+starts through its real entry point (idmf.ui.app.main) on a database holding the example and 20 more
+assessments. The bare case is QApplication + an empty QMainWindow, measured the same way: the floor that
+Python and Qt set on this machine. Peak memory is the child's peak resident size.
+Set QT_QPA_PLATFORM=offscreen to run without a display (the default here when none is set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EXAMPLE = "examples/day-case-unit.json"
+EXTRA_ASSESSMENTS = 20
+
+
+def _max_rss_mib() -> float:
+    """Peak resident size of this process in MiB (VmHWM on Linux: ru_maxrss would include the parent's
+    size at fork time)."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+
+def _watch_first_paint(app, window_class, report) -> None:
+    """Call `report(first_paint_time)` once a `window_class` window has painted and the loop is idle."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watcher(QObject):
+        painted = None
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if self.painted is None and event.type() == QEvent.Type.Paint and isinstance(obj, window_class):
+                self.painted = time.time()
+                # A zero timer runs once the queued events (layouts, the rest of the paint) are handled.
+                QTimer.singleShot(0, lambda: report(self.painted))
+            return False
+
+    app._bench_watcher = Watcher()  # kept alive by the app
+    app.installEventFilter(app._bench_watcher)
+
+
+def _finish(first_paint: float) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    print(json.dumps({"paint": first_paint, "idle": time.time(), "peak_mib": _max_rss_mib()}), flush=True)
+    for window in QApplication.topLevelWidgets():
+        window.close()
+    QApplication.quit()
+
+
+def _child(case: str) -> int:
+    """One measured start, in this fresh process; prints its timestamps as JSON."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if case == "bare":
+        app = QApplication([sys.argv[0]])
+        _watch_first_paint(app, QMainWindow, _finish)
+        window = QMainWindow()
+        window.resize(1280, 800)
+        window.show()
+        return app.exec()
+    from idmf.ui.app import create_application
+
+    # Created first (main() reuses it) only so the watcher can be installed before the window exists.
+    app = create_application([sys.argv[0]])
+    _watch_first_paint(app, QMainWindow, _finish)
+    from idmf.ui.app import main
+
+    return main([sys.argv[0]])
+
+
+def _prepare(data: Path) -> None:
+    """A data folder with the example and a few more assessments, made in a separate process."""
+    code = ("from idmf.services.context import open_app; from idmf.paths import resources_dir; c = open_app(); "
+            f"t = (resources_dir() / {EXAMPLE!r}).read_text(encoding='utf-8'); "
+            f"[c.assessments.import_json(t, as_copy=True) for _ in range({EXTRA_ASSESSMENTS + 1})]; c.close()")
+    subprocess.run([sys.executable, "-c", code], env=_env(data), check=True)
+
+
+def _env(data: Path) -> dict[str, str]:
+    env = {**os.environ, "IDMF_DATA_DIR": str(data), "IDMF_DATABASE_URL": f"sqlite:///{data / 'idmf.sqlite3'}"}
+    if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")  # a server or CI machine: no screen to show on
+    return env
+
+
+def measure(case: str, data: Path) -> dict[str, float]:
+    """One cold start in a fresh interpreter: seconds to first paint and to interactive, peak MiB."""
+    started = time.time()
+    out = subprocess.run([sys.executable, __file__, "--child", case], env=_env(data), capture_output=True,
+                         text=True, timeout=120, check=False)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"{case} start failed ({out.returncode}): {out.stderr.strip()[-2000:]}")
+    result = json.loads(lines[-1])
+    return {"paint": result["paint"] - started, "idle": result["idle"] - started, "peak": result["peak_mib"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Alternate bare and app starts (so both see the same machine load) and print the medians."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold starts per case (median reported)")
+    parser.add_argument("--child", choices=["bare", "app"], help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return _child(args.child)
+    data = Path(tempfile.mkdtemp(prefix="idmf-startup-bench-"))
+    try:
+        _prepare(data)
+        runs: dict[str, list[dict[str, float]]] = {"bare": [], "app": []}
+        for _ in range(args.runs):
+            for case in runs:
+                runs[case].append(measure(case, data))
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+    _report(runs, args.runs)
+    return 0
+
+
+def _report(runs: dict[str, list[dict[str, float]]], count: int) -> None:
+    import PySide6
+
+    platform = _env(Path()).get("QT_QPA_PLATFORM", "default")
+    print(f"Cold start to interactive, median of {count} fresh processes "
+          f"(Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, QPA {platform})")
+    medians = {}
+    for case, label in (("bare", "bare PySide6 QMainWindow"), ("app", "IDMF Desktop dashboard")):
+        rows = runs[case]
+        medians[case] = statistics.median(r["idle"] for r in rows)
+        print(f"  {label:<26} first paint {statistics.median(r['paint'] for r in rows) * 1000:5.0f} ms   "
+              f"interactive {medians[case] * 1000:5.0f} ms (max {max(r['idle'] for r in rows) * 1000:.0f})   "
+              f"peak RSS {statistics.median(r['peak'] for r in rows):4.0f} MiB")
+    print(f"  ratio app / bare: {medians['app'] / medians['bare']:.2f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,261 @@
+"""Desktop UI benchmark: opening an assessment, switching steps, typing, autosave, and a 10,000-row dashboard.
+
+    PYTHONPATH=src python benchmarks/ui_bench.py [--runs N] [--rows N]
+
+Each case runs in a fresh interpreter on its own temporary database (so its peak memory is its own), in
+the real MainWindow. Every timing includes handling the events the action queued (layout, repaint), i.e.
+until the window would show the result: Qt's offscreen platform still paints into its backing store.
+  open        open the example in the editor (first time: editor modules imported; then median of N)
+  steps       show each of the 8 sections in turn, 3 rounds (median and slowest switch)
+  keystroke   one key typed at the end of a long-text answer already holding 5,000 characters
+  autosave    one save of a pending change (flush, as on leaving a field), synchronous=FULL SQLite
+  dashboard   10,000 assessments (bulk-inserted): load, search-as-you-type per key, sort by each column
+Set QT_QPA_PLATFORM=offscreen to run without a display (the default here when none is set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+EXAMPLE = "examples/day-case-unit.json"
+CASES = ("open", "steps", "keystroke", "autosave", "dashboard")
+SEARCH = "hinckley"
+PLACES = ("Hinckley", "Loughborough", "Melton", "Oadby", "Coalville", "Market Harborough", "Lutterworth")
+SERVICES = ("day case unit", "community phlebotomy", "stroke rehabilitation", "maternity triage",
+            "interpreting policy", "estates plan", "diabetes pathway", "falls service")
+
+
+def _max_rss_mib() -> float:
+    """Peak resident size of this process in MiB (VmHWM on Linux: ru_maxrss would include the parent's
+    size at fork time)."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+
+def _settle() -> None:
+    """Handle what the last action queued (layouts, then the repaint they cause)."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def _timed(action) -> float:
+    """Milliseconds for an action and the events it queued."""
+    started = time.perf_counter()
+    action()
+    _settle()
+    return (time.perf_counter() - started) * 1000
+
+
+def _setup(data: Path):
+    """(context, main window, example id) on a fresh database in `data`."""
+    from PySide6.QtCore import QSettings
+
+    from idmf.paths import resources_dir
+    from idmf.services.context import open_app
+    from idmf.ui.app import create_application
+    from idmf.ui.main_window import MainWindow
+
+    create_application([sys.argv[0]])
+    context = open_app(f"sqlite:///{data / 'idmf.sqlite3'}")
+    example = context.assessments.import_json((resources_dir() / EXAMPLE).read_text(encoding="utf-8"))
+    window = MainWindow(context, settings=QSettings(str(data / "bench.ini"), QSettings.Format.IniFormat))
+    window.resize(1280, 800)
+    window.show()
+    _settle()
+    return context, window, example.id
+
+
+def case_open(data: Path, runs: int) -> dict:
+    """First open (imports the editor) and the median of later opens."""
+    _context, window, example_id = _setup(data)
+    times = []
+    for _ in range(runs + 1):
+        times.append(_timed(lambda: window.open_assessment(example_id)))
+        window.show_dashboard()
+        _settle()
+    return {"first_ms": times[0], "median_ms": statistics.median(times[1:])}
+
+
+def case_steps(data: Path, runs: int) -> dict:
+    """Every section in turn, three rounds; median, slowest and which section was slowest."""
+    _context, window, example_id = _setup(data)
+    window.open_assessment(example_id)
+    _settle()
+    editor, times = window.editor, []
+    for _ in range(3):
+        for section in editor.form.sections[1:] + editor.form.sections[:1]:
+            times.append((_timed(lambda: editor.go_to(section.id)), section.id))
+    return {"median_ms": statistics.median(t for t, _ in times), "max_ms": max(times)[0],
+            "slowest": max(times)[1], "sections": len(editor.form.sections)}
+
+
+def _long_text_input(window):
+    """The first long-text answer's input, filled with 5,000 characters, focused, cursor at the end."""
+    from PySide6.QtGui import QTextCursor
+
+    from idmf.forms.schema import FieldType
+
+    editor = window.editor
+    question = next(q for q in editor.form.questions() if q.type == FieldType.LONG_TEXT)
+    editor.go_to(editor.form.section_of(question.id).id)
+    field = editor.question_widget(question.id)
+    field.set_value(("Access to the unit by public transport was considered. " * 90)[:5000])
+    box = field.inputs()[0]
+    box.setFocus()
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    _settle()
+    return box
+
+
+def case_keystroke(data: Path, runs: int) -> dict:
+    """200 keys typed one at a time at the end of a 5,000-character answer."""
+    from PySide6.QtTest import QTest
+
+    _context, window, example_id = _setup(data)
+    window.open_assessment(example_id)
+    box = _long_text_input(window)
+    times = [_timed(lambda ch=ch: QTest.keyClick(box, ch)) for ch in ("word " * 40)]
+    return {"median_ms": statistics.median(times), "max_ms": max(times), "keys": len(times)}
+
+
+def case_autosave(data: Path, runs: int) -> dict:
+    """A pending edit saved by flush (as on leaving the field), `runs` times."""
+    _context, window, example_id = _setup(data)
+    window.open_assessment(example_id)
+    box = _long_text_input(window)
+    editor, times = window.editor, []
+    field = next(f for f in editor._fields.values() if box in f.inputs())
+    for n in range(max(runs, 5)):
+        # Set directly rather than typed: a focus change elsewhere (a panel loading) would save a typed key early.
+        field.set_value(f"{field.value()} {n}")
+        editor.autosave.mark_dirty(field.question.id)
+        times.append(_timed(editor.flush))
+        assert not editor.autosave.is_dirty(), "the change was not saved"
+    return {"median_ms": statistics.median(times), "max_ms": max(times)}
+
+
+def _bulk_insert(context, count: int) -> None:
+    """`count` assessment rows in one transaction (the dashboard reads only this table)."""
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from idmf.domain.assessment import Status
+    from idmf.storage.tables import AssessmentRow
+
+    now, statuses = dt.datetime.now(dt.timezone.utc), list(Status)
+    rows = [{"uid": uuid.uuid4().hex, "version_number": 1, "form_id": "idmf-part-b", "form_version": "1",
+             "title": f"{PLACES[n % 7]} {SERVICES[n % 8]} {n}", "organisation": f"NHS Trust {n % 40}",
+             "lead": f"Lead {n % 300}", "status": statuses[n % len(statuses)].value, "archived": n % 50 == 0,
+             "steps_complete": n % 7, "review_date": (now + dt.timedelta(days=n % 700)).date() if n % 3 else None,
+             "created_at": now - dt.timedelta(minutes=n), "updated_at": now - dt.timedelta(minutes=n),
+             "row_version": 1} for n in range(count)]
+    with context.database.engine.begin() as conn:
+        conn.execute(insert(AssessmentRow), rows)
+
+
+def case_dashboard(data: Path, runs: int, rows: int) -> dict:
+    """Load, search-as-you-type and sort with `rows` assessments."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from idmf.ui.dashboard.model import HEADERS
+
+    context, window, _example_id = _setup(data)
+    _bulk_insert(context, rows)
+    load = _timed(window.dashboard.refresh)
+    search = window.dashboard.search
+    search.setFocus()
+    typing = [_timed(lambda ch=ch: QTest.keyClick(search, ch)) for ch in SEARCH]
+    shown = window.dashboard.proxy.rowCount()
+    typing += [_timed(lambda: QTest.keyClick(search, "\b")) for _ in SEARCH]
+    sorting = {}
+    for column, name in enumerate(HEADERS):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            sorting[f"{name} {order.name[:-5].lower()}"] = _timed(
+                lambda c=column, o=order: window.dashboard.table.sortByColumn(c, o))
+    return {"rows": window.dashboard.model.rowCount(), "load_ms": load, "search_median_ms": statistics.median(typing),
+            "search_max_ms": max(typing), "matches": shown, "sort_median_ms": statistics.median(sorting.values()),
+            "sort_max_ms": max(sorting.values()), "sort_slowest": max(sorting, key=sorting.get)}
+
+
+def _child(case: str, runs: int, rows: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="idmf-ui-bench-") as folder:
+        os.environ["IDMF_DATA_DIR"] = folder
+        function = globals()[f"case_{case}"]
+        result = function(Path(folder), runs, rows) if case == "dashboard" else function(Path(folder), runs)
+        result["peak_mib"] = _max_rss_mib()
+        print(json.dumps(result), flush=True)
+        os._exit(0)  # skip Qt's teardown of a window still holding the database: nothing more to measure
+
+
+def run_case(case: str, runs: int, rows: int) -> dict:
+    """One case in a fresh interpreter; its JSON result."""
+    env = dict(os.environ)
+    if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = subprocess.run([sys.executable, __file__, "--case", case, "--runs", str(runs), "--rows", str(rows)],
+                         env=env, capture_output=True, text=True, timeout=600, check=False)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"case {case} failed ({out.returncode}): {out.stderr.strip()[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def _line(case: str, r: dict) -> str:
+    peak = f"peak RSS {r['peak_mib']:4.0f} MiB"
+    if case == "open":
+        return (f"open the example in the editor   first {r['first_ms']:5.0f} ms, "
+                f"then median {r['median_ms']:4.0f} ms   {peak}")
+    if case == "steps":
+        return (f"switch step ({r['sections']} sections x3)     median {r['median_ms']:5.1f} ms, "
+                f"max {r['max_ms']:5.1f} ms ({r['slowest']})   {peak}")
+    if case == "keystroke":
+        return f"keystroke, 5,000-char answer    median {r['median_ms']:5.1f} ms, max {r['max_ms']:5.1f} ms   {peak}"
+    if case == "autosave":
+        return f"autosave one pending change     median {r['median_ms']:5.1f} ms, max {r['max_ms']:5.1f} ms   {peak}"
+    return (f"dashboard, {r['rows']:,} assessments: load {r['load_ms']:.0f} ms; search per key median "
+            f"{r['search_median_ms']:.1f} ms, max {r['search_max_ms']:.1f} ms ({r['matches']} matches); sort median "
+            f"{r['sort_median_ms']:.1f} ms, max {r['sort_max_ms']:.1f} ms ({r['sort_slowest']})   {peak}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every case (or those named) and print one line each."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="*", help=f"cases to run, of: {', '.join(CASES)} (default: all)")
+    parser.add_argument("--runs", type=int, default=5, help="repeats for open and autosave (median reported)")
+    parser.add_argument("--rows", type=int, default=10_000, help="assessments on the dashboard")
+    parser.add_argument("--case", choices=CASES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if unknown := set(args.cases) - set(CASES):
+        parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
+    if args.case:
+        _child(args.case, args.runs, args.rows)
+        return 0
+    import PySide6
+
+    print(f"Desktop UI, each case in a fresh process (Python {sys.version.split()[0]}, PySide6 {PySide6.__version__})")
+    for case in args.cases or CASES:
+        print("  " + _line(case, run_case(case, args.runs, args.rows)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
