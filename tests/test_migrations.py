@@ -61,3 +61,18 @@ def test_database_from_a_newer_version_is_refused_and_left_untouched(_isolated_d
     with pytest.raises(DatabaseTooNewError, match="newer version of IDMF Desktop"):
         open_database()
     assert db.path.read_bytes() == before
+
+
+def test_shipped_head_read_from_the_scripts_matches_alembic():
+    assert migrate.shipped_head() == migrate.head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from idmf.storage.database import open_database; "
+            f"open_database('sqlite:///{tmp_path / 'db.sqlite3'}').dispose(); print('alembic' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+            for _ in range(2)]
+    assert runs == ["True", "False"]  # the first creates the tables with Alembic; the second needs none

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from idmf.storage.backup import take_backup
 
+if TYPE_CHECKING:  # Alembic is imported only when a migration may be needed: it costs a fifth of start-up
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION_LINE = re.compile(r"""^(down_)?revision\b[^=\n]*=\s*(?:["']([^"']+)["']|None)""", re.MULTILINE)
 
 
 class TooNewError(Exception):
@@ -27,6 +31,8 @@ class TooNewError(Exception):
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic config that runs against the injected engine."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
@@ -35,6 +41,9 @@ def alembic_config(engine: Engine) -> Config:
 
 def scripts() -> ScriptDirectory:
     """The migration scripts shipped with this version of the app."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return ScriptDirectory.from_config(config)
@@ -47,12 +56,18 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The database's current revision (None for a new, empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine, path: Path | None) -> Path | None:
     """Bring the database to head; returns the backup taken before migrating, if any."""
+    if _is_up_to_date(engine):
+        return None
+    from alembic import command
+
     known = scripts()
     current = current_revision(engine)
     head = known.get_current_head()
@@ -69,7 +84,34 @@ def upgrade(engine: Engine, path: Path | None) -> Path | None:
 
 def upgrade_to(engine: Engine, revision: str) -> None:
     """Upgrade to a given revision (used by tests that prove the migration path)."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
+
+
+def shipped_head() -> str | None:
+    """The head revision read from the scripts' text, without Alembic (None when that is not clear-cut)."""
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = {m.group(1) or "": m.group(2) for m in _REVISION_LINE.finditer(script.read_text(encoding="utf-8"))}
+        if not found.get(""):
+            return None
+        revisions.add(found[""])
+        parents.add(found.get("down_"))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _is_up_to_date(engine: Engine) -> bool:
+    """True when the database is already at the shipped head: the usual start, which needs no Alembic."""
+    head = shipped_head()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [head]
+    except SQLAlchemyError:  # no alembic_version table yet (a new database): Alembic creates everything
+        return False
 
 
 # Older name kept for callers written before backups moved to idmf.storage.backup.
