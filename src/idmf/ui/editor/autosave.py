@@ -1,9 +1,10 @@
-"""Autosave: there is no Save button. Edited questions are saved after a pause in typing, when focus leaves
-them, when the page changes and when the editor closes. A failed save keeps the question dirty and is retried.
+"""Autosave: there is no Save button. Edited questions are saved after a pause in typing (and about once a
+second during long typing), when focus leaves them, when the page changes and when the editor closes. A failed save keeps the question dirty and is retried.
 """
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from typing import Callable
 
@@ -18,7 +19,7 @@ from idmf.ui.editor.fields.base import QuestionWidget
 
 DEBOUNCE_MS = 1500  # "within about two seconds of you pausing" (README)
 RETRY_MS = 4000  # after a failure: often enough to recover soon, rarely enough not to nag
-MAX_WAIT_MS = 1000  # typing without a pause is still saved this often (a crash loses at most about a second)
+MAX_WAIT_MS = 1000  # while typing, saved at least this often (a crash loses at most about a second of typing)
 
 
 def question_widget_of(widget: QWidget | None) -> QuestionWidget | None:
@@ -47,6 +48,7 @@ class Autosave(QObject):
         self.max_wait = QTimer(self)  # not restarted by each keystroke, unlike the pause timer
         self.max_wait.setSingleShot(True)
         self.max_wait.timeout.connect(self._pause)
+        self._last_pause_save = -1e9  # time.monotonic() of the last timed save
 
     def watch(self, widget: QuestionWidget) -> None:
         """Follow a question widget's edits."""
@@ -58,8 +60,9 @@ class Autosave(QObject):
         """An edit while typing: save once the user pauses."""
         self.dirty[question_id] = None
         self.timer.start(self.debounce_ms)
-        if not self.max_wait.isActive():
-            self.max_wait.start(MAX_WAIT_MS)
+        if not self.max_wait.isActive():  # a throttle: the first key after a quiet spell is saved at once
+            since = (time.monotonic() - self._last_pause_save) * 1000
+            self.max_wait.start(max(0, int(MAX_WAIT_MS - since)))
 
     def save_now(self, question_id: str) -> None:
         """A finished edit (a click, a choice, a row added): save at once."""
@@ -98,6 +101,7 @@ class Autosave(QObject):
 
     def _pause(self) -> None:
         """The user paused: save what is pending (a typing burst with short pauses stays one undo step)."""
+        self._last_pause_save = time.monotonic()
         for qid in list(self.dirty):
             self.save(qid)
 
