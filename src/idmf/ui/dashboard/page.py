@@ -14,6 +14,7 @@ from idmf.services.context import AppContext
 from idmf.storage.repository import AssessmentSummary
 from idmf.ui.dashboard import actions
 from idmf.ui.dashboard.first_run import FirstRunPanel
+from idmf.ui.dashboard.needs_you import NeedsYouBar
 from idmf.ui.dashboard.model import (
     COL_LEAD, COL_ORGANISATION, COL_TITLE, COL_UPDATED, ID_ROLE, AssessmentFilterProxy, AssessmentTableModel,
 )
@@ -72,6 +73,8 @@ class DashboardPage(QWidget):
         self.show_archived = QCheckBox("Show arc&hived")
         self.show_archived.toggled.connect(self.proxy.set_show_archived)
         self.show_archived.toggled.connect(self._update_buttons)
+        self.needs_you = NeedsYouBar()
+        self.needs_you.sig_filter.connect(self.proxy.set_only_ids)
         self.new_button = QPushButton("&New assessment")
         self.open_button = QPushButton("&Open")
         self.duplicate_button = QPushButton("&Duplicate as new version")
@@ -95,6 +98,8 @@ class DashboardPage(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, in reading order
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # Fit columns to the rows on show plus 100 more, not to 1,000 (Qt's default): a 10,000-row list loads fast.
+        self.table.verticalHeader().setResizeContentsPrecision(100)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -131,6 +136,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.needs_you)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.no_match)
         layout.addLayout(buttons)
@@ -142,6 +148,7 @@ class DashboardPage(QWidget):
         keep = select_id if select_id is not None else self.selected_id()
         summaries = self.context.repository.list(include_archived=True)
         self.model.set_summaries(summaries)
+        self.needs_you.update_counts(summaries)
         self.views.setCurrentWidget(self.first_run if not summaries else self.views.widget(1))
         if keep is not None:
             self.select_id(keep)
