@@ -41,17 +41,20 @@ def same_answer(a: Any, b: Any) -> bool:
 
 def failure_reason(exc: BaseException) -> str:
     """Why a save failed, in plain English, ending with what the user can do."""
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+    words = str(exc).lower()  # SQLite reports a full or read-only disk in words, not as an OSError
+    if "disk is full" in words or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
         return "the disk is full. Free some space; your text is kept here and will be saved then."
     if isinstance(exc, ConflictError):
         return ("this answer was changed elsewhere (another window or another user) since you opened it. "
-                "Your text is kept here; close and reopen the assessment to see both.")
+                "Your text is kept here; choose which version to keep.")
     if isinstance(exc, NotFoundError):
         return "this assessment is no longer in the database."
     if isinstance(exc, AnswerError):
         return f"{exc}."
     if "database is locked" in str(exc).lower() or "database is busy" in str(exc).lower():  # SQLite's words
         return "the database is locked by another program. Your text is kept here and saving will be retried."
+    if "readonly database" in words or "read-only" in words:
+        return "the data file or its folder is read-only. Your text is kept here and will be saved when it can be."
     if isinstance(exc, OSError):
         return f"the file could not be written ({exc.strerror or exc}). Your text is kept here."
     text = describe_error(exc)
@@ -74,6 +77,7 @@ class EditorController(QObject):
     sig_save_failed = Signal(str)  # "Not saved — <reason>"
     sig_apply_failed = Signal(str, object)  # question id, the JSON that could not be stored
     sig_reveal = Signal(str)  # question id changed by undo/redo: the user should see it
+    sig_conflict = Signal(str)  # question id whose stored answer was changed elsewhere since it was loaded
 
     def __init__(self, context: AppContext, assessment_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +86,10 @@ class EditorController(QObject):
         self.form: FormDefinition = context.assessments.form_for(self.assessment)
         self.last_failure: str = ""
         self.read_only = _read_only(context, assessment_id)  # signed off, or a copy received for review
+
+    def reload(self) -> None:
+        """Read the assessment again from the database (after a conflict: the newest answers and versions)."""
+        self.assessment = self.context.repository.get(self.assessment.id)
 
     def saved_json(self, question_id: str) -> Any:
         """The stored answer to a question, as plain JSON (None when unanswered)."""
@@ -98,6 +106,8 @@ class EditorController(QObject):
             self.last_failure = f"Not saved — {failure_reason(exc)}"
             self.sig_save_failed.emit(self.last_failure)
             self.sig_apply_failed.emit(question_id, value)
+            if isinstance(exc, ConflictError):
+                self.sig_conflict.emit(question_id)
             return False
         self.last_failure = ""
         self.sig_saved.emit(f"Saved {time.strftime('%H:%M:%S')}")

@@ -16,6 +16,7 @@ from shiboken6 import isValid
 from idmf.domain.assessment import Assessment
 from idmf.services.context import AppContext
 from idmf.ui.editor.autosave import Autosave
+from idmf.ui.editor.conflict import ConflictResolver
 from idmf.ui.editor.controller import EditorController, same_answer
 from idmf.ui.editor.extensions import attach_extensions
 from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
@@ -49,6 +50,7 @@ class AssessmentEditor(QWidget):
         self._connect()
         for page in self.pages:
             page.initialize_page()
+        self.conflicts = ConflictResolver(self)
         attach_extensions(self)
         self._refresh_after_change()
         self.fix_tab_order()
@@ -243,6 +245,16 @@ class AssessmentEditor(QWidget):
         if field is not None and field.value() != value:
             field.set_value(value)
             self.autosave.mark_dirty(question_id)
+
+    def refresh_all(self) -> None:
+        """Show every stored answer again (after the assessment was reloaded) and refresh marks and panels."""
+        dirty = set(self.autosave.dirty)
+        for qid, field in self._fields.items():
+            if qid not in dirty and not same_answer(field.value(), self.controller.saved_json(qid)):
+                field.set_value(self.controller.saved_json(qid))
+        if self.assessment.title:
+            self.sig_title_changed.emit(self.assessment.title)
+        self._refresh_after_change()
 
     def _refresh_after_change(self) -> None:
         self.step_list.refresh(self.assessment)
