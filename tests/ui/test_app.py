@@ -47,9 +47,10 @@ def test_too_new_database_says_to_update(tmp_path):
 
 def test_starts_the_main_window_and_logs_to_a_file(monkeypatch, qtbot, _isolated_data):
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    before = set(QApplication.topLevelWidgets())  # windows of earlier tests may not be deleted yet
     assert app.main(["idmf"]) == 0
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    assert windows and windows[-1].isVisible()
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before]
+    assert len(windows) == 1 and windows[0].isVisible()
     for window in windows:
         qtbot.addWidget(window)
     assert QApplication.applicationName() == "IDMF Desktop" and QApplication.organizationName() == "IDMF"
@@ -86,3 +87,40 @@ def test_a_second_start_hands_over_to_the_running_app(qtbot, monkeypatch):
     finally:
         running.close()
     assert opened == []  # the database was left to the running app
+
+
+def test_a_second_start_with_a_file_hands_its_full_path_to_the_running_app(qtbot, monkeypatch, tmp_path):
+    from idmf.ui.single_instance import SingleInstance
+
+    monkeypatch.chdir(tmp_path)
+    running = SingleInstance()
+    assert running.become_primary()
+    try:
+        with qtbot.waitSignal(running.sig_activation_requested) as blocker:
+            assert app.main(["idmf", "reply.idmf"]) == 0
+    finally:
+        running.close()
+    assert blocker.args == [[str(tmp_path / "reply.idmf")]]
+
+
+def test_a_double_clicked_export_opens_in_the_app(qtbot, monkeypatch, context, tmp_path):
+    from idmf.export.hooks import export_docx_command
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    item = context.assessments.create("Sent as a Word file")
+    export_docx_command(context, item.id, tmp_path / "received.docx")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)  # keep a copy
+    before = set(QApplication.topLevelWidgets())
+    assert app.main(["idmf", str(tmp_path / "received.docx")]) == 0
+    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.editor is not None)
+    assert window.editor.assessment.title == "Sent as a Word file" and window.editor.assessment.id != item.id
+
+
+def test_a_file_the_app_cannot_open_is_explained(qtbot, make_window, monkeypatch, tmp_path):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    window = make_window()
+    window.open_files([str(tmp_path / "minutes.pdf")])
+    assert "cannot open minutes.pdf" in warnings[0] and ".idmf" in warnings[0]

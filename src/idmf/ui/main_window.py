@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from idmf.paths import data_dir
 from idmf.services.context import AppContext
 from idmf.ui.about import show_about
+from idmf.ui.backups.menu import install_backup_actions
 from idmf.ui.dashboard import DashboardPage, actions
+from idmf.ui.dashboard.importing import choose_and_import, import_file
 from idmf.ui.dashboard.word_export import export_to_word
+from idmf.ui.review.menu import install_review_menu
 from idmf.ui.tasks import describe_error
 
 log = logging.getLogger(__name__)
@@ -22,6 +26,8 @@ APP_TITLE = "IDMF Desktop"
 SETTINGS_FILE = "settings.ini"
 DEFAULT_SIZE = (1280, 800)
 KEY_GEOMETRY, KEY_ASSESSMENT, KEY_SECTION = "window/geometry", "last/assessment_id", "last/section_id"
+# Writing settings.ini is a file write (about 10 ms): done after a step change settles, not inside it.
+REMEMBER_DELAY_MS = 500
 
 # (context, assessment_id, parent) -> an AssessmentEditor (see idmf.ui.editor).
 EditorFactory = Callable[[AppContext, int, QWidget], QWidget]
@@ -49,6 +55,8 @@ class MainWindow(QMainWindow):
         self.editor_factory = editor_factory or default_editor_factory
         self.settings = settings or open_settings()
         self.editor: QWidget | None = None
+        self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_DELAY_MS)
+        self._remember_timer.timeout.connect(self._remember)
         self.undo_group = QUndoGroup(self)
         self.dashboard = DashboardPage(context)
         self.dashboard.sig_open_requested.connect(self.open_assessment)
@@ -75,17 +83,20 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         self.new_action = self._action("&New assessment…", self.dashboard.new_assessment, "Ctrl+N")
         self.open_action = self._action("&Open", self._open, "Ctrl+O")
+        self.import_action = self._action("&Import assessment…", self._import, "Ctrl+I")
         self.duplicate_action = self._action("&Duplicate as new version", self._duplicate)
         self.archive_action = self._action("&Archive…", self._archive)
         self.export_action = self._action("&Export to Word…", self._export, "Ctrl+E")
         self.back_action = self._action("&Back to dashboard", self.show_dashboard, "Alt+Home")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         file_menu = self.menuBar().addMenu("&File")
-        for group in ((self.new_action, self.open_action, self.duplicate_action, self.archive_action),
+        for group in ((self.new_action, self.open_action, self.import_action, self.duplicate_action,
+                       self.archive_action),
                       (self.export_action,), (self.back_action,), (self.quit_action,)):
             file_menu.addActions(list(group))
             file_menu.addSeparator()
         file_menu.removeAction(file_menu.actions()[-1])  # no separator after Quit
+        install_backup_actions(self)  # Restore from backup…, Open backups folder (above Quit)
         # A QUndoGroup follows whichever editor is open, so the menu's actions never go stale.
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -94,8 +105,11 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        # Typing still waiting for its pause is not on the undo stack yet: opening the menu saves it first.
+        edit_menu.aboutToShow.connect(lambda: self.editor is not None and self.editor.flush())
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
+        self.review_menu = install_review_menu(self)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -146,7 +160,7 @@ class MainWindow(QMainWindow):
         editor.sig_saved.connect(self._saved)
         editor.sig_save_failed.connect(self._save_failed)
         editor.sig_title_changed.connect(self._show_title)
-        editor.sig_section_changed.connect(lambda _section: self._remember())
+        editor.sig_section_changed.connect(lambda _section: self._remember_timer.start())
         self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(editor.undo_stack)
         self.stack.addWidget(editor)
@@ -207,6 +221,29 @@ class MainWindow(QMainWindow):
             self.dashboard.open_selected()
         else:
             self.show_dashboard()  # choose another assessment there
+
+    def _import(self) -> None:
+        if not self._flush_or_confirm("Import anyway?"):
+            return
+        new_id = choose_and_import(self, self.context)
+        if new_id is not None:
+            self.dashboard.refresh(select_id=new_id)
+            self.open_assessment(new_id)
+
+    def open_files(self, paths: list[str]) -> None:
+        """Open files given on the command line or double-clicked: review files, Word or JSON exports."""
+        for name in paths:
+            path = Path(name)
+            if path.suffix.lower() == ".idmf":
+                self.review_menu.import_review_path(path)
+            elif path.suffix.lower() in (".docx", ".json") and self._flush_or_confirm("Open the file anyway?"):
+                new_id = import_file(self, self.context, path)
+                if new_id is not None:
+                    self.dashboard.refresh(select_id=new_id)
+                    self.open_assessment(new_id)
+            else:
+                QMessageBox.warning(self, "Open file", f"IDMF Desktop cannot open {path.name}: it opens review "
+                                    "files (.idmf) and assessments exported as Word (.docx) or JSON (.json).")
 
     def _duplicate(self) -> None:
         target = self.current_target_id()

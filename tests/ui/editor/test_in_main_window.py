@@ -41,6 +41,18 @@ def test_the_window_shows_saves_and_its_undo_menu_drives_the_editor(qtbot, conte
     assert lead.text() == "" and context.repository.get(item.id).lead == ""
 
 
+def test_opening_the_edit_menu_puts_fresh_typing_on_the_undo_stack(qtbot, context, window):
+    item = context.assessments.create("Day case unit")
+    window.open_assessment(item.id, "aims")
+    summary = window.editor.question_widget("summary").edit
+    type_into(qtbot, summary, "Typed, then Edit → Undo with the mouse")
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    edit_menu.aboutToShow.emit()  # what clicking the menu does, before it shows Undo
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert summary.toPlainText() == "" and context.repository.get(item.id).answers.get("summary") in (None, "")
+
+
 def test_closing_the_window_saves_what_was_just_typed(qtbot, context, window):
     item = context.assessments.create("Day case unit")
     window.open_assessment(item.id, "aims")

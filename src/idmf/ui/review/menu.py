@@ -191,9 +191,14 @@ class ReviewMenu(QObject):
     def import_review_file(self) -> None:
         """Open a review request (to review it) or a reply (its comments merge; your answers stay as they are)."""
         path, _filter = QFileDialog.getOpenFileName(self.window, "Import review file", str(Path.home()), FILE_FILTER)
-        if not path or (self.window.editor is not None and not self.window.show_dashboard()):
+        if path:
+            self.import_review_path(Path(path))
+
+    def import_review_path(self, path: Path) -> None:
+        """Import one review file (chosen in the dialog, or double-clicked in Explorer or Finder)."""
+        if self.window.editor is not None and not self.window.show_dashboard():
             return
-        outcome = self._run("Import review file", lambda: exchange.import_review_file(self.context, Path(path)))
+        outcome = self._run("Import review file", lambda: exchange.import_review_file(self.context, path))
         if outcome is not None:
             tell(self.window, "Import review file", outcome.message)
             self.window.dashboard.refresh(select_id=outcome.assessment_id)
