@@ -67,6 +67,7 @@ def test_cli_import_areas_profile_attach(census_dir, capsys):
     code, out, _ = run(capsys, "census", "profile", "Hinckley")
     assert code == 0 and "Ethnic group (TS021) – Hinckley and Bosworth" in out and "107,180" in out
     assert "higher than England" in out and "Not available: Sex (TS008)" in out
+    assert "\n      Caribbean " in out  # a detailed group is named by itself, under its broad group
 
     code, out, _ = run(capsys, "census", "profile", "E07000132", "--json")
     doc = json.loads(out)

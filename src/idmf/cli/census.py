@@ -101,7 +101,8 @@ def _print_table(table: CensusTable) -> None:
     for row in table.rows:
         england = "" if row.england_percent is None else f"{row.england_percent:>6.1f}%  {row.difference:+5.1f} pts"
         mark = "  << higher than England" if row.over_represented else ""
-        name = ("    " if row.parent else "") + row.category
+        # A detailed group repeats its broad group ("Asian…: Indian"): indent it and keep only its own name.
+        name = "    " + row.category.removeprefix(f"{row.parent}:").strip() if row.parent else row.category
         print(f"  {name[:60]:<60} {row.count:>10,} {row.percent:>6.1f}%  {england}{mark}")
     for text in [table.caveat, *table.notes, f"{table.source} ({table.dataset_id})"]:
         if text:
