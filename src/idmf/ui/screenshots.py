@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 SIZE = (1280, 800)
 EXAMPLE = "examples/day-case-unit.json"
@@ -133,11 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m idmf.ui.screenshots OUTDIR", file=sys.stderr)
         return 2
-    out = Path(args[0])
+    return run_isolated(make_screenshots, Path(args[0]))
+
+
+def run_isolated(make: Callable[..., None], out: Path, *extra) -> int:
+    """Call make(out, *extra) on a throwaway data folder (removed afterwards); 0 when done."""
     out.mkdir(parents=True, exist_ok=True)
     data = _isolate()
     try:
-        make_screenshots(out)
+        make(out, *extra)
     finally:
         shutil.rmtree(data, ignore_errors=True)
     return 0

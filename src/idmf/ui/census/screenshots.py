@@ -7,7 +7,6 @@ Extends idmf.ui.screenshots (same throwaway data folder, window size and style):
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -85,14 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The census files were not found in {census_dir}. Give the folder holding the ONS files.",
               file=sys.stderr)
         return 2
-    out = Path(args[0])
-    out.mkdir(parents=True, exist_ok=True)
-    data = base._isolate()
-    try:
-        make_screenshots(out, census_dir)
-    finally:
-        shutil.rmtree(data, ignore_errors=True)
-    return 0
+    return base.run_isolated(make_screenshots, Path(args[0]), census_dir)
 
 
 if __name__ == "__main__":

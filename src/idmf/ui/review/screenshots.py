@@ -7,7 +7,6 @@ dashboard's "Needs you" bar.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -117,20 +116,13 @@ def make_screenshots(out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: one argument, the folder to write the PNG files into."""
-    from idmf.ui.screenshots import _isolate
+    from idmf.ui.screenshots import run_isolated
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
         print("usage: python -m idmf.ui.review.screenshots OUTDIR", file=sys.stderr)
         return 2
-    out = Path(args[0])
-    out.mkdir(parents=True, exist_ok=True)
-    data = _isolate()
-    try:
-        make_screenshots(out)
-    finally:
-        shutil.rmtree(data, ignore_errors=True)
-    return 0
+    return run_isolated(make_screenshots, Path(args[0]))
 
 
 if __name__ == "__main__":
