@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QLabel, QPushButton, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from idmf.domain.assessment import Status
 from idmf.review.readiness import Finding, ReadinessReport, check
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row (None for a step heading)
@@ -101,7 +102,7 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.go_button)
         self.go_button.setEnabled(False)
 
-    def show_report(self, report: ReadinessReport) -> None:
+    def show_report(self, report: ReadinessReport, signed_off: dt.date | None = None) -> None:
         """Replace the list with a new check's findings (the selected finding stays selected if still there)."""
         keep = self.current_finding()
         self.report = report
@@ -114,7 +115,8 @@ class ChecklistPanel(QWidget):
         self.tree.expandAll()
         if self.tree.currentItem() is not None:
             self.tree.scrollToItem(self.tree.currentItem())
-        self.summary.setText(self._summary_text(report))
+        prefix = f"Signed off on {signed_off:%d/%m/%Y}; as checked on that day: " if signed_off else ""
+        self.summary.setText(prefix + self._summary_text(report))
         self.summary.setAccessibleName(self.summary.text())
         self.go_button.setEnabled(self.current_finding() is not None)
 
@@ -153,6 +155,16 @@ class ChecklistPanel(QWidget):
             self._go_to(finding.step, finding.question_id)
 
 
+def signed_off_on(assessment) -> dt.date | None:
+    """The committee's meeting date of an approved assessment (None while it is not approved)."""
+    meeting = assessment.answers.get("approval_meeting_date")
+    return meeting if assessment.status == Status.APPROVED and isinstance(meeting, dt.date) else None
+
+
 def run_check(editor) -> ReadinessReport:
-    """The readiness check of the editor's assessment as it is saved now (a few milliseconds: no debounce)."""
-    return check(editor.assessment, editor.form, dt.date.today())
+    """The readiness check of the editor's assessment as it is saved now (a few milliseconds: no debounce).
+
+    A signed-off version is checked as on its committee date: by now its action dates have passed, which
+    says nothing about whether it was ready then.
+    """
+    return check(editor.assessment, editor.form, signed_off_on(editor.assessment) or dt.date.today())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from idmf.ui.editor.page import section_title
-from idmf.ui.review.checklist import ChecklistPanel, run_check
+from idmf.ui.review.checklist import ChecklistPanel, run_check, signed_off_on
 from idmf.ui.review.comments import CommentsPane
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ def _go_to(editor, section_id: str, question_id: str | None) -> None:
 def refresh_checklist(editor, checklist: ChecklistPanel) -> None:
     """Run the check again and show it in the checklist and the step list's counts."""
     report = run_check(editor)
-    checklist.show_report(report)
+    checklist.show_report(report, signed_off_on(editor.assessment))
     editor.step_list.set_finding_counts({step: count.blocking for step, count in report.counts().items()})
 
 
