@@ -26,6 +26,7 @@ APP_TITLE = "IDMF Desktop"
 SETTINGS_FILE = "settings.ini"
 DEFAULT_SIZE = (1280, 800)
 KEY_GEOMETRY, KEY_ASSESSMENT, KEY_SECTION = "window/geometry", "last/assessment_id", "last/section_id"
+KEY_SIDE_PANEL = "view/side_panel"
 # Writing settings.ini is a file write (about 10 ms): done after a step change settles, not inside it.
 REMEMBER_DELAY_MS = 500
 
@@ -107,6 +108,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         # Typing still waiting for its pause is not on the undo stack yet: opening the menu saves it first.
         edit_menu.aboutToShow.connect(lambda: self.editor is not None and self.editor.flush())
+        # Small laptop screens at 150% need the room: the checklist and comments panel can be put away.
+        self.side_panel_action = self._action("&Checklist and comments panel", self._toggle_side_panel, "F9")
+        self.side_panel_action.setCheckable(True)
+        self.side_panel_action.setChecked(self.settings.value(KEY_SIDE_PANEL, True, type=bool))
+        self.menuBar().addMenu("&View").addAction(self.side_panel_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
         self.review_menu = install_review_menu(self)
@@ -165,6 +171,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(editor.undo_stack)
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
+        self._show_side_panel()
         self.save_label.clear()
         self._show_title(editor.assessment.title)
         self._update_actions()
@@ -198,6 +205,15 @@ class MainWindow(QMainWindow):
             f"{question}", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _toggle_side_panel(self, shown: bool) -> None:
+        self.settings.setValue(KEY_SIDE_PANEL, shown)
+        self._show_side_panel()
+
+    def _show_side_panel(self) -> None:
+        tabs = getattr(self.editor, "side_tabs", None)
+        if tabs is not None and tabs.count():  # only an editor that has panels
+            tabs.setVisible(self.side_panel_action.isChecked())
 
     # --- editor signals -------------------------------------------------------------------------------------
     def _saved(self, text: str) -> None:

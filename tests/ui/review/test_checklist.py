@@ -92,3 +92,19 @@ def test_a_signed_off_version_is_checked_as_on_its_committee_date(make_editor, e
     panel = make_editor(example.id).findChild(ChecklistPanel)
     assert panel.summary.text().startswith("Signed off on 13/01/2026; as checked on that day: ")
     assert not any("has already passed" in i.text(0) for i in finding_items(panel))
+
+
+def test_the_panel_can_be_put_away_and_stays_away(qtbot, context, window, example):
+    from idmf.ui.main_window import MainWindow
+
+    window.open_assessment(example.id)
+    assert window.editor.side_tabs.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # View → Checklist and comments panel
+    assert not window.editor.side_tabs.isVisible() and not window.side_panel_action.isChecked()
+    window.close()
+    again = MainWindow(context, editor_factory=type(window.editor))  # the next start reopens without it
+    qtbot.addWidget(again)
+    again.show()
+    assert again.editor is not None and not again.editor.side_tabs.isVisible()
+    again.side_panel_action.trigger()
+    assert again.editor.side_tabs.isVisible()
