@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import resource
 import statistics
 import sys
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from peak_memory import max_rss_mib  # benchmarks/ is the script's folder, so first on sys.path
 
 from idmf.domain.assessment import Assessment
 from idmf.export.sample import load_example
@@ -59,23 +60,10 @@ def measure(item: Assessment, form: FormDefinition, runs: int, folder: Path) -> 
     return statistics.median(times), target.stat().st_size
 
 
-def _max_rss_mib() -> float:
-    """Peak resident size of this process in MiB (VmHWM on Linux: ru_maxrss would include the parent's
-    size at fork time)."""
-    status = Path("/proc/self/status")
-    if status.is_file():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
-
-
 def memory(case: str) -> tuple[float, float]:
     """(peak MiB before exporting, MiB one export adds), measured in a fresh interpreter."""
-    code = ("import sys; sys.argv = ['export_bench', '--memory-case', %r]; "
-            "exec(open(%r, encoding='utf-8').read())") % (case, __file__)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, __file__, "--memory-case", case], capture_output=True, text=True,
+                         check=True).stdout
     before, after = (float(v) for v in out.split())
     return before, after - before
 
@@ -85,10 +73,10 @@ def _memory_case(case: str) -> None:
     example = load_example(forms)
     form = forms.get(example.form_id, example.form_version)
     item = large(example, form) if case == "large" else example
-    before = _max_rss_mib()
+    before = max_rss_mib()
     with tempfile.TemporaryDirectory(prefix="idmf-bench-") as folder:
         export_docx(item, form, Path(folder) / "bench.docx")
-    print(before, _max_rss_mib())
+    print(before, max_rss_mib())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -25,20 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from peak_memory import max_rss_mib  # benchmarks/ is the script's folder, so first on sys.path
+
 EXAMPLE = "examples/day-case-unit.json"
 EXTRA_ASSESSMENTS = 20
-
-
-def _max_rss_mib() -> float:
-    """Peak resident size of this process in MiB (VmHWM on Linux: ru_maxrss would include the parent's
-    size at fork time)."""
-    status = Path("/proc/self/status")
-    if status.is_file():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def _watch_first_paint(app, window_class, report) -> None:
@@ -62,7 +51,7 @@ def _watch_first_paint(app, window_class, report) -> None:
 def _finish(first_paint: float) -> None:
     from PySide6.QtWidgets import QApplication
 
-    print(json.dumps({"paint": first_paint, "idle": time.time(), "peak_mib": _max_rss_mib()}), flush=True)
+    print(json.dumps({"paint": first_paint, "idle": time.time(), "peak_mib": max_rss_mib()}), flush=True)
     for window in QApplication.topLevelWidgets():
         window.close()
     QApplication.quit()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,24 +26,14 @@ import time
 import uuid
 from pathlib import Path
 
+from peak_memory import max_rss_mib  # benchmarks/ is the script's folder, so first on sys.path
+
 EXAMPLE = "examples/day-case-unit.json"
 CASES = ("open", "steps", "keystroke", "autosave", "dashboard")
 SEARCH = "hinckley"
 PLACES = ("Hinckley", "Loughborough", "Melton", "Oadby", "Coalville", "Market Harborough", "Lutterworth")
 SERVICES = ("day case unit", "community phlebotomy", "stroke rehabilitation", "maternity triage",
             "interpreting policy", "estates plan", "diabetes pathway", "falls service")
-
-
-def _max_rss_mib() -> float:
-    """Peak resident size of this process in MiB (VmHWM on Linux: ru_maxrss would include the parent's
-    size at fork time)."""
-    status = Path("/proc/self/status")
-    if status.is_file():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def _settle() -> None:
@@ -204,7 +193,7 @@ def _child(case: str, runs: int, rows: int) -> None:
         os.environ["IDMF_DATA_DIR"] = folder
         function = globals()[f"case_{case}"]
         result = function(Path(folder), runs, rows) if case == "dashboard" else function(Path(folder), runs)
-        result["peak_mib"] = _max_rss_mib()
+        result["peak_mib"] = max_rss_mib()
         print(json.dumps(result), flush=True)
         os._exit(0)  # skip Qt's teardown of a window still holding the database: nothing more to measure
 
