@@ -21,11 +21,13 @@ from pathlib import Path
 
 from peak_memory import max_rss_mib  # benchmarks/ is the script's folder, so first on sys.path
 
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # the repository root, for tools/
+
 from idmf.domain.assessment import Assessment
-from idmf.export.sample import load_example
 from idmf.export.writer import export_docx
 from idmf.forms import FormRegistry
 from idmf.forms.schema import FormDefinition
+from tools.export_sample import load_example
 
 
 def large(example: Assessment, form: FormDefinition) -> Assessment:

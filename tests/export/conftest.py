@@ -25,7 +25,7 @@ def filled(form):
 @pytest.fixture
 def example():
     """The bundled example assessment (resources/examples/day-case-unit.json)."""
-    from idmf.export.sample import load_example
+    from tools.export_sample import load_example
 
     return load_example()
 

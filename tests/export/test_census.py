@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from idmf.domain import Assessment
 from idmf.domain.evidence import DISCLOSURE_NOTE, CensusRow, CensusTable
-from idmf.export.sample import hinckley_ethnic_group
+from tools.export_sample import hinckley_ethnic_group
 from tests.export.readback import row_texts
 
 

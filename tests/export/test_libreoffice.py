@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(shutil.which("soffice") is None and shutil.which
 def example_pdf(tmp_path_factory):
     """The example assessment exported and converted to PDF once for the whole session."""
     from idmf.export import export_docx
-    from idmf.export.sample import convert_to_pdf, load_example
+    from tools.export_sample import convert_to_pdf, load_example
     from idmf.forms import FormRegistry
 
     forms = FormRegistry()
@@ -29,7 +29,7 @@ def example_pdf(tmp_path_factory):
 
 
 def test_libreoffice_converts_the_export_to_a_multi_page_pdf(example_pdf):
-    from idmf.export.sample import page_count
+    from tools.export_sample import page_count
 
     _, pdf = example_pdf
     assert pdf.stat().st_size > 20_000
@@ -38,7 +38,7 @@ def test_libreoffice_converts_the_export_to_a_multi_page_pdf(example_pdf):
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
 def test_the_pdf_shows_the_headings_and_resolved_page_numbers(example_pdf):
-    from idmf.export.sample import page_count
+    from tools.export_sample import page_count
 
     item, pdf = example_pdf
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

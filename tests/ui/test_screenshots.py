@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 import idmf
-from idmf.ui import screenshots
+from tools.screenshots import base as screenshots
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository, which holds tools/
 
 
 def test_usage_without_a_folder(capsys):
@@ -21,9 +23,10 @@ def test_usage_without_a_folder(capsys):
 def test_script_writes_first_run_and_dashboard(tmp_path, _isolated_data):
     src = Path(idmf.__file__).resolve().parents[1]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])}
+           "PYTHONPATH": os.pathsep.join([str(src), str(ROOT), os.environ.get("PYTHONPATH", "")])}
     out = tmp_path / "shots"
-    done = subprocess.run([sys.executable, "-m", "idmf.ui.screenshots", str(out)], env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "tools.screenshots.base", str(out)], env=env, cwd=ROOT,
+                          capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.glob("*.png"))

@@ -189,9 +189,3 @@ def profile(cache: CensusCache, area: str | Area, tables: list[str] | None = Non
         raise CensusDataError(f"There are no census figures for {place.name} ({place.code}) in the cache yet. "
                               "Download them from Nomis or import the ONS bulk files first.")
     return result.tables
-
-
-def notable_differences(table: CensusTable) -> list[str]:
-    """Lines for Step 4, e.g. 'Aged 65 to 74 years: 12.1% here, 9.8% in England (+2.3 points)'."""
-    return [f"{row.category}: {row.percent:.1f}% here, {row.england_percent:.1f}% in England "
-            f"({row.difference:+.1f} points)" for row in table.rows if row.over_represented]

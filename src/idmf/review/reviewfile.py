@@ -31,7 +31,6 @@ from idmf.services.files import atomic_write
 
 FORMAT = "idmf-review"
 FORMAT_VERSION = 1
-SUFFIX = ".idmf"
 REQUEST, REPLY = "review-request", "review-reply"
 MANIFEST, CONTENT, COMMENTS = "manifest.json", "content.json", "comments.json"
 ENTRY_NAMES = (MANIFEST, CONTENT, COMMENTS)

@@ -27,7 +27,7 @@ from idmf.review.state import is_locked
 from idmf.review.tables import SignoffRow, aware, utcnow
 from idmf.review.workflow import Action, Role, check_allowed, default_person, ensure_workflow_target, record_status
 from idmf.services.context import AppContext
-from idmf.storage.migrate import backup_sqlite
+from idmf.storage.backup import take_backup
 
 SIGNED_META = ("uid", "version_number")  # the only assessment details a fingerprint covers
 
@@ -137,7 +137,7 @@ def _record_answers(context: AppContext, item: Assessment, committee: str, meeti
 def _backup_first(context: AppContext) -> None:
     path = context.database.path
     if context.database.is_sqlite and path is not None and path.exists():
-        backup_sqlite(path, "before-signoff")
+        take_backup(path, "before-signoff")
 
 
 def approve(context: AppContext, assessment_id: int, committee: str, meeting_date: dt.date, approver: str,

@@ -45,8 +45,3 @@ def storage_warning(path: Path) -> str | None:
         except (AttributeError, OSError):
             return None
     return None
-
-
-def is_local(path: Path) -> bool:
-    """True when the file is on a local, unsynced disk."""
-    return storage_warning(path) is None

@@ -112,7 +112,3 @@ def _is_up_to_date(engine: Engine) -> bool:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [head]
     except SQLAlchemyError:  # no alembic_version table yet (a new database): Alembic creates everything
         return False
-
-
-# Older name kept for callers written before backups moved to idmf.storage.backup.
-backup_sqlite = take_backup

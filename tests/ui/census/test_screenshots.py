@@ -10,8 +10,10 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 import idmf
-from idmf.ui import screenshots as base
-from idmf.ui.census import screenshots
+from tools.screenshots import base
+from tools.screenshots import census as screenshots
+
+ROOT = Path(__file__).resolve().parents[3]  # the repository, which holds tools/
 
 
 def test_usage_and_a_missing_census_folder(capsys, tmp_path):
@@ -23,10 +25,10 @@ def test_usage_and_a_missing_census_folder(capsys, tmp_path):
 def test_script_writes_both_census_screenshots(census_dir, tmp_path, _isolated_data):
     src = Path(idmf.__file__).resolve().parents[1]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])}
+           "PYTHONPATH": os.pathsep.join([str(src), str(ROOT), os.environ.get("PYTHONPATH", "")])}
     out = tmp_path / "shots"
-    done = subprocess.run([sys.executable, "-m", "idmf.ui.census.screenshots", str(out), str(census_dir)],
-                          env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", "tools.screenshots.census", str(out), str(census_dir)],
+                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.glob("*.png")) == ["11-census-profile.png", "12-census-impact-note.png"]
     for path in out.glob("*.png"):

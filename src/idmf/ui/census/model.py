@@ -45,12 +45,6 @@ class ProfileTableModel(QAbstractTableModel):
     def table(self) -> CensusTable | None:
         return self._table
 
-    def set_table(self, table: CensusTable | None) -> None:
-        """Show another table."""
-        self.beginResetModel()
-        self._table = table
-        self.endResetModel()
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() or self._table is None else len(self._table.rows)
 

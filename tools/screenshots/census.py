@@ -1,6 +1,6 @@
-"""Make the census screenshots: `python -m idmf.ui.census.screenshots OUTDIR [CENSUS_DIR]`.
+"""Make the census screenshots: `python -m tools.screenshots.census OUTDIR [CENSUS_DIR]`.
 
-Extends idmf.ui.screenshots (same throwaway data folder, window size and style): imports the real ONS files
+Extends tools.screenshots.base (same throwaway data folder, window size and style): imports the real ONS files
 (default ../shared/census beside the project), then saves Step 2's profile with its chart
 (11-census-profile.png) and a Step 4 note beside Age (12-census-impact-note.png) for an older area.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from idmf.ui import screenshots as base
+from tools.screenshots import base
 
 AREA = "E07000147"  # North Norfolk: an older population than England's, so Step 4 has a note to show
 TITLE = "Community falls prevention service, North Norfolk"
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: the folder for the PNG files, and optionally the census folder."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) not in (1, 2):
-        print("usage: python -m idmf.ui.census.screenshots OUTDIR [CENSUS_DIR]", file=sys.stderr)
+        print("usage: python -m tools.screenshots.census OUTDIR [CENSUS_DIR]", file=sys.stderr)
         return 2
     census_dir = Path(args[1]) if len(args) == 2 else DEFAULT_CENSUS_DIR
     if not census_dir.is_dir():

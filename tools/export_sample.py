@@ -1,6 +1,6 @@
 """Render Word exports to PDF and PNG pages with LibreOffice and poppler (for review and the docs).
 
-    python -m idmf.export.sample [OUT_DIR]     # default: docs/export-sample/ of the source tree
+    python -m tools.export_sample [OUT_DIR]     # default: docs/export-sample/ of the source tree
 
 exports resources/examples/day-case-unit.json, converts it to PDF with `soffice --headless`, renders every
 page with `pdftoppm -png -r 60`, and adds the first page of the same assessment as a draft (watermark,
@@ -131,7 +131,7 @@ def render_sample(out_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     """Regenerate docs/export-sample (or the folder given)."""
     args = sys.argv[1:] if argv is None else argv
-    source_tree = Path(__file__).resolve().parents[3]
+    source_tree = Path(__file__).resolve().parents[1]
     if not args and not (source_tree / "pyproject.toml").is_file():
         print("Give the folder to write the sample pages to (this is not a source tree).", file=sys.stderr)
         return 2

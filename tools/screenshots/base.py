@@ -1,4 +1,4 @@
-"""Make the README's screenshots: `python -m idmf.ui.screenshots OUTDIR`.
+"""Make the README's screenshots: `python -m tools.screenshots.base OUTDIR`.
 
 Runs offscreen on a throwaway database and data folder (never the user's), so it works in CI and on a
 server. Saves, at 1280x800: the first-run state, the dashboard with several assessments, and every page of
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: one argument, the folder to write the PNG files into."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m idmf.ui.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m tools.screenshots.base OUTDIR", file=sys.stderr)
         return 2
     return run_isolated(make_screenshots, Path(args[0]))
 

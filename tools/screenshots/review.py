@@ -1,6 +1,6 @@
-"""Make the review screenshots: `python -m idmf.ui.review.screenshots OUTDIR`.
+"""Make the review screenshots: `python -m tools.screenshots.review OUTDIR`.
 
-Like idmf.ui.screenshots (whose helpers it uses): offscreen, 1280x800, on a throwaway database holding the
+Like tools.screenshots.base (whose helpers it uses): offscreen, 1280x800, on a throwaway database holding the
 example assessment. Saves the readiness checklist, the comments pane, the version comparison and the
 dashboard's "Needs you" bar.
 """
@@ -38,7 +38,7 @@ def _add_comments(context, assessment_id: int) -> None:
 def _checklist(window, out: Path, example_id: int) -> None:
     from PySide6.QtWidgets import QApplication
     from idmf.ui.review.checklist import ChecklistPanel
-    from idmf.ui.screenshots import _save
+    from tools.screenshots.base import _save
 
     window.open_assessment(example_id)
     editor = window.editor
@@ -54,7 +54,7 @@ def _checklist(window, out: Path, example_id: int) -> None:
 
 def _comments(window, out: Path) -> None:
     from idmf.ui.review.comments import CommentsPane
-    from idmf.ui.screenshots import _save
+    from tools.screenshots.base import _save
 
     editor = window.editor
     editor.go_to("aims")
@@ -68,7 +68,7 @@ def _comments(window, out: Path) -> None:
 
 def _diff(context, out: Path, example) -> None:
     from idmf.ui.review.diff_dialog import CompareDialog
-    from idmf.ui.screenshots import _save
+    from tools.screenshots.base import _save
 
     copy = context.repository.duplicate_as_new_version(example.id)
     for qid, edits in EDITS.items():
@@ -91,7 +91,7 @@ def make_screenshots(out: Path) -> None:
     from idmf.services.context import open_app
     from idmf.ui.app import create_application
     from idmf.ui.main_window import MainWindow
-    from idmf.ui.screenshots import OTHERS, _add_other, _example, _save
+    from tools.screenshots.base import OTHERS, _add_other, _example, _save
 
     app = create_application([sys.argv[0]])
     app.setStyle("Fusion")
@@ -116,11 +116,11 @@ def make_screenshots(out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: one argument, the folder to write the PNG files into."""
-    from idmf.ui.screenshots import run_isolated
+    from tools.screenshots.base import run_isolated
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m idmf.ui.review.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m tools.screenshots.review OUTDIR", file=sys.stderr)
         return 2
     return run_isolated(make_screenshots, Path(args[0]))
 
