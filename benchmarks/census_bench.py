@@ -29,7 +29,7 @@ from sqlalchemy import select  # noqa: E402
 
 from idmf.census.cache import CensusIcbMemberRow  # noqa: E402
 from idmf.census.records import Batch, Observation  # noqa: E402
-from idmf.census.service import CensusService  # noqa: E402
+from idmf.services.census import CensusService  # noqa: E402
 from idmf.census.tables import PROFILE_TABLES  # noqa: E402
 from idmf.storage.database import open_database  # noqa: E402
 from tests.census.test_real_files import real_files  # noqa: E402

@@ -46,7 +46,7 @@ def complete_assessment(context, form):
     item = context.assessments.create("Day case unit at Hinckley")
     for qid, value in fill_all(form).items():
         context.assessments.set_answer(item, qid, value)
-    return context.repository.get(item.id)
+    return context.store.assessments.get(item.id)
 
 
 @pytest.fixture

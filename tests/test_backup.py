@@ -12,7 +12,7 @@ from idmf.cli.main import main
 from idmf.paths import backups_dir
 from idmf.services.context import open_app
 from idmf.storage.backup import integrity_ok, list_backups, take_backup, thin
-from idmf.storage.database import DatabaseDamagedError
+from idmf.errors import DatabaseDamagedError
 
 
 def _database_with_work(title: str = "Weeks of work"):
@@ -60,7 +60,7 @@ def test_restore_brings_back_the_work(capsys):
     assert main(["backup", "restore"]) == 0
     assert "Restored" in capsys.readouterr().out
     ctx = open_app()
-    assert [s.title for s in ctx.repository.list()] == ["Stroke pathway"]
+    assert [s.title for s in ctx.store.assessments.list()] == ["Stroke pathway"]
     ctx.close()
 
 

@@ -32,7 +32,7 @@ def test_no_core_module_imports_qt_in_its_source():
 
 def test_importing_every_core_module_loads_no_qt():
     modules = _core_modules()
-    assert "idmf.storage.repository" in modules
+    assert "idmf.storage.assessments" in modules and "idmf.services.context" in modules
     code = ("import importlib, sys\n"
             f"for name in {modules!r}: importlib.import_module(name)\n"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")

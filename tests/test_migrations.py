@@ -9,7 +9,8 @@ from sqlalchemy import create_engine, text
 
 from idmf.paths import backups_dir
 from idmf.storage import migrate
-from idmf.storage.database import DatabaseTooNewError, open_database
+from idmf.errors import DatabaseTooNewError
+from idmf.storage.database import open_database
 
 
 def _previous_revision() -> str:

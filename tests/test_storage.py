@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from idmf.domain import ImpactAnswer, Status
 from idmf.services.context import open_app
-from idmf.storage.repository import ConflictError, NotFoundError
+from idmf.errors import ConflictError, NotFoundError
 
 
 def test_answers_survive_closing_and_reopening(context, form):
@@ -19,7 +19,7 @@ def test_answers_survive_closing_and_reopening(context, form):
     context.close()
 
     reopened = open_app()
-    loaded = reopened.repository.get(item.id)
+    loaded = reopened.store.assessments.get(item.id)
     assert loaded.title == "Stroke rehab"
     assert loaded.answers["summary"] == "Moving the clinic to Loughborough"
     assert loaded.impact("pc_age") == ImpactAnswer(negative=True, narrative="Older people travel further")
@@ -30,7 +30,7 @@ def test_action_plan_dates_are_real_dates(context):
     item = context.assessments.create("Dates")
     context.assessments.set_answer(item, "action_plan", [
         {"action": "Easy-read leaflet", "lead": "Comms team", "target_date": "2027-01-31", "outcome": ""}])
-    row = context.repository.get(item.id).action_plan()[0]
+    row = context.store.assessments.get(item.id).action_plan()[0]
     assert row.target_date == dt.date(2027, 1, 31)
     assert row.lead == "Comms team"
 
@@ -38,12 +38,12 @@ def test_action_plan_dates_are_real_dates(context):
 def test_stale_write_is_refused_not_silently_overwritten(context):
     item = context.assessments.create("Two windows")
     context.assessments.set_answer(item, "summary", "first")
-    other_window = context.repository.get(item.id)
+    other_window = context.store.assessments.get(item.id)
 
     context.assessments.set_answer(item, "summary", "newer text")
     with pytest.raises(ConflictError, match="changed elsewhere"):
         context.assessments.set_answer(other_window, "summary", "stale text")
-    assert context.repository.get(item.id).answers["summary"] == "newer text"
+    assert context.store.assessments.get(item.id).answers["summary"] == "newer text"
     # The failed write leaves the stale copy's memory as it was.
     assert other_window.answers["summary"] == "first"
 
@@ -69,31 +69,31 @@ def test_dashboard_list_searches_and_hides_archived(context):
     a = context.assessments.create("Hinckley day case unit")
     b = context.assessments.create("Mental health crisis line")
     context.assessments.set_answer(b, "organisation", "Leicestershire Partnership NHS Trust")
-    assert [s.title for s in context.repository.list(search="crisis")] == ["Mental health crisis line"]
-    assert [s.title for s in context.repository.list(search="partnership")] == ["Mental health crisis line"]
-    context.repository.set_archived(a.id)
-    assert [s.id for s in context.repository.list()] == [b.id]
-    assert {s.id for s in context.repository.list(include_archived=True)} == {a.id, b.id}
-    assert context.repository.list(statuses=[Status.APPROVED]) == []
+    assert [s.title for s in context.store.assessments.list(search="crisis")] == ["Mental health crisis line"]
+    assert [s.title for s in context.store.assessments.list(search="partnership")] == ["Mental health crisis line"]
+    context.store.assessments.set_archived(a.id)
+    assert [s.id for s in context.store.assessments.list()] == [b.id]
+    assert {s.id for s in context.store.assessments.list(include_archived=True)} == {a.id, b.id}
+    assert context.store.assessments.list(statuses=[Status.APPROVED]) == []
 
 
 def test_duplicate_as_new_version_keeps_answers_and_lineage(complete_assessment, context):
-    copy = context.repository.duplicate_as_new_version(complete_assessment.id)
+    copy = context.store.assessments.duplicate_as_new_version(complete_assessment.id)
     assert copy.uid == complete_assessment.uid
     assert copy.version_number == 2
     assert copy.status == Status.DRAFT
-    assert context.repository.get(copy.id).answers == complete_assessment.answers
+    assert context.store.assessments.get(copy.id).answers == complete_assessment.answers
 
 
 def test_progress_counts_complete_steps(complete_assessment, form, context):
     assert complete_assessment.steps_complete(form) == 6
-    summary = context.repository.list()[0]
+    summary = context.store.assessments.list()[0]
     assert summary.steps_complete == 6
 
 
 def test_missing_assessment_is_a_clear_error(context):
     with pytest.raises(NotFoundError, match="no assessment with id 999"):
-        context.repository.get(999)
+        context.store.assessments.get(999)
 
 
 def test_sqlite_connection_is_set_up_for_safety(context):

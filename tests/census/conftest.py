@@ -130,6 +130,5 @@ def settings(nomis) -> NomisSettings:
 
 @pytest.fixture
 def census(context):
-    from idmf.census.service import CensusService
 
-    return CensusService(context.database.engine)
+    return context.census

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from idmf.cli.main import main
-from idmf.census.service import CensusService
+from idmf.services.census import CensusService
 from tests.census.conftest import Reply
 from tests.census.test_real_files import real_files
 from tests.conftest import CENSUS_DIR
@@ -21,7 +21,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def hinckley(census_dir, context) -> CensusService:
-    service = CensusService(context.database.engine)
+    service = context.census
     service.import_files(real_files(census_dir))
     return service
 
@@ -29,29 +29,29 @@ def hinckley(census_dir, context) -> CensusService:
 def test_attached_tables_survive_reload_and_json_round_trip(hinckley, context):
     item = context.assessments.create("Day case unit at Hinckley")
     tables = hinckley.profile("Hinckley", ["TS021", "TS007B"]).tables
-    hinckley.attach(context.repository, item.id, tables)
+    hinckley.attach(item.id, tables)
 
-    loaded = context.repository.get(item.id)
+    loaded = context.store.assessments.get(item.id)
     assert loaded.census_tables == tables
     assert [t.table_code for t in loaded.census_tables] == ["TS021", "TS007"]
     assert loaded.census_tables[1].rows[8].over_represented and loaded.census_tables[1].notes
 
     copy = context.assessments.import_json(context.assessments.export_json(item.id), as_copy=True)
-    assert context.repository.get(copy.id).census_tables == tables
+    assert context.store.assessments.get(copy.id).census_tables == tables
 
-    hinckley.attach(context.repository, item.id, tables[:1])  # replaces the list, never appends
-    assert [t.table_code for t in context.repository.get(item.id).census_tables] == ["TS021"]
+    hinckley.attach(item.id, tables[:1])  # replaces the list, never appends
+    assert [t.table_code for t in context.store.assessments.get(item.id).census_tables] == ["TS021"]
 
 
 def test_attached_tables_do_not_follow_later_cache_changes(hinckley, context, tmp_path):
     item = context.assessments.create("Frozen evidence")
-    hinckley.attach(context.repository, item.id, hinckley.profile(HINCKLEY := "E07000132", ["TS021"]).tables)
+    hinckley.attach(item.id, hinckley.profile(HINCKLEY := "E07000132", ["TS021"]).tables)
     changed = tmp_path / "ethnic.csv"
     text = (CENSUS_DIR / "ts021_ethnic_group" / "ethnicity21_ltla21_wide_counts.csv").read_text(encoding="utf-8")
     changed.write_text(text.replace(",103225,", ",1,"), encoding="utf-8")  # White British in Hinckley
     hinckley.import_files([changed])
     assert next(r for r in hinckley.profile(HINCKLEY, ["TS021"]).tables[0].rows if r.category == "White").count == 3956
-    stored = context.repository.get(item.id).census_tables[0]
+    stored = context.store.assessments.get(item.id).census_tables[0]
     assert next(r for r in stored.rows if r.category == "White").count == 107180
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from idmf.census.errors import CensusError
-from idmf.census.service import CensusService
+from idmf.services.census import CensusService
 
 # One row per neighbourhood (LSOA), as in ONS's "LSOA to Sub ICB Location to ICB to LAD" lookups:
 # Hinckley wholly in LLR; "Splitshire" 3 of 4 neighbourhoods in LLR and 1 in another ICB.
@@ -25,7 +25,7 @@ SEX = ('"date","geography","geography code","Sex: All persons; measures: Value",
 
 @pytest.fixture
 def service(context) -> CensusService:
-    return CensusService(context.database.engine)
+    return context.census
 
 
 def test_an_lsoa_level_lookup_gives_shares_and_best_fit(service, tmp_path):

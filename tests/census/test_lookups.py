@@ -6,7 +6,6 @@ import pytest
 
 from idmf.census.errors import CensusDataError
 from idmf.census.profile import build_profile
-from idmf.census.service import CensusService
 
 ONS_LAYOUT = """\ufeffLAD22CD,LAD22NM,ICB22CD,ICB22CDH,ICB22NM,ObjectId
 E07000132,Hinckley and Bosworth,E54000015,QK1,"NHS Leicester, Leicestershire and Rutland Integrated Care Board",1
@@ -21,7 +20,7 @@ def test_plain_ons_lookup_and_a_bulk_sex_file(context, tmp_path):
     lookup, sex = tmp_path / "LAD22_ICB22_EN_LU.csv", tmp_path / "census2021-ts008-ltla.csv"
     lookup.write_text(ONS_LAYOUT, encoding="utf-8")
     sex.write_text(BULK, encoding="utf-8")
-    service = CensusService(context.database.engine)
+    service = context.census
     service.import_files([lookup, sex])
     table = service.profile("Leicester, Leicestershire and Rutland ICB").tables[0]
     assert (table.table_code, table.total) == ("TS008", 400)
@@ -31,7 +30,7 @@ def test_plain_ons_lookup_and_a_bulk_sex_file(context, tmp_path):
 
 
 def test_newer_lookup_codes_are_explained(census_dir, context):
-    service = CensusService(context.database.engine)
+    service = context.census
     service.import_files([census_dir / "ts021_ethnic_group" / "ethnicity21_ltla21_wide_counts.csv",
                           census_dir / "lookups" / "LAD24_to_ICB24_derived_from_LSOA21_ICB24_and_LSOA21_WARD24_LAD24.csv"])
     # In 2024, North East and North Cumbria ICB includes Cumberland, a council created after the census.

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+
 
 from idmf.census.errors import CensusImportError
-from idmf.census.service import CensusService
-from idmf.storage import migrate
+from idmf.services.census import CensusService
+from idmf.services.context import open_app
 from tests.conftest import CENSUS_DIR
 
 LLR = "E54000015"
@@ -31,12 +31,11 @@ def real(tmp_path_factory) -> CensusService:
     """One database with every real file imported (shared by this module's tests: they only read it)."""
     if not CENSUS_DIR.is_dir():
         pytest.skip(f"real census data not found at {CENSUS_DIR} (the project's ../shared folder)")
-    engine = create_engine(f"sqlite:///{tmp_path_factory.mktemp('census') / 'census.sqlite3'}")
-    migrate.upgrade_to(engine, "head")
-    service = CensusService(engine)
+    context = open_app(f"sqlite:///{tmp_path_factory.mktemp('census') / 'census.sqlite3'}")
+    service = context.census
     service.import_files(real_files(CENSUS_DIR))
     yield service
-    engine.dispose()
+    context.close()
 
 
 def _table(service: CensusService, area: str, code: str):
@@ -116,7 +115,7 @@ def test_area_search_lists_the_kinds(real):
 def test_a_bad_file_among_good_ones_imports_nothing(context, tmp_path):
     if not CENSUS_DIR.is_dir():
         pytest.skip(f"real census data not found at {CENSUS_DIR}")
-    service = CensusService(context.database.engine)
+    service = context.census
     broken = tmp_path / "census2021-ts008-ltla.csv"
     broken.write_text('"date","geography","geography code","Sex: All persons","Sex: Female"\n2021,X,E07000132,5\n')
     with pytest.raises(CensusImportError, match="line 2 has 4 values instead of 5"):

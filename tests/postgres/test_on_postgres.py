@@ -9,11 +9,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 
 from idmf.interchange import jsonio
-from idmf.review.comments import add_comment, threads
 from idmf.review.readiness import check
-from idmf.review.signoff import approve, verify_stored
-from idmf.review.workflow import transition
-from idmf.storage.repository import ConflictError, LockedError
+from idmf.errors import ConflictError, LockedError
 from tests.factories import fill_all
 from tests.review.helpers import TODAY, ready_answers, store
 
@@ -26,11 +23,11 @@ def test_every_answer_survives_closing_and_reopening(context, form, postgres_url
     item = context.assessments.create("Day case unit at Hinckley")
     for qid, value in fill_all(form).items():
         context.assessments.set_answer(item, qid, value)
-    exported = jsonio.dumps(context.repository.get(item.id))
+    exported = jsonio.dumps(context.store.assessments.get(item.id))
     context.close()
     reopened = open_app(postgres_url)  # upgrading an up-to-date database changes nothing
     try:
-        assert jsonio.dumps(reopened.repository.get(item.id)) == exported
+        assert jsonio.dumps(reopened.store.assessments.get(item.id)) == exported
     finally:
         reopened.close()
 
@@ -38,26 +35,26 @@ def test_every_answer_survives_closing_and_reopening(context, form, postgres_url
 def test_a_stale_write_is_refused_not_overwritten(context):
     item = context.assessments.create("Two windows")
     context.assessments.set_answer(item, "summary", "first")
-    other_window = context.repository.get(item.id)
+    other_window = context.store.assessments.get(item.id)
     context.assessments.set_answer(item, "summary", "newer text")
     with pytest.raises(ConflictError, match="changed elsewhere"):
         context.assessments.set_answer(other_window, "summary", "stale text")
-    assert context.repository.get(item.id).answers["summary"] == "newer text"
+    assert context.store.assessments.get(item.id).answers["summary"] == "newer text"
 
 
 def _approved(context, form):
     item = store(context, form, ready_answers(form))
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        transition(context, item.id, action, person="A Person", comment="done", role=role, today=TODAY)
-    approve(context, item.id, "Joint Executive Team", MEETING, "Dr A Director", person="Sec Retary", today=TODAY)
-    return context.repository.get(item.id)
+        context.review.transition(item.id, action, person="A Person", comment="done", role=role, today=TODAY)
+    context.review.approve(item.id, "Joint Executive Team", MEETING, "Dr A Director", person="Sec Retary", today=TODAY)
+    return context.store.assessments.get(item.id)
 
 
 def test_review_comments_and_readiness_work_on_postgres(context, form):
     item = store(context, form, ready_answers(form))
     assert not check(item, form, today=TODAY).blocking
-    add_comment(context, item.id, "summary", "Please name the wards affected.", author="EDI Partner")
-    [thread] = threads(context, item.id)
+    context.comments.add(item.id, "summary", "Please name the wards affected.", author="EDI Partner")
+    [thread] = context.comments.threads(item.id)
     assert thread.comment.body == "Please name the wards affected."
 
 
@@ -71,14 +68,13 @@ def test_signed_off_version_is_locked_by_the_database(context, form):
         with pytest.raises(SQLDatabaseError, match="signed off and locked|cannot be changed or deleted"):
             with context.database.engine.begin() as conn:
                 conn.execute(text(statement), {"id": approved.id})
-    assert verify_stored(context, approved.id).ok
+    assert context.review.verify_stored(approved.id).ok
 
 
 def test_census_cache_and_profiles_on_postgres(context, census_dir):
-    from idmf.census.service import CensusService
     from tests.census.test_real_files import real_files
 
-    service = CensusService(context.database.engine)
+    service = context.census
     service.import_files(real_files(census_dir))
     tables = {t.table_code: t for t in service.profile("E07000132").tables}
     broad = {r.category.split(",")[0].split(" ")[0]: r.count for r in tables["TS021"].rows if r.parent is None}

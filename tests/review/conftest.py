@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from idmf.review.workflow import transition
 from tests.review.helpers import TODAY, ready_answers, store
 
 
@@ -17,7 +16,7 @@ def ready(context, form):
 def advance(context, assessment_id: int, *steps: tuple[str, str]) -> None:
     """Take workflow actions as (action, role), in order."""
     for action, role in steps:
-        transition(context, assessment_id, action, person=f"{role.title()} Person", comment=f"{action} done",
+        context.review.transition(assessment_id, action, person=f"{role.title()} Person", comment=f"{action} done",
                    role=role, today=TODAY)
 
 
@@ -25,7 +24,7 @@ def advance(context, assessment_id: int, *steps: tuple[str, str]) -> None:
 def at_committee(context, ready):
     """The ready assessment, submitted for review and assured: Ready for committee."""
     advance(context, ready.id, ("submit_for_review", "lead"), ("submit_for_committee", "reviewer"))
-    return context.repository.get(ready.id)
+    return context.store.assessments.get(ready.id)
 
 
 @pytest.fixture

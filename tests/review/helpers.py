@@ -82,4 +82,4 @@ def build(form: FormDefinition, answers: dict[str, Any], status: Status = Status
 
 def store(context, form: FormDefinition, answers: dict[str, Any], status: Status = Status.DRAFT) -> Assessment:
     """A stored assessment (through the repository, as an import would)."""
-    return context.repository.add(build(form, answers, status))
+    return context.store.assessments.add(build(form, answers, status))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from idmf.cli.main import main
-from idmf.review.audit import history, verify_audit_chain
 from tests.review.conftest import advance
 
 JOURNEY = (("submit_for_review", "lead"), ("request_changes", "reviewer"), ("submit_for_review", "lead"),
@@ -19,23 +18,23 @@ def _sql(context, statement: str, **params) -> None:
 
 def test_an_untouched_chain_verifies(context, ready):
     advance(context, ready.id, *JOURNEY)
-    result = verify_audit_chain(context.database.engine, ready.id)
+    result = context.review.verify_audit(ready.id)
     assert result.ok and result.entries == 4 and "intact (4 entries)" in result.message
-    entries = history(context.database.engine, ready.id)
+    entries = context.review.history(ready.id)
     assert [e.prev_hash for e in entries[1:]] == [e.hash for e in entries[:-1]]
 
 
 def test_a_deleted_entry_is_detected(context, ready):
     advance(context, ready.id, *JOURNEY)
     _sql(context, "DELETE FROM status_event WHERE assessment_id = :id AND seq = 2", id=ready.id)
-    result = verify_audit_chain(context.database.engine, ready.id)
+    result = context.review.verify_audit(ready.id)
     assert not result.ok and "Entry 2 is missing (deleted)." in result.problems
 
 
 def test_a_deleted_last_entry_is_detected(context, ready):
     advance(context, ready.id, *JOURNEY)
     _sql(context, "DELETE FROM status_event WHERE assessment_id = :id AND seq = 4", id=ready.id)
-    result = verify_audit_chain(context.database.engine, ready.id)
+    result = context.review.verify_audit(ready.id)
     assert not result.ok and "latest entry may have been deleted" in result.message
 
 
@@ -43,7 +42,7 @@ def test_an_edited_entry_is_detected(context, ready):
     advance(context, ready.id, *JOURNEY)
     _sql(context, "UPDATE status_event SET person = 'Somebody Else' WHERE assessment_id = :id AND seq = 2",
          id=ready.id)
-    result = verify_audit_chain(context.database.engine, ready.id)
+    result = context.review.verify_audit(ready.id)
     assert not result.ok
     assert any("Entry 2 (request changes by Somebody Else" in p and "was changed after it was recorded" in p
                for p in result.problems)
@@ -53,7 +52,7 @@ def test_an_entry_rewritten_with_a_fresh_hash_breaks_the_next_link(context, read
     advance(context, ready.id, *JOURNEY)
     _sql(context, "UPDATE status_event SET comment = 'edited', hash = :h WHERE assessment_id = :id AND seq = 2",
          id=ready.id, h="f" * 64)
-    problems = verify_audit_chain(context.database.engine, ready.id).problems
+    problems = context.review.verify_audit(ready.id).problems
     assert any("The entry before entry 3" in p for p in problems)
 
 

@@ -25,7 +25,7 @@ def _check(capsys, database, form, case) -> tuple[int, dict]:
     ctx, url = database
     answers = ready_answers(form)
     case.change(answers)
-    stored = ctx.repository.add(build(form, answers, case.status, census_for=case.census_for))
+    stored = ctx.store.assessments.add(build(form, answers, case.status, census_for=case.census_for))
     today = (case.today or TODAY).isoformat()
     code = main(["--database", url, "check", str(stored.id), "--json", "--today", today])
     out, err = capsys.readouterr()
@@ -49,7 +49,7 @@ def test_cli_passes_the_good_answer(capsys, database, form, case):
 
 def test_cli_ready_assessment_exits_0_and_prints_plain_text(capsys, database, form):
     ctx, url = database
-    stored = ctx.repository.add(build(form, ready_answers(form)))
+    stored = ctx.store.assessments.add(build(form, ready_answers(form)))
     assert main(["--database", url, "check", str(stored.id), "--today", TODAY.isoformat()]) == 0
     assert "Ready for committee." in capsys.readouterr().out
 
@@ -58,7 +58,7 @@ def test_cli_lists_blocking_items_in_plain_text(capsys, database, form):
     ctx, url = database
     answers = ready_answers(form)
     answers.pop("duty_narrative")
-    stored = ctx.repository.add(build(form, answers))
+    stored = ctx.store.assessments.add(build(form, answers))
     assert main(["--database", url, "check", str(stored.id), "--today", TODAY.isoformat()]) == 1
     out = capsys.readouterr().out
     assert "1 blocking" in out and "[BLOCKS ]" in out and "is not answered yet" in out

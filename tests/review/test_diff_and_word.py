@@ -10,8 +10,9 @@ import pytest
 
 from idmf.cli.main import main
 from idmf.review.diff import diff_versions, render_answer, word_changes
-from idmf.review.signoff import approve, display_fingerprint, signoff_for
-from idmf.review.wordcheck import footer_fingerprint, verify_docx
+from idmf.review.signoff import display_fingerprint
+from idmf.export.footer import footer_fingerprint
+from idmf.services.review import verify_docx
 from tests.review.helpers import TODAY, build, ready_answers
 
 
@@ -61,15 +62,15 @@ def _word_file(tmp_path, assessment, footer: str):
 
 @pytest.fixture
 def signed(context, at_committee):
-    approve(context, at_committee.id, "Joint Executive Team", dt.date(2026, 2, 26), "Dr A", today=TODAY)
-    return context.repository.get(at_committee.id), signoff_for(context, at_committee.id)
+    context.review.approve(at_committee.id, "Joint Executive Team", dt.date(2026, 2, 26), "Dr A", today=TODAY)
+    return context.store.assessments.get(at_committee.id), context.review.signoff_for(at_committee.id)
 
 
 def test_word_file_fingerprint_verifies(context, signed, tmp_path):
     item, signature = signed
     path = _word_file(tmp_path, item, f"Version 1 · Fingerprint {display_fingerprint(signature.fingerprint)}")
     assert footer_fingerprint(path) == signature.fingerprint
-    result = verify_docx(path, context)
+    result = context.review.verify_docx(path)
     assert result.ok and "Joint Executive Team on 26/02/2026" in result.message
     assert verify_docx(path).ok  # without a database: the file checks against itself
 
@@ -78,7 +79,7 @@ def test_word_file_with_one_changed_character_fails(context, signed, tmp_path):
     item, signature = signed
     item.answers["summary"] = item.answers["summary"].replace("Answer", "Answes", 1)
     path = _word_file(tmp_path, item, f"Fingerprint: {signature.fingerprint}")
-    result = verify_docx(path, context)
+    result = context.review.verify_docx(path)
     assert not result.ok and "has been changed since it was signed off" in result.message
 
 
@@ -100,7 +101,7 @@ def test_exported_word_file_verifies(capsys, context, signed, tmp_path):
     path = tmp_path / "export.docx"
     assert main(["export", str(item.id), "--format", "docx", "--out", str(path)]) == 0
     assert footer_fingerprint(path) is not None
-    assert verify_docx(path, context).ok
+    assert context.review.verify_docx(path).ok
     assert main(["verify", str(path)]) == 0
     with zipfile.ZipFile(path) as archive:
         assert any(n.startswith("customXml/item") for n in archive.namelist())

@@ -16,13 +16,13 @@ from tests.review.helpers import ready_answers, store
 
 @pytest.fixture
 def request_file(context, ready, tmp_path):
-    return export_review_request(context, ready.id, tmp_path / "request.idmf", person="Jo Lead")
+    return export_review_request(context.store, ready.id, tmp_path / "request.idmf", person="Jo Lead")
 
 
 @pytest.fixture
 def reply_file(reviewer_context, request_file, tmp_path):
-    copy_id = import_review_file(reviewer_context, request_file).assessment_id
-    return export_review_reply(reviewer_context, copy_id, tmp_path / "reply.idmf", person="Esi EDI")
+    copy_id = import_review_file(reviewer_context.store, request_file).assessment_id
+    return export_review_reply(reviewer_context.store, copy_id, tmp_path / "reply.idmf", person="Esi EDI")
 
 
 def _entries(path) -> dict[str, bytes]:
@@ -55,14 +55,14 @@ def test_tampered_content_is_refused(context, reply_file, tmp_path):
     entries["content.json"] = entries["content.json"].replace(b"Answer", b"Answes", 1)
     bad = _rewrite(reply_file, tmp_path / "tampered.idmf", entries)
     with pytest.raises(ReviewFileError, match="content.json does not match the SHA-256 recorded in its manifest"):
-        import_review_file(context, bad)
+        import_review_file(context.store, bad)
 
 
 def test_tampered_comments_are_refused(context, reply_file, tmp_path):
     entries = _entries(reply_file)
     entries["comments.json"] = entries["comments.json"].replace(b"null", b"null ", 1)
     with pytest.raises(ReviewFileError, match="comments.json does not match"):
-        import_review_file(context, _rewrite(reply_file, tmp_path / "c.idmf", entries))
+        import_review_file(context.store, _rewrite(reply_file, tmp_path / "c.idmf", entries))
 
 
 def test_reply_on_changed_answers_is_refused(context, reply_file, tmp_path):
@@ -70,19 +70,19 @@ def test_reply_on_changed_answers_is_refused(context, reply_file, tmp_path):
         doc["answers"]["summary"] = "The reviewer rewrote this."
     bad = _reforge(reply_file, tmp_path / "changed.idmf", edit)
     with pytest.raises(ReviewFileError, match="different answers from the ones you sent for review"):
-        import_review_file(context, bad)
+        import_review_file(context.store, bad)
 
 
 def test_reply_for_another_assessment_is_refused(context, form, reviewer_context, tmp_path):
     other_lead = reviewer_context  # any other database: its assessment is foreign to the lead
     foreign = store(other_lead, form, ready_answers(form))
-    path = export_review_request(other_lead, foreign.id, tmp_path / "foreign.idmf")
+    path = export_review_request(other_lead.store, foreign.id, tmp_path / "foreign.idmf")
     entries = _entries(path)
     manifest = json.loads(entries["manifest.json"])
     manifest["kind"] = "review-reply"
     entries["manifest.json"] = json.dumps(manifest).encode()
     with pytest.raises(ReviewFileError, match="This reply is for another assessment .*not in your database"):
-        import_review_file(context, _rewrite(path, tmp_path / "foreign-reply.idmf", entries))
+        import_review_file(context.store, _rewrite(path, tmp_path / "foreign-reply.idmf", entries))
 
 
 def test_reply_for_another_version_is_refused(context, reply_file, tmp_path):
@@ -91,20 +91,20 @@ def test_reply_for_another_version_is_refused(context, reply_file, tmp_path):
 
     bad = _reforge(reply_file, tmp_path / "v2.idmf", bump, lambda m: m.update(version_number=2))
     with pytest.raises(ReviewFileError, match="This reply is for version 2 of .*your database has version 1"):
-        import_review_file(context, bad)
+        import_review_file(context.store, bad)
 
 
 def test_manifest_and_content_about_different_assessments(context, reply_file, tmp_path):
     bad = _reforge(reply_file, tmp_path / "mixed.idmf", lambda doc: doc["assessment"].update(uid="ab" * 16))
     with pytest.raises(ReviewFileError, match="manifest and its content are about different assessments"):
-        import_review_file(context, bad)
+        import_review_file(context.store, bad)
 
 
 def test_not_a_zip(context, tmp_path):
     path = tmp_path / "letter.idmf"
     path.write_text("Dear colleague", encoding="utf-8")
     with pytest.raises(ReviewFileError, match="not a zip archive"):
-        import_review_file(context, path)
+        import_review_file(context.store, path)
 
 
 def test_too_large_file_is_refused_before_opening(context, tmp_path):
@@ -112,7 +112,7 @@ def test_too_large_file_is_refused_before_opening(context, tmp_path):
     with open(path, "wb") as stream:
         stream.truncate(21 * 1024 * 1024)  # sparse: no time spent writing
     with pytest.raises(ReviewFileError, match="it is 21.0 MB; review files are at most 20.0 MB"):
-        import_review_file(context, path)
+        import_review_file(context.store, path)
 
 
 def test_zip_bomb_is_refused_before_decompressing(context, request_file, tmp_path):
@@ -159,7 +159,7 @@ def test_newer_format_and_wrong_format(context, request_file, tmp_path):
 
 def test_own_assessment_request_is_not_imported_twice(context, request_file):
     with pytest.raises(ReviewFileError, match="your own assessment here"):
-        import_review_file(context, request_file)
+        import_review_file(context.store, request_file)
 
 
 def test_cli_refusal_is_one_line(capsys, context, tmp_path):

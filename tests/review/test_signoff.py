@@ -14,11 +14,9 @@ from idmf.domain.assessment import Status
 from idmf.paths import backups_dir
 from idmf.review.errors import SignoffError, WorkflowError
 from idmf.review.signoff import (
-    approve, display_fingerprint, fingerprint_of, signoff_for, verify_fingerprint, verify_stored,
+    display_fingerprint, fingerprint_of, verify_fingerprint,
 )
-from idmf.review.state import is_locked
-from idmf.review.workflow import transition
-from idmf.storage.repository import LockedError
+from idmf.errors import LockedError
 from tests.review.helpers import TODAY
 
 MEETING = dt.date(2026, 2, 26)
@@ -26,29 +24,29 @@ MEETING = dt.date(2026, 2, 26)
 
 @pytest.fixture
 def approved(context, at_committee):
-    approve(context, at_committee.id, "Joint Executive Team", MEETING, "Dr A Director", person="Sec Retary",
+    context.review.approve(at_committee.id, "Joint Executive Team", MEETING, "Dr A Director", person="Sec Retary",
             today=TODAY)
-    return context.repository.get(at_committee.id)
+    return context.store.assessments.get(at_committee.id)
 
 
 def test_approval_records_backs_up_fingerprints_and_locks(context, approved):
-    signed = signoff_for(context, approved.id)
+    signed = context.review.signoff_for(approved.id)
     assert (signed.committee, signed.meeting_date, signed.approver, signed.recorded_by) == (
         "Joint Executive Team", MEETING, "Dr A Director", "Sec Retary")
     assert approved.status == Status.APPROVED and approved.review_date == dt.date(2027, 2, 26)
     assert approved.answers["approval_committee"] == "Joint Executive Team"
     assert approved.answers["approval_meeting_date"] == MEETING
     assert signed.fingerprint == fingerprint_of(approved) and len(signed.fingerprint) == 64
-    assert is_locked(context.database.engine, approved.id)
+    assert context.review.is_locked(approved.id)
     assert [b.name for b in backups_dir().iterdir() if "before-signoff" in b.name]
 
 
 def test_signed_off_version_cannot_change_through_the_app(context, approved):
     with pytest.raises(LockedError, match="signed-off version and is locked"):
         context.assessments.set_answer(approved, "summary", "A quiet edit")
-    assert context.repository.get(approved.id).answers["summary"] == approved.answers["summary"]
+    assert context.store.assessments.get(approved.id).answers["summary"] == approved.answers["summary"]
     with pytest.raises(WorkflowError, match="not possible now"):
-        transition(context, approved.id, "withdraw", role="lead", today=TODAY)
+        context.review.transition(approved.id, "withdraw", role="lead", today=TODAY)
 
 
 @pytest.mark.parametrize("statement", [
@@ -67,7 +65,7 @@ def test_the_database_refuses_direct_sql(context, approved, statement):
     with pytest.raises(SQLDatabaseError, match="signed off and locked|cannot be changed or deleted"):
         with context.database.engine.begin() as conn:
             conn.execute(text(statement), {"id": approved.id})
-    assert verify_stored(context, approved.id).ok
+    assert context.review.verify_stored(approved.id).ok
 
 
 def test_attached_census_tables_are_signed_and_locked(context, at_committee):
@@ -75,27 +73,27 @@ def test_attached_census_tables_are_signed_and_locked(context, at_committee):
 
     table = CensusTable(table_code="TS021", title="Ethnic group", characteristic="pc_race", area_code="E06000016",
                         area_name="Leicester", universe="All usual residents", total=368_571)
-    context.repository.attach_census_tables(at_committee.id, [table])
-    approve(context, at_committee.id, "JET", MEETING, "Dr A", today=TODAY)
+    context.store.assessments.attach_census_tables(at_committee.id, [table])
+    context.review.approve(at_committee.id, "JET", MEETING, "Dr A", today=TODAY)
     with pytest.raises(LockedError):
-        context.repository.attach_census_tables(at_committee.id, [])
+        context.store.assessments.attach_census_tables(at_committee.id, [])
     with pytest.raises(SQLDatabaseError, match="signed off and locked"):
         with context.database.engine.begin() as conn:
             conn.execute(text("DELETE FROM assessment_census WHERE assessment_id = :id"), {"id": at_committee.id})
     document = json.loads(context.assessments.export_json(at_committee.id))
     assert document["census_tables"][0]["table_code"] == "TS021"
-    assert verify_fingerprint(document, signoff_for(context, at_committee.id).fingerprint)
+    assert verify_fingerprint(document, context.review.signoff_for(at_committee.id).fingerprint)
     document["census_tables"][0]["total"] += 1
-    assert not verify_fingerprint(document, signoff_for(context, at_committee.id).fingerprint)
+    assert not verify_fingerprint(document, context.review.signoff_for(at_committee.id).fingerprint)
 
 
 def test_bookkeeping_columns_may_still_change(context, approved):
-    context.repository.set_archived(approved.id)
-    assert context.repository.get(approved.id).archived and verify_stored(context, approved.id).ok
+    context.store.assessments.set_archived(approved.id)
+    assert context.store.assessments.get(approved.id).archived and context.review.verify_stored(approved.id).ok
 
 
 def test_fingerprint_verifies_and_one_changed_character_fails(context, approved):
-    signed = signoff_for(context, approved.id)
+    signed = context.review.signoff_for(approved.id)
     document = json.loads(context.assessments.export_json(approved.id))
     assert verify_fingerprint(document, signed.fingerprint)
     assert verify_fingerprint(document, display_fingerprint(signed.fingerprint).upper())
@@ -106,46 +104,46 @@ def test_fingerprint_verifies_and_one_changed_character_fails(context, approved)
 
 
 def test_editing_the_stored_content_behind_the_triggers_back_is_detected(context, approved):
-    assert verify_stored(context, approved.id).ok
+    assert context.review.verify_stored(approved.id).ok
     with context.database.engine.begin() as conn:
         conn.execute(text("DROP TRIGGER answer_locked_update"))
         value = conn.execute(text("SELECT value FROM answer WHERE assessment_id = :id AND question_id = 'summary'"),
                              {"id": approved.id}).scalar()
         conn.execute(text("UPDATE answer SET value = :v WHERE assessment_id = :id AND question_id = 'summary'"),
                      {"v": value.replace("Answer", "Answes", 1), "id": approved.id})
-    result = verify_stored(context, approved.id)
+    result = context.review.verify_stored(approved.id)
     assert not result.ok and "differs from what was signed off" in result.message
 
 
 def test_approve_refuses_wrong_status_future_dates_and_twice(context, ready, at_committee):
     with pytest.raises(SignoffError, match="in the future"):
-        approve(context, at_committee.id, "JET", TODAY + dt.timedelta(days=1), "Dr A", today=TODAY)
+        context.review.approve(at_committee.id, "JET", TODAY + dt.timedelta(days=1), "Dr A", today=TODAY)
     with pytest.raises(SignoffError, match="before the assessment was completed \\(10/02/2026\\)"):
-        approve(context, at_committee.id, "JET", dt.date(2026, 2, 1), "Dr A", today=TODAY)
+        context.review.approve(at_committee.id, "JET", dt.date(2026, 2, 1), "Dr A", today=TODAY)
     with pytest.raises(SignoffError, match="name of the committee"):
-        approve(context, at_committee.id, " ", MEETING, "Dr A", today=TODAY)
-    approve(context, at_committee.id, "JET", MEETING, "Dr A", today=TODAY)
+        context.review.approve(at_committee.id, " ", MEETING, "Dr A", today=TODAY)
+    context.review.approve(at_committee.id, "JET", MEETING, "Dr A", today=TODAY)
     with pytest.raises(SignoffError, match="already signed off"):
-        approve(context, at_committee.id, "JET", MEETING, "Dr A", today=TODAY)
+        context.review.approve(at_committee.id, "JET", MEETING, "Dr A", today=TODAY)
 
 
 def test_approve_needs_ready_for_committee(context, ready):
     with pytest.raises(WorkflowError, match="“Approve \\(committee sign-off\\)” is not possible now"):
-        approve(context, ready.id, "JET", MEETING, "Dr A", today=TODAY)
+        context.review.approve(ready.id, "JET", MEETING, "Dr A", today=TODAY)
 
 
 def test_revise_starts_an_editable_version_and_keeps_the_signed_one(context, form, approved):
-    result = transition(context, approved.id, "revise", role="lead", person="Jo Lead", today=TODAY)
+    result = context.review.transition(approved.id, "revise", role="lead", person="Jo Lead", today=TODAY)
     revised = result.assessment
     assert (revised.version_number, revised.status, revised.uid) == (2, Status.DRAFT, approved.uid)
     assert "approval_meeting_date" not in revised.answers and revised.review_date is None
     assert result.entry.comment.startswith("Version 2 started from signed-off version 1")
     context.assessments.set_answer(revised, "summary", "Now with a second site.")
-    assert context.repository.get(revised.id).answers["summary"] == "Now with a second site."
-    assert verify_stored(context, approved.id).ok
-    assert signoff_for(context, revised.id) is None
+    assert context.store.assessments.get(revised.id).answers["summary"] == "Now with a second site."
+    assert context.review.verify_stored(approved.id).ok
+    assert context.review.signoff_for(revised.id) is None
     with pytest.raises(WorkflowError, match=f"Version 2 of this assessment already exists \\(id {revised.id}\\)"):
-        transition(context, approved.id, "revise", role="lead", today=TODAY)
+        context.review.transition(approved.id, "revise", role="lead", today=TODAY)
 
 
 def test_cli_approve_verify_and_diff(capsys, context, at_committee):
@@ -153,12 +151,12 @@ def test_cli_approve_verify_and_diff(capsys, context, at_committee):
                  "--approver", "Dr A Director", "--person", "Sec"])
     out = capsys.readouterr().out
     assert code == 0 and "Approved and locked" in out
-    assert display_fingerprint(signoff_for(context, at_committee.id).fingerprint) in out
+    assert display_fingerprint(context.review.signoff_for(at_committee.id).fingerprint) in out
     assert main(["verify", str(at_committee.id)]) == 0
     assert "Verified" in capsys.readouterr().out
     assert main(["status", str(at_committee.id), "revise", "--as", "lead"]) == 0
-    new_id = context.repository.versions(at_committee.uid)[-1].id
-    context.assessments.set_answer(context.repository.get(new_id), "summary", "Changed text")
+    new_id = context.store.assessments.versions(at_committee.uid)[-1].id
+    context.assessments.set_answer(context.store.assessments.get(new_id), "summary", "Changed text")
     assert main(["diff", str(at_committee.id), str(new_id)]) == 0
     out = capsys.readouterr().out
     assert "answer(s) differ" in out and "Changed text" in out and "Date of committee meeting" in out

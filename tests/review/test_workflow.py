@@ -8,11 +8,9 @@ import pytest
 
 from idmf.cli.main import main
 from idmf.domain.assessment import Status
-from idmf.review import audit
 from idmf.review.errors import NotReadyError, WorkflowError
-from idmf.review.state import needs_you
 from idmf.review.workflow import (
-    ACTION_LABELS, WORKFLOW, Action, Role, allowed_actions, can_edit, display_status, editable_fields, transition,
+    ACTION_LABELS, WORKFLOW, Action, Role, allowed_actions, can_edit, display_status, editable_fields,
 )
 from tests.review.conftest import advance
 from tests.review.helpers import TODAY, ready_answers, store
@@ -40,42 +38,42 @@ def test_editable_fields_follow_status_and_role(form):
 
 def test_full_journey_records_every_step(context, ready, monkeypatch):
     monkeypatch.setattr("getpass.getuser", lambda: "jbloggs")
-    first = transition(context, ready.id, "submit-for-review", role="lead", today=TODAY)
+    first = context.review.transition(ready.id, "submit-for-review", role="lead", today=TODAY)
     assert first.assessment.status == Status.IN_REVIEW and first.entry.person == "jbloggs"
     advance(context, ready.id, ("request_changes", "reviewer"), ("submit_for_review", "lead"),
             ("submit_for_committee", "reviewer"))
-    entries = audit.history(context.database.engine, ready.id)
+    entries = context.review.history(ready.id)
     assert [(e.from_status, e.to_status) for e in entries] == [
         ("draft", "in_review"), ("in_review", "changes_requested"), ("changes_requested", "in_review"),
         ("in_review", "ready_for_committee")]
     assert entries[1].person == "Reviewer Person" and entries[1].comment == "request_changes done"
-    assert context.repository.get(ready.id).status == Status.READY_FOR_COMMITTEE
+    assert context.store.assessments.get(ready.id).status == Status.READY_FOR_COMMITTEE
 
 
 def test_wrong_status_or_role_is_refused_with_the_options(context, ready):
     refusal = "not possible now: the assessment is “Draft”. As EDI partner you can: only add comments"
     with pytest.raises(WorkflowError, match=refusal):
-        transition(context, ready.id, "submit_for_committee", role="reviewer", today=TODAY)
+        context.review.transition(ready.id, "submit_for_committee", role="reviewer", today=TODAY)
     advance(context, ready.id, ("submit_for_review", "lead"))
     with pytest.raises(WorkflowError, match="As project lead you can: “Withdraw to draft”"):
-        transition(context, ready.id, "request_changes", role="lead", comment="x", today=TODAY)
+        context.review.transition(ready.id, "request_changes", role="lead", comment="x", today=TODAY)
     with pytest.raises(WorkflowError, match="Unknown action 'publish'"):
-        transition(context, ready.id, "publish", role="lead")
+        context.review.transition(ready.id, "publish", role="lead")
 
 
 def test_request_changes_needs_a_comment_and_leaves_answers_alone(context, ready):
     advance(context, ready.id, ("submit_for_review", "lead"))
     with pytest.raises(WorkflowError, match="needs a comment"):
-        transition(context, ready.id, "request_changes", role="reviewer", comment="  ", today=TODAY)
-    result = transition(context, ready.id, "request_changes", role="reviewer", comment="Add findings",
+        context.review.transition(ready.id, "request_changes", role="reviewer", comment="  ", today=TODAY)
+    result = context.review.transition(ready.id, "request_changes", role="reviewer", comment="Add findings",
                         today=TODAY)
-    assert result.cleared == () and result.assessment.answers == context.repository.get(ready.id).answers
+    assert result.cleared == () and result.assessment.answers == context.store.assessments.get(ready.id).answers
     assert result.assessment.answers == ready.answers
 
 
 def test_send_back_clears_the_committee_date_and_the_assurance(context, at_committee):
     context.assessments.set_answer(at_committee, "approval_meeting_date", "2026-02-26")
-    result = transition(context, at_committee.id, "send-back", role="committee", comment="Dates disagree",
+    result = context.review.transition(at_committee.id, "send-back", role="committee", comment="Dates disagree",
                         today=TODAY)
     assert result.assessment.status == Status.CHANGES_REQUESTED
     assert set(result.cleared) == {"approval_meeting_date", "approval_edi_date"}
@@ -89,36 +87,36 @@ def test_submit_for_committee_is_refused_while_anything_blocks(context, form):
     item = store(context, form, answers)
     advance(context, item.id, ("submit_for_review", "lead"))
     with pytest.raises(NotReadyError) as refused:
-        transition(context, item.id, "submit_for_committee", role="reviewer", today=TODAY)
+        context.review.transition(item.id, "submit_for_committee", role="reviewer", today=TODAY)
     assert refused.value.blocking == 4
     assert "cannot go to committee yet: 4 items need fixing first" in str(refused.value)
     assert "(and 1 more)" in str(refused.value)
-    assert context.repository.get(item.id).status == Status.IN_REVIEW
+    assert context.store.assessments.get(item.id).status == Status.IN_REVIEW
 
 
 def test_approve_is_not_a_plain_transition(context, at_committee):
     with pytest.raises(WorkflowError, match="idmf-cli approve"):
-        transition(context, at_committee.id, "approve", role="committee", today=TODAY)
+        context.review.transition(at_committee.id, "approve", role="committee", today=TODAY)
 
 
 def test_stale_copy_cannot_change_status(context, ready):
-    from idmf.storage.repository import ConflictError
+    from idmf.errors import ConflictError
     from idmf.review.workflow import record_status
 
-    stale = context.repository.get(ready.id)
+    stale = context.store.assessments.get(ready.id)
     advance(context, ready.id, ("submit_for_review", "lead"))
-    with pytest.raises(ConflictError), context.database.engine.begin() as conn:
-        record_status(conn, stale, Status.IN_REVIEW, Action.SUBMIT_FOR_REVIEW, "x", Role.LEAD, "")
+    with pytest.raises(ConflictError), context.store.transaction() as conn:
+        record_status(context.store, conn, stale, Status.IN_REVIEW, Action.SUBMIT_FOR_REVIEW, "x", Role.LEAD, "")
 
 
 def test_review_due_is_derived_and_needs_you_counts(context, form, ready):
     store(context, form, ready_answers(form), Status.IN_REVIEW)
     store(context, form, ready_answers(form), Status.CHANGES_REQUESTED)
     due = store(context, form, ready_answers(form), Status.APPROVED)
-    context.repository.update_meta(due.id, due.row_version, review_date=dt.date(2026, 2, 1))
+    context.store.assessments.update_meta(due.id, due.row_version, review_date=dt.date(2026, 2, 1))
     assert display_status(Status.APPROVED, dt.date(2026, 2, 1), TODAY) == "Review due"
     assert display_status(Status.APPROVED, dt.date(2027, 2, 1), TODAY) == "Approved"
-    counts = needs_you(context, TODAY).counts()
+    counts = context.review.needs_you(TODAY).counts()
     assert counts == {"reviews_waiting": 1, "changes_requested": 1, "ready_for_committee": 0, "reviews_due": 1}
 
 

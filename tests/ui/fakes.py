@@ -1,4 +1,4 @@
-"""A stand-in for the AssessmentEditor, honouring its contract, so the main window is tested alone."""
+"""A stand-in for the AssessmentEditor, implementing EditorProtocol, so the main window is tested alone."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from idmf.services.changes import Changes
 from idmf.services.context import AppContext
+from idmf.ui.editor.host import EditorProtocol
 
 
 class FakeEditor(QWidget):
-    """Records flushes and section moves; `fail_flush` makes flush() report a failed save."""
+    """Records flushes, section moves and change notices; `fail_flush` makes flush() report a failed save."""
 
     sig_saved = Signal(str)
     sig_save_failed = Signal(str)
@@ -22,18 +24,25 @@ class FakeEditor(QWidget):
     def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._assessment = context.repository.get(assessment_id)
-        self.sections = [s.id for s in context.assessments.form_for(self._assessment).sections]
+        self._assessment = context.assessments.get(assessment_id)
+        self._form = context.assessments.form_for(self._assessment)
+        self.sections = [s.id for s in self._form.sections]
         self._section = self.sections[0]
         self.undo_stack = QUndoStack(self)
         self.flush_calls = 0
         self.fail_flush = False
+        self.side_panel_shown: bool | None = None
+        self.changes: list[Changes] = []
         QVBoxLayout(self).addWidget(QLabel(f"Editing {self._assessment.title}"))
         FakeEditor.instances.append(self)
 
     @property
     def assessment(self):
         return self._assessment
+
+    @property
+    def form(self):
+        return self._form
 
     def current_section_id(self) -> str:
         return self._section
@@ -50,3 +59,13 @@ class FakeEditor(QWidget):
             self.sig_save_failed.emit("Not saved — the database is locked")
             return False
         return True
+
+    def set_side_panel_visible(self, shown: bool) -> None:
+        self.side_panel_shown = shown
+
+    def apply_changes(self, changes: Changes) -> None:
+        self.changes.append(changes)
+
+
+def _implements_the_protocol(editor: FakeEditor) -> EditorProtocol:
+    return editor  # mypy checks that the fake keeps up with EditorProtocol

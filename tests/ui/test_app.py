@@ -9,7 +9,7 @@ from logging.handlers import RotatingFileHandler
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from idmf.storage.database import DatabaseTooNewError
+from idmf.errors import DatabaseTooNewError
 from idmf.ui import app
 from idmf.ui.main_window import MainWindow
 
@@ -104,11 +104,10 @@ def test_a_second_start_with_a_file_hands_its_full_path_to_the_running_app(qtbot
 
 
 def test_a_double_clicked_export_opens_in_the_app(qtbot, monkeypatch, context, tmp_path):
-    from idmf.export.hooks import export_docx_command
 
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     item = context.assessments.create("Sent as a Word file")
-    export_docx_command(context, item.id, tmp_path / "received.docx")
+    context.documents.export_docx(item.id, tmp_path / "received.docx")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)  # keep a copy
     before = set(QApplication.topLevelWidgets())
     assert app.main(["idmf", str(tmp_path / "received.docx")]) == 0

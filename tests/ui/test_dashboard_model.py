@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from idmf.domain.assessment import Status
-from idmf.storage.repository import AssessmentSummary
+from idmf.domain.summary import AssessmentSummary
 from idmf.ui.dashboard.model import (
     COL_LEAD, COL_ORGANISATION, COL_PROGRESS, COL_REVIEW_DATE, COL_STATUS, COL_TITLE, COL_UPDATED, ID_ROLE,
     SORT_ROLE, AssessmentFilterProxy, AssessmentTableModel,

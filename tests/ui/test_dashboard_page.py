@@ -51,8 +51,8 @@ def test_search_as_you_type(qtbot, page):
 
 
 def test_status_filter(context, page):
-    item = context.repository.get(page.model.summary(row_of(page, "Bariatric surgery pathway")).id)
-    context.repository.update_meta(item.id, item.row_version, status=Status.APPROVED)
+    item = context.store.assessments.get(page.model.summary(row_of(page, "Bariatric surgery pathway")).id)
+    context.store.assessments.update_meta(item.id, item.row_version, status=Status.APPROVED)
     page.refresh()
     page.status_filter.setCurrentIndex(page.status_filter.findText("Approved"))
     assert visible_titles(page) == ["Bariatric surgery pathway"]
@@ -85,7 +85,7 @@ def test_new_asks_for_a_title_creates_and_opens(qtbot, monkeypatch, context, pag
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  Stroke rehabilitation  ", True))
     with qtbot.waitSignal(page.sig_open_requested) as opened:
         page.new_button.click()
-    assert context.repository.get(opened.args[0]).title == "Stroke rehabilitation"
+    assert context.store.assessments.get(opened.args[0]).title == "Stroke rehabilitation"
     assert page.selected_summary().title == "Stroke rehabilitation"
 
 
@@ -94,14 +94,14 @@ def test_new_refuses_an_empty_title(monkeypatch, context, page):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("   ", True))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     page.new_button.click()
-    assert len(context.repository.list()) == 3
+    assert len(context.store.assessments.list()) == 3
     assert "needs a title" in warnings[0]
 
 
 def test_cancelled_new_creates_nothing(monkeypatch, context, page):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ignored", False))
     page.new_button.click()
-    assert len(context.repository.list()) == 3
+    assert len(context.store.assessments.list()) == 3
 
 
 def test_archive_hides_but_keeps_and_can_restore(monkeypatch, context, page):
@@ -113,21 +113,21 @@ def test_archive_hides_but_keeps_and_can_restore(monkeypatch, context, page):
     page.archive_button.click()
     assert "Community phlebotomy" in asked[0]
     assert "Community phlebotomy" not in visible_titles(page)
-    assert archived_id not in [s.id for s in context.repository.list()]
-    assert [s.archived for s in context.repository.list(include_archived=True) if s.id == archived_id] == [True]
+    assert archived_id not in [s.id for s in context.store.assessments.list()]
+    assert [s.archived for s in context.store.assessments.list(include_archived=True) if s.id == archived_id] == [True]
     page.show_archived.setChecked(True)
     assert "Community phlebotomy — archived" in visible_titles(page)
     page.select_id(archived_id)
     assert page.archive_button.text() == "&Restore"
     page.archive_button.click()
-    assert archived_id in [s.id for s in context.repository.list()]
+    assert archived_id in [s.id for s in context.store.assessments.list()]
 
 
 def test_archive_can_be_cancelled(monkeypatch, context, page):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     page.table.selectRow(0)
     page.archive_button.click()
-    assert len(context.repository.list()) == 3
+    assert len(context.store.assessments.list()) == 3
 
 
 def test_duplicate_creates_version_two(context, page):
@@ -137,7 +137,7 @@ def test_duplicate_creates_version_two(context, page):
     copy = page.selected_summary()
     assert copy.id != source.id
     assert (copy.uid, copy.version_number, copy.title) == (source.uid, 2, source.title)
-    assert [s.version_number for s in context.repository.versions(source.uid)] == [1, 2]
+    assert [s.version_number for s in context.store.assessments.versions(source.uid)] == [1, 2]
 
 
 def test_buttons_need_a_selection(page):
@@ -157,7 +157,7 @@ def test_empty_database_shows_first_run_and_its_button_creates(qtbot, monkeypatc
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Day case unit", True))
     with qtbot.waitSignal(widget.sig_open_requested):
         qtbot.mouseClick(widget.first_run.button, Qt.MouseButton.LeftButton)
-    assert [s.title for s in context.repository.list()] == ["Day case unit"]
+    assert [s.title for s in context.store.assessments.list()] == ["Day case unit"]
     assert not widget.is_first_run()
 
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy.exc import OperationalError
 
-from idmf.storage.repository import AssessmentRepository
+from idmf.storage.assessments import AssessmentRepository
 from idmf.ui import app
 from tests.ui.editor.driver import type_into
 
@@ -53,7 +53,7 @@ def log_file(_isolated_data):
 
 
 def _stored(context, window):
-    return context.repository.get(window.editor.assessment.id).answers.get("summary")
+    return context.store.assessments.get(window.editor.assessment.id).answers.get("summary")
 
 
 @pytest.mark.parametrize("message, words", [("database or disk is full", "the disk is full"),

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from idmf.ui.dashboard import word_export
+from idmf.services.documents import DocumentService
 from idmf.ui.dashboard.word_export import default_file_name
 
 
@@ -37,11 +37,11 @@ def fake_exporter(monkeypatch):
     """A quick stand-in for the Word exporter."""
     calls = []
 
-    def export(context, assessment_id, out_path):
+    def export(self, assessment_id, out_path):
         calls.append((assessment_id, out_path))
         Path(out_path).write_bytes(b"PK fake docx")
 
-    monkeypatch.setattr(word_export, "export_docx_command", export)
+    monkeypatch.setattr(DocumentService, "export_docx", export)
     return calls
 
 
@@ -87,10 +87,10 @@ def test_cancelling_the_dialog_exports_nothing(make_window, add, dialogs, fake_e
 
 
 def test_a_failed_export_is_explained(qtbot, monkeypatch, make_window, add, dialogs):
-    def locked(context, assessment_id, out_path):
+    def locked(self, assessment_id, out_path):
         raise PermissionError(13, "Permission denied", str(out_path))
 
-    monkeypatch.setattr(word_export, "export_docx_command", locked)
+    monkeypatch.setattr(DocumentService, "export_docx", locked)
     window = make_window()
     window.open_assessment(add("Day case unit"))
     window.export_action.trigger()

@@ -25,18 +25,17 @@ def _import(window):
 
 
 def test_a_word_export_comes_back_with_every_answer(qtbot, context, make_window, real_editor, dialogs, tmp_path):
-    from idmf.export.hooks import export_docx_command
 
     original = context.assessments.import_json(EXAMPLE.read_text(encoding="utf-8"))
-    export_docx_command(context, original.id, tmp_path / "received.docx")
-    other = context.repository.list()
+    context.documents.export_docx(original.id, tmp_path / "received.docx")
+    other = context.store.assessments.list()
     window = make_window(real_editor)
     dialogs["file"], dialogs["answer"] = tmp_path / "received.docx", QMessageBox.StandardButton.Save
     _import(window)
     assert "already in your list" in dialogs["question"][0]
-    assert len(context.repository.list()) == len(other) + 1
+    assert len(context.store.assessments.list()) == len(other) + 1
     opened = window.editor.assessment
-    assert opened.id != original.id and opened.answers == context.repository.get(original.id).answers
+    assert opened.id != original.id and opened.answers == context.store.assessments.get(original.id).answers
     assert window.editor.question_widget("summary").value() == original.answers["summary"]
 
 
@@ -45,7 +44,7 @@ def test_importing_a_version_already_here_can_open_the_one_we_have(qtbot, contex
     window = make_window()
     dialogs["file"], dialogs["answer"] = EXAMPLE, QMessageBox.StandardButton.Open
     _import(window)
-    assert len(context.repository.list()) == 1 and window.current_target_id() == original.id
+    assert len(context.store.assessments.list()) == 1 and window.current_target_id() == original.id
 
 
 @pytest.mark.parametrize("content, says", [
@@ -63,4 +62,4 @@ def test_a_broken_file_is_a_plain_message_and_nothing_changes(qtbot, context, ma
     _import(window)
     assert len(dialogs["warning"]) == 1 and says in dialogs["warning"][0]
     assert "Nothing in your list was changed" in dialogs["warning"][0]
-    assert context.repository.list() == []
+    assert context.store.assessments.list() == []

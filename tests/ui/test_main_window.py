@@ -39,7 +39,7 @@ def test_new_from_the_file_menu_creates_and_opens(monkeypatch, context, make_win
     window.new_action.trigger()
     assert window.editor is not None
     assert window.editor.assessment.title == "Stroke rehabilitation"
-    assert [s.title for s in context.repository.list()] == ["Stroke rehabilitation"]
+    assert [s.title for s in context.store.assessments.list()] == ["Stroke rehabilitation"]
 
 
 def test_save_label_follows_the_editor_and_a_failure_stays(make_window, add):
@@ -114,7 +114,7 @@ def test_does_not_reopen_an_archived_assessment(context, make_window, add):
     window = make_window()
     window.open_assessment(target)
     window.close()
-    context.repository.set_archived(target)
+    context.store.assessments.set_archived(target)
     again = make_window()
     assert again.editor is None and again.stack.currentWidget() is again.dashboard
 
@@ -143,8 +143,8 @@ def test_archive_from_the_editor_returns_to_the_dashboard(monkeypatch, context, 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.archive_action.trigger()
     assert window.editor is None
-    assert [s.id for s in context.repository.list()] == [keep]
-    assert target in [s.id for s in context.repository.list(include_archived=True)]
+    assert [s.id for s in context.store.assessments.list()] == [keep]
+    assert target in [s.id for s in context.store.assessments.list(include_archived=True)]
 
 
 def test_duplicate_from_the_editor_opens_version_two(context, make_window, add):
@@ -154,7 +154,7 @@ def test_duplicate_from_the_editor_opens_version_two(context, make_window, add):
     window.duplicate_action.trigger()
     copy = window.editor.assessment
     assert copy.id != source and copy.version_number == 2
-    assert copy.uid == context.repository.get(source).uid
+    assert copy.uid == context.store.assessments.get(source).uid
 
 
 def test_duplicate_from_the_dashboard_selects_version_two(make_window, add):
@@ -224,18 +224,18 @@ def test_with_the_real_editor_closing_saves_what_was_just_typed(qtbot, real_edit
     qtbot.keyClicks(field, "Amira Patel")
     window.close()  # at once: no autosave pause has passed
     assert not window.isVisible()
-    assert context.repository.get(target).lead == "Amira Patel"
+    assert context.store.assessments.get(target).lead == "Amira Patel"
 
 
 def test_archive_menu_item_restores_an_archived_selection(context, make_window, add):
     target = add("Day case unit")
-    context.repository.set_archived(target)
+    context.store.assessments.set_archived(target)
     window = make_window()
     window.dashboard.show_archived.setChecked(True)
     window.dashboard.select_id(target)
     assert window.archive_action.text() == "&Restore"
     window.archive_action.trigger()
-    assert [s.id for s in context.repository.list()] == [target]
+    assert [s.id for s in context.store.assessments.list()] == [target]
     assert window.archive_action.text() == "&Archive…"
 
 

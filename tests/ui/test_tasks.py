@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 
-from idmf.storage.repository import NotFoundError
+from idmf.errors import NotFoundError
 from idmf.ui import tasks
 from idmf.ui.tasks import describe_error, run_in_background
 

@@ -74,8 +74,8 @@ def _add_other(context, example, spec) -> int:
                     context.assessments.set_answer(item, question.id, example.answers[question.id])
     for qid, value in (("organisation", organisation), ("lead", lead)):
         context.assessments.set_answer(item, qid, value)
-    row_version = context.repository.get(item.id).row_version
-    context.repository.update_meta(item.id, row_version, status=Status(status), review_date=review)
+    row_version = context.store.assessments.get(item.id).row_version
+    context.store.assessments.update_meta(item.id, row_version, status=Status(status), review_date=review)
     return item.id
 
 
@@ -117,7 +117,7 @@ def make_screenshots(out: Path) -> None:
         first_run.close()
         example = _example(context)
         others = [_add_other(context, example, spec) for spec in OTHERS]
-        context.repository.duplicate_as_new_version(others[1])  # shows a "version 2" row
+        context.store.assessments.duplicate_as_new_version(others[1])  # shows a "version 2" row
         window = MainWindow(context)
         window.dashboard.select_id(example.id)
         _save(window, out, "02-dashboard")

@@ -37,7 +37,6 @@ def _scroll_to(page, widget) -> None:
 
 def make_screenshots(out: Path, census_dir: Path) -> None:
     """Import the census files, open an assessment on an older area and save the two screenshots."""
-    from idmf.census.service import CensusService
     from idmf.services.context import open_app
     from idmf.ui.app import create_application
     from idmf.ui.main_window import MainWindow
@@ -46,7 +45,7 @@ def make_screenshots(out: Path, census_dir: Path) -> None:
     app.setStyle("Fusion")
     context = open_app()
     try:
-        CensusService(context.database.engine).import_files(census_files(census_dir))
+        context.census.import_files(census_files(census_dir))
         item = context.assessments.create(TITLE)
         window = MainWindow(context)
         window.resize(*base.SIZE)

@@ -25,14 +25,12 @@ EDITS = {  # the second version's edits, for the comparison: (old words, new wor
 
 
 def _add_comments(context, assessment_id: int) -> None:
-    from idmf.review import comments as store
-
     for anchor, author, role, body, answer, resolved in COMMENTS:
-        comment = store.add_comment(context, assessment_id, anchor, body, author, role)
+        comment = context.comments.add(assessment_id, anchor, body, author, role)
         if answer:
-            store.reply(context, comment.id, answer[1], answer[0], "lead")
+            context.comments.reply(assessment_id, comment.id, answer[1], answer[0], "lead")
         if resolved:
-            store.resolve(context, comment.id, "Amira Patel")
+            context.comments.set_resolved(assessment_id, comment.id, True, "Amira Patel")
 
 
 def _checklist(window, out: Path, example_id: int) -> None:
@@ -70,7 +68,7 @@ def _diff(context, out: Path, example) -> None:
     from idmf.ui.review.diff_dialog import CompareDialog
     from tools.screenshots.base import _save
 
-    copy = context.repository.duplicate_as_new_version(example.id)
+    copy = context.store.assessments.duplicate_as_new_version(example.id)
     for qid, edits in EDITS.items():
         value = copy.answers[qid]
         text = value if isinstance(value, str) else value.narrative
@@ -78,7 +76,7 @@ def _diff(context, out: Path, example) -> None:
             text = text.replace(before, after)
         new = text if isinstance(value, str) else {**value.model_dump(mode="json"), "narrative": text}
         context.assessments.set_answer(copy, qid, new)
-    dialog = CompareDialog(context, context.repository.versions(example.uid), copy.id)
+    dialog = CompareDialog(context, context.store.assessments.versions(example.uid), copy.id)
     dialog.show()
     _save(dialog, out, "15-version-diff")
     dialog.close()
@@ -107,7 +105,7 @@ def make_screenshots(out: Path) -> None:
         _checklist(window, out, example.id)
         _comments(window, out)
         window.show_dashboard()
-        _diff(context, out, context.repository.get(example.id))
+        _diff(context, out, context.store.assessments.get(example.id))
         window.close()
         QApplication.processEvents()
     finally:

@@ -17,7 +17,8 @@ import re
 from pathlib import Path
 
 from idmf.census.errors import UNCHANGED, CensusImportError
-from idmf.census.records import Area, Batch, kind_from_code, observations
+from idmf.census.records import observations
+from idmf.domain.census import Area, Batch, kind_from_code
 from idmf.census.tables import is_known_table, table_spec
 
 BULK_NAME = re.compile(r"census2021-(ts\d{3}[a-z]?)-(ctry|rgn|utla|ltla)", re.IGNORECASE)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from idmf.errors import IdmfError
+
 UNCHANGED = "Your saved census figures have not been changed."
 
 
-class CensusError(Exception):
+class CensusError(IdmfError):
     """Base class: the message says what happened and what to do."""
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from idmf.census.bulk import bad_file
-from idmf.census.records import Area, Batch, IcbMember, kind_from_code
+from idmf.domain.census import Area, Batch, IcbMember, kind_from_code
 
 _LAD = re.compile(r"lad\d\dcd")
 _ICB = re.compile(r"icb\d\dcd")

@@ -21,7 +21,7 @@ import httpx
 from idmf import __version__
 from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDownloadError
 from idmf.census.nomis_csv import NomisAnswerError, Parsed, parse_csv, to_observations
-from idmf.census.records import Area, Batch, kind_from_code
+from idmf.domain.census import Area, Batch, kind_from_code
 from idmf.census.tables import PROFILE_TABLES, CensusTableSpec
 
 DEFAULT_BASE_URL = "https://www.nomisweb.co.uk/api/v01"

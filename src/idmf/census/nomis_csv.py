@@ -19,7 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from idmf.census.errors import UNCHANGED, CensusDownloadError
-from idmf.census.records import Observation, group_of, observations
+from idmf.census.records import group_of, observations
+from idmf.domain.census import Observation
 from idmf.census.tables import CensusTableSpec
 
 ROW_LIMIT = 25_000  # Nomis's per-request limit for guests; a full page means the answer may be incomplete

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from idmf.census.cache import CachedValue, CensusCache
 from idmf.census.errors import CensusDataError
 from idmf.census.lookups import icb_members, split_note
-from idmf.census.records import ENGLAND, Area, group_of
+from idmf.census.records import group_of
 from idmf.census.tables import PROFILE_TABLES, TOTAL, CensusTableSpec, substitute_note, table_spec
+from idmf.domain.census import ENGLAND, Area
 from idmf.domain.evidence import CensusRow, CensusTable
+from idmf.storage.census_cache import CachedValue, CensusCache
 
 HIGHLIGHT_MIN_POINTS = 1.0  # an over-representation must be at least this many percentage points
 HIGHLIGHT_TOP = 2  # and among the largest few of its table, so the eye goes to what matters

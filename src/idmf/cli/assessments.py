@@ -6,20 +6,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Callable
 
 from idmf.cli.errors import CliError
 from idmf.domain.answers import answer_is_empty, to_json
-from idmf.domain.assessment import Assessment
-from idmf.export.hooks import export_docx_command, import_docx_command
 from idmf.services.context import AppContext, open_app
-from idmf.services.files import atomic_write_text
-
-# Formats besides JSON: name -> function(context, assessment_id, out_path). The export package loads
-# python-docx only when a document is actually written or read.
-EXPORTERS: dict[str, Callable[[AppContext, int, Path], None]] = {"docx": export_docx_command}
-# File suffix -> function(context, path, as_copy) returning the imported assessment.
-IMPORTERS: dict[str, Callable[[AppContext, Path, bool], Assessment]] = {".docx": import_docx_command}
+from idmf.services.documents import FORMATS
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -64,7 +55,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     context = _context(args)
-    rows = context.repository.list(include_archived=args.all)
+    rows = context.assessments.list(include_archived=args.all)
     if args.json:
         print(json.dumps([{"id": r.id, "title": r.title, "organisation": r.organisation, "lead": r.lead,
                            "status": r.status.value, "version": r.version_number,
@@ -92,7 +83,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(context.assessments.export_json(args.id))
         return 0
-    item = context.repository.get(args.id)
+    item = context.assessments.get(args.id)
     form = context.assessments.form_for(item)
     print(f"{item.title or '(untitled)'} — {item.status.label}, version {item.version_number}, "
           f"{item.steps_complete(form)}/6 steps complete (form {form.key})")
@@ -104,45 +95,22 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"the file {path} was not found.") from None
-    except UnicodeDecodeError:
-        raise CliError(f"the file {path} is not a text (JSON) file.") from None
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    suffix = args.file.suffix.lower()
-    if suffix in IMPORTERS:
-        if not args.file.exists():
-            raise CliError(f"the file {args.file} was not found.")
-        context = _context(args)
-        item = IMPORTERS[suffix](context, args.file, args.as_copy)
-    else:
-        text = _read_text(args.file)
-        item = _context(args).assessments.import_json(text, as_copy=args.as_copy)
+    item = _context(args).documents.import_file(args.file, as_copy=args.as_copy)
     print(item.id)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format.lower()
-    if fmt != "json" and fmt not in EXPORTERS:
-        known = ", ".join(["json", *sorted(EXPORTERS)])
-        raise CliError(f"unknown format '{args.format}' (known: {known}).")
+    if fmt not in FORMATS:
+        raise CliError(f"unknown format '{args.format}' (known: {', '.join(FORMATS)}).")
     context = _context(args)
-    if fmt == "json":
-        text = context.assessments.export_json(args.id)
-        if args.out is None:
-            sys.stdout.write(text)
-        else:
-            atomic_write_text(args.out, text)
-            print(f"Wrote {args.out}")
-        return 0
     if args.out is None:
-        raise CliError(f"--out is needed for --format {fmt}.")
-    EXPORTERS[fmt](context, args.id, args.out)
+        if fmt != "json":
+            raise CliError(f"--out is needed for --format {fmt}.")
+        sys.stdout.write(context.assessments.export_json(args.id))
+        return 0
+    context.documents.export(args.id, fmt, args.out)
     print(f"Wrote {args.out}")
     return 0

@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
-from idmf.cli.errors import CliError
-from idmf.storage.backup import list_backups, restore, take_backup, thin
-from idmf.storage.database import default_database_url
+from idmf.services.backups import database_file, list_all, restore_backup
+from idmf.services.context import open_app
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,15 +20,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     res.set_defaults(handler=cmd_restore)
 
 
-def _database_file(args: argparse.Namespace) -> Path:
-    url = make_url(args.database or default_database_url())
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise CliError("backups here are for the app's own SQLite file; use your database server's backups.")
-    return Path(url.database)
-
-
 def cmd_list(args: argparse.Namespace) -> int:
-    backups = list_backups()
+    backups = list_all()
     if not backups:
         print("No backups yet. Take one with: idmf-cli backup create")
     for b in backups:
@@ -40,26 +30,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_create(args: argparse.Namespace) -> int:
-    source = _database_file(args)
-    if not source.exists():
-        raise CliError(f"there is no data file at {source} yet, so there is nothing to back up.")
-    print(take_backup(source, "manual"))
-    thin()
+    database_file(args.database)  # a database server has its own backups: say so before opening it
+    context = open_app(args.database)
+    try:
+        print(context.backups.create("manual"))
+    finally:
+        context.close()
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    target = _database_file(args)
-    if args.file is None:
-        backups = list_backups()
-        if not backups:
-            raise CliError("there are no backups to restore.")
-        chosen = backups[0].path
-    else:
-        chosen = args.file
-        if not chosen.exists():
-            raise CliError(f"the backup {chosen} was not found.")
-    moved = restore(chosen, target)
-    kept = f" Your previous file was kept as {moved.name}." if moved else ""
-    print(f"Restored {chosen.name}.{kept}")
+    # The database is not opened: it may be the damaged file the user wants to replace.
+    done = restore_backup(database_file(args.database), args.file)
+    kept = f" Your previous file was kept as {done.set_aside.name}." if done.set_aside else ""
+    safety = f" A safety backup of it was taken first ({done.safety_backup.name})." if done.safety_backup else ""
+    print(f"Restored {done.backup.name}.{kept}{safety}")
     return 0

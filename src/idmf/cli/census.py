@@ -10,9 +10,9 @@ from pathlib import Path
 from idmf.census.errors import UNCHANGED
 from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings, configured_base_url
 from idmf.census.profile import Profile
-from idmf.census.service import CensusService
 from idmf.cli.errors import CliError
 from idmf.domain.evidence import CensusTable
+from idmf.services.census import CensusService
 from idmf.services.context import AppContext, open_app
 
 
@@ -50,7 +50,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace) -> tuple[AppContext, CensusService]:
     context = open_app(args.database)
-    return context, CensusService(context.database.engine)
+    return context, context.census
 
 
 def _progress(done: int, total: int, label: str) -> None:
@@ -137,7 +137,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
     context, service = _open(args)
     try:
         result = service.profile(args.area, args.tables)
-        service.attach(context.repository, args.id, result.tables)
+        service.attach(args.id, result.tables)
     finally:
         context.close()
     codes = ", ".join(t.table_code for t in result.tables)

@@ -8,7 +8,8 @@ from typing import Sequence
 
 from idmf import __version__
 from idmf.cli import assessments, backup, census, review
-from idmf.cli.errors import CliError, friendly
+from idmf.cli.errors import CliError
+from idmf.errors import friendly
 
 # Each feature module adds its own sub-commands.
 COMMAND_MODULES = [assessments, backup, review, census]

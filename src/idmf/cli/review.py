@@ -8,14 +8,10 @@ import json
 from pathlib import Path
 
 from idmf.cli.errors import CliError
-from idmf.review import comments as comment_store
-from idmf.review import exchange
-from idmf.review.audit import history, verify_audit_chain
-from idmf.review.diff import diff_versions
-from idmf.review.readiness import check
-from idmf.review.signoff import approve, display_fingerprint, verify_stored
+from idmf.review.comments import step_anchor
+from idmf.review.signoff import display_fingerprint
 from idmf.review.wording import parse_date
-from idmf.review.workflow import Action, Role, transition
+from idmf.review.workflow import Action, Role
 from idmf.services.context import AppContext, open_app
 
 ROLES = [r.value for r in Role]
@@ -125,8 +121,8 @@ def _context(args: argparse.Namespace) -> AppContext:
 
 def cmd_check(args: argparse.Namespace) -> int:
     context = _context(args)
-    item = context.repository.get(args.id)
-    report = check(item, context.assessments.form_for(item), args.today or dt.date.today())
+    item = context.assessments.get(args.id)
+    report = context.review.check(args.id, args.today)
     if args.json:
         print(json.dumps({"id": item.id, "title": item.title, **report.to_json()}, ensure_ascii=False, indent=2))
         return 1 if report.blocking else 0
@@ -139,16 +135,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    result = transition(_context(args), args.id, args.action, person=args.person, comment=args.comment,
-                        role=args.role, today=args.today)
+    result = _context(args).review.transition(args.id, args.action, person=args.person, comment=args.comment,
+                                              role=args.role, today=args.today)
     item = result.assessment
     print(f"{item.id}: {item.title or '(untitled)'} (version {item.version_number}) is now “{item.status.label}”.")
     return 0
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    signed = approve(_context(args), args.id, args.committee, args.date, args.approver, person=args.person,
-                     today=args.today, review_date=args.review_date)
+    signed = _context(args).review.approve(args.id, args.committee, args.date, args.approver, person=args.person,
+                                           today=args.today, review_date=args.review_date)
     print(f"Approved and locked: version {signed.version_number}, {signed.committee} on "
           f"{signed.meeting_date:%d/%m/%Y}.\nFingerprint: {display_fingerprint(signed.fingerprint)}")
     return 0
@@ -156,22 +152,20 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     if args.target.isdigit():
-        result = verify_stored(_context(args), int(args.target))
+        result = _context(args).review.verify_stored(int(args.target))
     else:
-        from idmf.review.wordcheck import verify_docx
-
         path = Path(args.target)
         if not path.exists():
             raise CliError(f"the file {path} was not found.")
-        result = verify_docx(path, _context(args))
+        result = _context(args).review.verify_docx(path)
     print(result.message)
     return 0 if result.ok else 1
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
     context = _context(args)
-    before, after = context.repository.get(args.before), context.repository.get(args.after)
-    diffs = diff_versions(before, after, context.assessments.form_for(after))
+    before, after = context.assessments.get(args.before), context.assessments.get(args.after)
+    diffs = context.review.diff(args.before, args.after)
     if args.json:
         print(json.dumps([{"question_id": d.question_id, "step": d.step, "label": d.label, "change": d.change,
                            "before": d.before, "after": d.after} for d in diffs], ensure_ascii=False, indent=2))
@@ -186,26 +180,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     context = _context(args)
-    context.repository.get(args.id)  # a clear "no assessment" error first
-    for e in history(context.database.engine, args.id):
+    for e in context.review.history(args.id):
         note = f" — {e.comment}" if e.comment else ""
         print(f"{e.seq:>3}. {e.at:%d/%m/%Y %H:%M} {e.person} ({e.role}): {e.action.replace('_', ' ')}, "
               f"{e.from_status} → {e.to_status}{note}")
     if not args.verify:
         return 0
-    result = verify_audit_chain(context.database.engine, args.id)
+    result = context.review.verify_audit(args.id)
     print(result.message)
     return 0 if result.ok else 1
 
 
 def cmd_review_export(args: argparse.Namespace) -> int:
-    path = exchange.export_review_request(_context(args), args.id, args.out, person=args.person)
+    path = _context(args).review_files.export_request(args.id, args.out, person=args.person)
     print(f"Wrote {path}")
     return 0
 
 
 def cmd_review_import(args: argparse.Namespace) -> int:
-    outcome = exchange.import_review_file(_context(args), args.file, person=args.person)
+    outcome = _context(args).review_files.import_file(args.file, person=args.person)
     print(outcome.message)
     print(outcome.assessment_id)
     return 0
@@ -214,10 +207,10 @@ def cmd_review_import(args: argparse.Namespace) -> int:
 def cmd_review_comment(args: argparse.Namespace) -> int:
     context = _context(args)
     if args.reply_to is not None:
-        made = comment_store.reply(context, args.reply_to, args.text, author=args.person, role=args.role)
+        made = context.comments.reply(args.id, args.reply_to, args.text, author=args.person, role=args.role)
     elif args.question or args.step:
-        anchor = args.question or comment_store.step_anchor(args.step)
-        made = comment_store.add_comment(context, args.id, anchor, args.text, author=args.person, role=args.role)
+        anchor = args.question or step_anchor(args.step)
+        made = context.comments.add(args.id, anchor, args.text, author=args.person, role=args.role)
     else:
         raise CliError("say which question or step the comment is about (--question ID or --step ID), or use "
                        "--reply-to.")
@@ -226,8 +219,7 @@ def cmd_review_comment(args: argparse.Namespace) -> int:
 
 
 def cmd_review_comments(args: argparse.Namespace) -> int:
-    context = _context(args)
-    threads = comment_store.threads(context, args.id)
+    threads = _context(args).comments.threads(args.id)
     if args.json:
         print(json.dumps([{"id": t.comment.id, "anchor": t.comment.anchor, "author": t.comment.author,
                            "role": t.comment.role, "body": t.comment.body, "resolved": t.resolved,
@@ -245,7 +237,7 @@ def cmd_review_comments(args: argparse.Namespace) -> int:
 def cmd_review_reply(args: argparse.Namespace) -> int:
     context = _context(args)
     if args.verdict:
-        exchange.set_verdict(context, args.id, args.verdict, person=args.person, comment=args.comment)
-    path = exchange.export_review_reply(context, args.id, args.out, person=args.person)
+        context.review_files.set_verdict(args.id, args.verdict, person=args.person, comment=args.comment)
+    path = context.review_files.export_reply(args.id, args.out, person=args.person)
     print(f"Wrote {path}")
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from idmf.domain.evidence import CensusTable
+from idmf.domain.times import utcnow
 from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty, parse_answer, to_json
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FieldType, FormDefinition, Section
@@ -34,11 +35,6 @@ class Status(StrEnum):
             "ready_for_committee": "Ready for committee",
             "approved": "Approved",
         }[self.value]
-
-
-def utcnow() -> dt.datetime:
-    """Timezone-aware now, to the second (stored and exported values must match exactly)."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 class ActionRow(BaseModel):

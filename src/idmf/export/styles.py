@@ -210,7 +210,7 @@ def build_reference() -> DocumentObject:
 
 def write_reference(path: Path) -> Path:
     """Generate the reference document at `path`."""
-    from idmf.services.files import atomic_write
+    from idmf.files import atomic_write
 
     doc = build_reference()
     written = atomic_write(Path(path), lambda temp: doc.save(str(temp)))

@@ -24,7 +24,7 @@ from idmf.export import blocks, census, docxkit, embed, page, repeating, sanitiz
 from idmf.export.blocks import RenderContext
 from idmf.forms.schema import FieldType, FormDefinition, Question, Section
 from idmf.paths import resources_dir
-from idmf.services.files import atomic_write
+from idmf.files import atomic_write
 
 log = logging.getLogger("idmf.export")
 

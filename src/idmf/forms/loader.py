@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from idmf.errors import IdmfError
 from idmf.forms.schema import FormDefinition
 from idmf.paths import forms_dir
 
@@ -40,7 +41,7 @@ _FormYamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
-class FormError(Exception):
+class FormError(IdmfError):
     """A form file that cannot be used; the message names the file, the item and the problem."""
 
 

@@ -11,13 +11,14 @@ from pydantic import ValidationError
 from idmf.domain.answers import AnswerError, parse_answer, to_json
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.evidence import CensusTable
+from idmf.errors import IdmfError
 from idmf.forms.loader import FormRegistry, UnknownFormError
 
 FORMAT = "idmf-assessment"
 FORMAT_VERSION = 1
 
 
-class InterchangeError(ValueError):
+class InterchangeError(IdmfError, ValueError):
     """A file that cannot be imported; the message says why in plain English."""
 
 

@@ -16,10 +16,11 @@ import hashlib
 from dataclasses import dataclass, replace
 
 import rfc8785
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection
 
-from idmf.review.tables import StatusEventRow, aware, utc, utcnow
-from idmf.storage.tables import AssessmentRow
+from idmf.domain.times import aware, utc, utcnow
+from idmf.errors import NotFoundError
+from idmf.storage.store import Store
 
 GENESIS = "0" * 64  # the prev_hash of an assessment version's first entry
 
@@ -72,30 +73,23 @@ def _entry(row) -> AuditEntry:
                       aware(row.at), row.prev_hash, row.hash)
 
 
-def append(conn: Connection, assessment_id: int, uid: str, version: int, *, action: str, from_status: str,
-           to_status: str, person: str, role: str, comment: str = "", at: dt.datetime | None = None) -> AuditEntry:
+def append(store: Store, conn: Connection, assessment_id: int, uid: str, version: int, *, action: str,
+           from_status: str, to_status: str, person: str, role: str, comment: str = "",
+           at: dt.datetime | None = None) -> AuditEntry:
     """Add an entry at the end of a version's chain, inside the caller's transaction."""
-    last = conn.execute(select(StatusEventRow.seq, StatusEventRow.hash)
-                        .where(StatusEventRow.assessment_id == assessment_id)
-                        .order_by(StatusEventRow.seq.desc()).limit(1)).first()
+    last = store.audit.last(assessment_id, conn)
     draft = AuditEntry((last.seq + 1) if last else 1, action, from_status, to_status, person, role, comment,
                        utc(at) if at else utcnow(), last.hash if last else GENESIS, "")
     digest = entry_hash(uid, version, draft)
-    conn.execute(insert(StatusEventRow).values(
-        assessment_id=assessment_id, seq=draft.seq, assessment_uid=uid, version_number=version,
-        action=action, from_status=from_status, to_status=to_status, person=person, role=role,
-        comment=comment, at=utc(draft.at), prev_hash=draft.prev_hash, hash=digest))
+    store.audit.insert(conn, assessment_id=assessment_id, seq=draft.seq, assessment_uid=uid, version_number=version,
+                       action=action, from_status=from_status, to_status=to_status, person=person, role=role,
+                       comment=comment, at=utc(draft.at), prev_hash=draft.prev_hash, hash=digest)
     return replace(draft, hash=digest)
 
 
-def history(engine: Engine, assessment_id: int) -> list[AuditEntry]:
+def history(store: Store, assessment_id: int) -> list[AuditEntry]:
     """Every status change of one assessment version, oldest first."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(StatusEventRow).where(StatusEventRow.assessment_id == assessment_id)
-                            .order_by(StatusEventRow.seq)).all()
-    return [_entry(row) for row in rows]
-
-
+    return [_entry(row) for row in store.audit.entries(assessment_id)]
 def _describe(entry: AuditEntry) -> str:
     return f"entry {entry.seq} ({entry.action.replace('_', ' ')} by {entry.person} on {entry.at:%d/%m/%Y %H:%M})"
 
@@ -116,19 +110,16 @@ def _chain_problems(uid: str, version: int, entries: list[AuditEntry]) -> list[s
     return problems
 
 
-def verify_audit_chain(engine: Engine, assessment_id: int) -> AuditCheck:
+def verify_audit_chain(store: Store, assessment_id: int) -> AuditCheck:
     """Check one assessment version's audit chain: numbering, hashes, links, and the current status."""
-    with engine.connect() as conn:
-        meta = conn.execute(select(AssessmentRow.uid, AssessmentRow.version_number, AssessmentRow.status)
-                            .where(AssessmentRow.id == assessment_id)).first()
-        count = conn.execute(select(func.count()).select_from(StatusEventRow)
-                             .where(StatusEventRow.assessment_id == assessment_id)).scalar()
-    if meta is None:
-        return AuditCheck(False, 0, (f"There is no assessment with id {assessment_id}.",))
-    entries = history(engine, assessment_id)
-    problems = _chain_problems(meta.uid, meta.version_number, entries)
-    if entries and entries[-1].to_status != meta.status:
+    try:
+        item = store.assessments.get(assessment_id)
+    except NotFoundError as exc:
+        return AuditCheck(False, 0, (str(exc),))
+    entries = history(store, assessment_id)
+    problems = _chain_problems(item.uid, item.version_number, entries)
+    if entries and entries[-1].to_status != item.status.value:
         problems.append(f"The last entry says the status became '{entries[-1].to_status}', but the assessment is "
-                        f"'{meta.status}': the latest entry may have been deleted, or the status changed "
+                        f"'{item.status.value}': the latest entry may have been deleted, or the status changed "
                         "outside the app.")
-    return AuditCheck(not problems, count, tuple(problems))
+    return AuditCheck(not problems, len(entries), tuple(problems))

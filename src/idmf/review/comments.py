@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection
 
+from idmf.domain.times import aware, utc, utcnow
 from idmf.forms.schema import FormDefinition
 from idmf.review.errors import CommentError
-from idmf.review.tables import CommentRow, aware, utc, utcnow
 from idmf.review.workflow import Role, default_person
-from idmf.services.context import AppContext
+from idmf.storage.store import Store
 
 MAX_BODY = 20_000  # characters in one comment
 STEP_PREFIX = "step:"
@@ -72,9 +72,9 @@ def _comment(row) -> Comment:
                    aware(row.created_at), bool(row.resolved), row.resolved_by, aware(row.resolved_at))
 
 
-def _anchors(context: AppContext, assessment_id: int) -> tuple[str, int, set[str]]:
-    item = context.repository.get(assessment_id)
-    return item.uid, item.version_number, valid_anchors(context.assessments.form_for(item))
+def _anchors(store: Store, assessment_id: int) -> tuple[str, int, set[str]]:
+    item = store.assessments.get(assessment_id)
+    return item.uid, item.version_number, valid_anchors(store.form_for(item))
 
 
 def _clean_body(body: str) -> str:
@@ -86,94 +86,79 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def add_comment(context: AppContext, assessment_id: int, anchor: str, body: str, author: str | None = None,
+def add_comment(store: Store, assessment_id: int, anchor: str, body: str, author: str | None = None,
                 role: Role | str = Role.REVIEWER) -> Comment:
     """Add a comment on a question (anchor: its id) or a whole step (anchor: step_anchor(section_id))."""
-    uid, version, anchors = _anchors(context, assessment_id)
+    uid, version, anchors = _anchors(store, assessment_id)
     if anchor not in anchors:
         raise CommentError(f"There is no question '{anchor}' in this assessment's form (for a whole step, "
                            f"write {STEP_PREFIX}<step id>).")
-    return _insert(context.database.engine, uid, version, anchor, None, _clean_body(body),
-                   (author or default_person()).strip(), Role(role).value)
+    return _insert(store, uid, version, anchor, None, _clean_body(body), (author or default_person()).strip(),
+                   Role(role).value)
 
 
-def reply(context: AppContext, parent_id: int, body: str, author: str | None = None,
+def reply(store: Store, parent_id: int, body: str, author: str | None = None,
           role: Role | str = Role.LEAD) -> Comment:
     """Reply to a comment (a reply to a reply joins the same thread)."""
-    parent = _get_row(context.database.engine, parent_id)
+    parent = _get_row(store, parent_id)
     root_id = parent.parent_id or parent.id
-    return _insert(context.database.engine, parent.assessment_uid, parent.version_number, parent.anchor, root_id,
+    return _insert(store, parent.assessment_uid, parent.version_number, parent.anchor, root_id,
                    _clean_body(body), (author or default_person()).strip(), Role(role).value)
 
 
-def _insert(engine: Engine, uid: str, version: int, anchor: str, parent_id: int | None, body: str, author: str,
+def _insert(store: Store, uid: str, version: int, anchor: str, parent_id: int | None, body: str, author: str,
             role: str) -> Comment:
     now = utcnow(precise=True)
-    with engine.begin() as conn:
-        new_id = conn.execute(insert(CommentRow).values(
-            origin=uuid.uuid4().hex, assessment_uid=uid, version_number=version, anchor=anchor,
-            parent_id=parent_id, author=author, role=role, body=body, created_at=now, resolved=False,
-            changed_at=now)).inserted_primary_key[0]
-    return _comment(_get_row(engine, new_id))
+    new_id = store.comments.insert(origin=uuid.uuid4().hex, assessment_uid=uid, version_number=version,
+                                   anchor=anchor, parent_id=parent_id, author=author, role=role, body=body,
+                                   created_at=now, resolved=False, changed_at=now)
+    return _comment(_get_row(store, new_id))
 
 
-def _get_row(engine: Engine, comment_id: int):
-    with engine.connect() as conn:
-        row = conn.execute(select(CommentRow).where(CommentRow.id == comment_id)).first()
+def _get_row(store: Store, comment_id: int):
+    row = store.comments.get(comment_id)
     if row is None:
         raise CommentError(f"There is no comment with id {comment_id}.")
     return row
 
 
-def _set_resolved(context: AppContext, comment_id: int, resolved: bool, person: str | None) -> Comment:
-    row = _get_row(context.database.engine, comment_id)
-    root_id = row.parent_id or row.id
+def _set_resolved(store: Store, comment_id: int, resolved: bool, person: str | None) -> Comment:
+    root_id = _get_row(store, comment_id).parent_id or comment_id
     now = utcnow(precise=True)
-    with context.database.engine.begin() as conn:
-        conn.execute(update(CommentRow).where(CommentRow.id == root_id).values(
-            resolved=resolved, resolved_by=(person or default_person()).strip() if resolved else None,
-            resolved_at=now if resolved else None, changed_at=now))
-    return _comment(_get_row(context.database.engine, root_id))
+    store.comments.change(root_id, resolved=resolved, changed_at=now, resolved_at=now if resolved else None,
+                          resolved_by=(person or default_person()).strip() if resolved else None)
+    return _comment(_get_row(store, root_id))
 
 
-def resolve(context: AppContext, comment_id: int, person: str | None = None) -> Comment:
+def resolve(store: Store, comment_id: int, person: str | None = None) -> Comment:
     """Mark a comment's thread as resolved."""
-    return _set_resolved(context, comment_id, True, person)
+    return _set_resolved(store, comment_id, True, person)
 
 
-def reopen(context: AppContext, comment_id: int, person: str | None = None) -> Comment:
+def reopen(store: Store, comment_id: int, person: str | None = None) -> Comment:
     """Open a resolved thread again."""
-    return _set_resolved(context, comment_id, False, person)
+    return _set_resolved(store, comment_id, False, person)
 
 
-def comments_for_version(engine: Engine, uid: str, version: int) -> list[Comment]:
-    """Every comment of an assessment version, oldest first."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(CommentRow).where(CommentRow.assessment_uid == uid,
-                                                     CommentRow.version_number == version)
-                            .order_by(CommentRow.created_at, CommentRow.id)).all()
-    return [_comment(row) for row in rows]
-
-
-def comments_for(context: AppContext, assessment_id: int) -> list[Comment]:
+def comments_for(store: Store, assessment_id: int) -> list[Comment]:
     """Every comment of an assessment (by its database id), oldest first."""
-    item = context.repository.get(assessment_id)
-    return comments_for_version(context.database.engine, item.uid, item.version_number)
+    item = store.assessments.get(assessment_id)
+    return [_comment(row) for row in store.comments.for_version(item.uid, item.version_number)]
 
 
-def threads(context: AppContext, assessment_id: int, anchor: str | None = None,
+def threads(store: Store, assessment_id: int, anchor: str | None = None,
             include_resolved: bool = True) -> list[Thread]:
     """Comment threads, optionally only those on one question or step, or only open ones."""
-    everything = comments_for(context, assessment_id)
+    everything = comments_for(store, assessment_id)
     roots = [c for c in everything if c.parent_id is None and (anchor is None or c.anchor == anchor)]
     return [Thread(root, tuple(c for c in everything if c.parent_id == root.id))
             for root in roots if include_resolved or not root.resolved]
 
 
-def open_counts(context: AppContext, assessment_id: int) -> dict[str, int]:
+def open_counts(store: Store, assessment_id: int) -> dict[str, int]:
     """Open threads per anchor: the comment markers beside questions and in the step list."""
     counts: dict[str, int] = {}
-    for thread in threads(context, assessment_id, include_resolved=False):
+    for thread in threads(store, assessment_id, include_resolved=False):
         counts[thread.comment.anchor] = counts.get(thread.comment.anchor, 0) + 1
     return counts
 
@@ -196,12 +181,9 @@ class PortableComment(BaseModel):
     changed_at: dt.datetime
 
 
-def export_comments(engine: Engine, uid: str, version: int) -> list[PortableComment]:
+def export_comments(store: Store, uid: str, version: int, conn: Connection | None = None) -> list[PortableComment]:
     """The comments of a version, ready for a review file."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(CommentRow).where(CommentRow.assessment_uid == uid,
-                                                     CommentRow.version_number == version)
-                            .order_by(CommentRow.id)).all()
+    rows = sorted(store.comments.for_version(uid, version, conn), key=lambda row: row.id)
     origins = {row.id: row.origin for row in rows}
     return [PortableComment(
         origin=row.origin, parent_origin=origins.get(row.parent_id), anchor=row.anchor, author=row.author,
@@ -216,24 +198,24 @@ class MergeResult:
     updated: int
 
 
-def merge_comments(engine: Engine, uid: str, version: int, incoming: Iterable[PortableComment]) -> MergeResult:
-    """Add comments not yet here; take the newer resolved state of those already here. Safe to repeat."""
+def merge_comments(store: Store, conn: Connection, uid: str, version: int,
+                   incoming: Iterable[PortableComment]) -> MergeResult:
+    """Add comments not yet here; take the newer resolved state of those already here (in the caller's
+    transaction). Safe to repeat."""
     items = sorted(incoming, key=lambda c: c.parent_origin is not None)  # threads before their replies
     added = updated = 0
-    with engine.begin() as conn:
-        wanted = {c.origin for c in items} | {c.parent_origin for c in items if c.parent_origin}
-        local = {row.origin: row for row in conn.execute(select(CommentRow).where(CommentRow.origin.in_(wanted)))}
-        for item in items:
-            existing = local.get(item.origin)
-            if existing is None:
-                local[item.origin] = _merge_new(conn, uid, version, item, local)
-                added += 1
-            elif (existing.assessment_uid, existing.version_number) == (uid, version) \
-                    and _precise(item.changed_at) > existing.changed_at:
-                conn.execute(update(CommentRow).where(CommentRow.id == existing.id).values(
-                    resolved=item.resolved, resolved_by=item.resolved_by, changed_at=_precise(item.changed_at),
-                    resolved_at=_precise(item.resolved_at)))
-                updated += 1
+    wanted = {c.origin for c in items} | {c.parent_origin for c in items if c.parent_origin}
+    local = store.comments.by_origins(wanted, conn)
+    for item in items:
+        existing = local.get(item.origin)
+        if existing is None:
+            local[item.origin] = _merge_new(store, conn, uid, version, item, local)
+            added += 1
+        elif (existing.assessment_uid, existing.version_number) == (uid, version) \
+                and _precise(item.changed_at) > existing.changed_at:
+            store.comments.change(existing.id, conn, resolved=item.resolved, resolved_by=item.resolved_by,
+                                  changed_at=_precise(item.changed_at), resolved_at=_precise(item.resolved_at))
+            updated += 1
     return MergeResult(added, updated)
 
 
@@ -241,11 +223,11 @@ def _precise(value: dt.datetime | None) -> dt.datetime | None:
     return None if value is None else utc(value, precise=True)
 
 
-def _merge_new(conn: Connection, uid: str, version: int, item: PortableComment, local: dict):
+def _merge_new(store: Store, conn: Connection, uid: str, version: int, item: PortableComment, local: dict):
     parent = local.get(item.parent_origin) if item.parent_origin else None
-    conn.execute(insert(CommentRow).values(
-        origin=item.origin, assessment_uid=uid, version_number=version, anchor=item.anchor,
+    new_id = store.comments.insert(
+        conn, origin=item.origin, assessment_uid=uid, version_number=version, anchor=item.anchor,
         parent_id=parent.id if parent is not None else None, author=item.author, role=item.role.value,
         body=item.body, created_at=_precise(item.created_at), resolved=item.resolved,
-        resolved_by=item.resolved_by, resolved_at=_precise(item.resolved_at), changed_at=_precise(item.changed_at)))
-    return conn.execute(select(CommentRow).where(CommentRow.origin == item.origin)).first()
+        resolved_by=item.resolved_by, resolved_at=_precise(item.resolved_at), changed_at=_precise(item.changed_at))
+    return store.comments.get(new_id, conn)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from idmf.errors import IdmfError
 
-class ReviewError(Exception):
+
+class ReviewError(IdmfError):
     """Base class: anything the review feature refuses, with a message saying why and what to do."""
 
 

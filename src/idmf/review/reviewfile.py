@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from idmf import __version__
 from idmf.review.comments import PortableComment
 from idmf.review.errors import ReviewFileError
-from idmf.services.files import atomic_write
+from idmf.files import atomic_write
 
 FORMAT = "idmf-review"
 FORMAT_VERSION = 1

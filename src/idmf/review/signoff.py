@@ -18,16 +18,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import rfc8785
-from sqlalchemy import insert, select
+from sqlalchemy import Connection
 
 from idmf.domain.assessment import Assessment, Status
+from idmf.domain.times import aware, utcnow
 from idmf.interchange import jsonio
 from idmf.review.errors import SignoffError
-from idmf.review.state import is_locked
-from idmf.review.tables import SignoffRow, aware, utcnow
 from idmf.review.workflow import Action, Role, check_allowed, default_person, ensure_workflow_target, record_status
-from idmf.services.context import AppContext
 from idmf.storage.backup import take_backup
+from idmf.storage.store import Store
 
 SIGNED_META = ("uid", "version_number")  # the only assessment details a fingerprint covers
 
@@ -90,18 +89,15 @@ def _signoff(row: Any) -> Signoff:
                    row.approver, row.fingerprint, aware(row.signed_at), row.recorded_by)
 
 
-def signoff_for(context: AppContext, assessment_id: int) -> Signoff | None:
+def signoff_for(store: Store, assessment_id: int) -> Signoff | None:
     """The sign-off of a version (None when it is not signed off)."""
-    with context.database.engine.connect() as conn:
-        row = conn.execute(select(SignoffRow).where(SignoffRow.assessment_id == assessment_id)).first()
+    row = store.signoffs.for_assessment(assessment_id)
     return _signoff(row) if row else None
 
 
-def signoff_by_uid(context: AppContext, uid: str, version_number: int) -> Signoff | None:
+def signoff_by_uid(store: Store, uid: str, version_number: int) -> Signoff | None:
     """The sign-off of an assessment version found by its uid (e.g. from a Word file's embedded data)."""
-    with context.database.engine.connect() as conn:
-        row = conn.execute(select(SignoffRow).where(SignoffRow.assessment_uid == uid,
-                                                    SignoffRow.version_number == version_number)).first()
+    row = store.signoffs.for_version(uid, version_number)
     return _signoff(row) if row else None
 
 
@@ -124,48 +120,48 @@ def _check_details(item: Assessment, committee: str, meeting_date: dt.date, appr
                            f"({completed:%d/%m/%Y}).")
 
 
-def _record_answers(context: AppContext, item: Assessment, committee: str, meeting_date: dt.date) -> Assessment:
+def _record_answers(store: Store, conn: Connection, item: Assessment, committee: str,
+                    meeting_date: dt.date) -> None:
     """Write the committee and meeting date into the Approval section (before locking)."""
-    form = context.assessments.form_for(item)
+    form = store.form_for(item)
     known = {q.id for q in form.questions()}
     for qid, value in (("approval_committee", committee.strip()), ("approval_meeting_date", meeting_date)):
         if qid in known and item.answers.get(qid) != value:
-            context.assessments.set_answer(item, qid, value)
-    return context.repository.get(item.id)
+            store.assessments.store_answer(item, form, qid, value, conn)
 
 
-def _backup_first(context: AppContext) -> None:
-    path = context.database.path
-    if context.database.is_sqlite and path is not None and path.exists():
+def _backup_first(store: Store) -> None:
+    path = store.database.path
+    if store.database.is_sqlite and path is not None and path.exists():
         take_backup(path, "before-signoff")
 
 
-def approve(context: AppContext, assessment_id: int, committee: str, meeting_date: dt.date, approver: str,
+def approve(store: Store, assessment_id: int, committee: str, meeting_date: dt.date, approver: str,
             person: str | None = None, comment: str = "", today: dt.date | None = None,
             review_date: dt.date | None = None) -> Signoff:
-    """Record the committee's approval, fingerprint the content and lock the version.
+    """Record the committee's approval, fingerprint the content and lock the version, in one transaction.
 
     The SQLite file is backed up first. The review date defaults to a year after the meeting.
     """
     today, person = today or dt.date.today(), (person or default_person()).strip()
-    item = ensure_workflow_target(context, assessment_id)
-    if is_locked(context.database.engine, assessment_id):
+    item = ensure_workflow_target(store, assessment_id)
+    if store.assessments.is_locked(assessment_id):
         raise SignoffError("This version is already signed off.")
-    check_allowed(context, item, Action.APPROVE, Role.COMMITTEE, comment, today)
+    check_allowed(store, item, Action.APPROVE, Role.COMMITTEE, comment, today)
     _check_details(item, committee, meeting_date, approver, today)
-    _backup_first(context)
-    item = _record_answers(context, item, committee, meeting_date)
-    digest = fingerprint_of(item)
-    signed_at = utcnow()
-    with context.database.engine.begin() as conn:
-        record_status(conn, item, Status.APPROVED, Action.APPROVE, person, Role.COMMITTEE,
+    _backup_first(store)
+    with store.transaction() as conn:
+        _record_answers(store, conn, item, committee, meeting_date)
+        item = store.assessments.get(assessment_id, conn)  # exactly what verification will read back
+        digest = fingerprint_of(item)
+        record_status(store, conn, item, Status.APPROVED, Action.APPROVE, person, Role.COMMITTEE,
                       comment or f"Approved by {approver.strip()} at {committee.strip()}.",
                       review_date=review_date or _one_year_later(meeting_date), locked=True)
-        conn.execute(insert(SignoffRow).values(
-            assessment_id=item.id, assessment_uid=item.uid, version_number=item.version_number,
+        store.signoffs.insert(
+            conn, assessment_id=item.id, assessment_uid=item.uid, version_number=item.version_number,
             committee=committee.strip(), meeting_date=meeting_date, approver=approver.strip(),
-            fingerprint=digest, signed_at=signed_at, recorded_by=person))
-    return signoff_for(context, assessment_id)  # type: ignore[return-value]
+            fingerprint=digest, signed_at=utcnow(), recorded_by=person)
+    return signoff_for(store, assessment_id)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -178,16 +174,15 @@ class Verification:
     actual: str = ""
 
 
-def verify_stored(context: AppContext, assessment_id: int) -> Verification:
+def verify_stored(store: Store, assessment_id: int) -> Verification:
     """Recompute a signed-off version's fingerprint from the database and compare it with its sign-off."""
-    signed = signoff_for(context, assessment_id)
+    signed = signoff_for(store, assessment_id)
     if signed is None:
         return Verification(False, f"Assessment {assessment_id} has not been signed off, so there is no fingerprint "
                                    "to check.")
-    actual = fingerprint_of(context.repository.get(assessment_id))
+    actual = fingerprint_of(store.assessments.get(assessment_id))
     if hmac.compare_digest(actual, signed.fingerprint):
         return Verification(True, f"Verified: version {signed.version_number} is exactly as signed off by "
                                   f"{signed.committee} on {signed.meeting_date:%d/%m/%Y}.", signed.fingerprint, actual)
     return Verification(False, f"NOT verified: the stored content of version {signed.version_number} differs from "
                                "what was signed off.", signed.fingerprint, actual)
-

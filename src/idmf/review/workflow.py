@@ -16,17 +16,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection
 
 from idmf.domain.assessment import Assessment, Status
 from idmf.review import audit
 from idmf.review.errors import NotReadyError, ReadOnlyError, WorkflowError
 from idmf.review.readiness import check
-from idmf.review.state import is_review_copy
-from idmf.review.tables import utcnow
-from idmf.services.context import AppContext
-from idmf.storage.repository import ConflictError
-from idmf.storage.tables import AssessmentRow
+from idmf.storage.store import Store
 
 
 class Role(StrEnum):
@@ -188,7 +184,7 @@ def why_not(status: Status | str, role: Role | str, action: Action | str) -> str
     return None if action in allowed_actions(status, role) else str(_refusal(action, status, role))
 
 
-def check_allowed(context: AppContext, item: Assessment, action: Action, role: Role, comment: str,
+def check_allowed(store: Store, item: Assessment, action: Action, role: Role, comment: str,
                   today: dt.date) -> Go:
     """The table entry for this action, after checking status, role and every condition it needs."""
     go = allowed_actions(item.status, role).get(action)
@@ -197,33 +193,30 @@ def check_allowed(context: AppContext, item: Assessment, action: Action, role: R
     if COMMENT in go.when and not comment.strip():
         raise WorkflowError(f"“{action.label}” needs a comment saying what should change.")
     if NO_BLOCKING in go.when:
-        report = check(item, context.assessments.form_for(item), today)
+        report = check(item, store.form_for(item), today)
         if report.blocking:
             raise NotReadyError(f"This assessment cannot go to committee yet: {report.summary()}",
                                 len(report.blocking))
     return go
 
 
-def record_status(conn: Connection, item: Assessment, to: Status, action: Action, person: str, role: Role,
-                  comment: str, **changes: Any) -> audit.AuditEntry:
+def record_status(store: Store, conn: Connection, item: Assessment, to: Status, action: Action, person: str,
+                  role: Role, comment: str, **changes: Any) -> audit.AuditEntry:
     """Change the status (optimistic row check) and append the audit entry, in the caller's transaction."""
-    result = conn.execute(update(AssessmentRow).where(
-        AssessmentRow.id == item.id, AssessmentRow.row_version == item.row_version
-    ).values(status=to.value, row_version=item.row_version + 1,
-             updated_at=utcnow(), **changes))
-    if result.rowcount != 1:
-        raise ConflictError(item.id, "status", -1)
-    return audit.append(conn, item.id, item.uid, item.version_number, action=action.value,
+    store.assessments.update_meta(item.id, item.row_version, conn=conn, status=to, **changes)
+    item.row_version += 1
+    return audit.append(store, conn, item.id, item.uid, item.version_number, action=action.value,
                         from_status=item.status.value, to_status=to.value, person=person, role=role.value,
                         comment=comment.strip())
 
 
-def clear_answers(context: AppContext, item: Assessment, fields: tuple[str, ...]) -> list[str]:
-    """Empty the answers a transition clears; returns the question ids that held something."""
+def clear_answers(store: Store, conn: Connection, item: Assessment, fields: tuple[str, ...]) -> list[str]:
+    """Empty the answers a transition clears (in the caller's transaction); returns the ids that held something."""
+    form = store.form_for(item)
     cleared = []
     for qid in fields:
         if qid != "review_date" and item.answers.get(qid) is not None:
-            context.assessments.set_answer(item, qid, None)
+            store.assessments.store_answer(item, form, qid, None, conn)
             cleared.append(qid)
     return cleared
 
@@ -237,49 +230,54 @@ class TransitionResult:
     cleared: tuple[str, ...] = ()
 
 
-def ensure_workflow_target(context: AppContext, assessment_id: int) -> Assessment:
+def ensure_workflow_target(store: Store, assessment_id: int, conn: Connection | None = None) -> Assessment:
     """Load an assessment that this database may move through the workflow."""
-    if is_review_copy(context.database.engine, assessment_id):
+    if store.review_copies.get(assessment_id, conn) is not None:
         raise ReadOnlyError("This is a copy received for review: its status is kept in the project lead's "
                             "database. Record your verdict in a reply file instead.")
-    return context.repository.get(assessment_id)
+    return store.assessments.get(assessment_id, conn)
 
 
-def transition(context: AppContext, assessment_id: int, action: Action | str, person: str | None = None,
-               comment: str = "", role: Role | str = Role.LEAD, today: dt.date | None = None) -> TransitionResult:
-    """Take one workflow action as `person` in `role`, with a comment; refused with a plain reason."""
-    action, role, today = parse_action(action), Role(role), today or dt.date.today()
-    person = (person or default_person()).strip()
-    item = ensure_workflow_target(context, assessment_id)
-    go = check_allowed(context, item, action, role, comment, today)
+def plan(store: Store, assessment_id: int, action: Action | str, role: Role | str, comment: str,
+         today: dt.date, conn: Connection | None = None) -> tuple[Assessment, Action, Go]:
+    """Check that an action may be taken now, writing nothing; refused with a plain reason."""
+    action, role = parse_action(action), Role(role)
+    item = ensure_workflow_target(store, assessment_id, conn)
+    go = check_allowed(store, item, action, role, comment, today)
     if SIGNOFF in go.when:
         raise WorkflowError("Approving needs the committee name, the meeting date and the approver: use "
                             "“Approve” (idmf-cli approve).")
-    if go.new_version:
-        return _revise(context, item, go, person, role, comment)
-    cleared = clear_answers(context, item, go.clears)
-    item = context.repository.get(assessment_id)
-    extra = {"review_date": None} if "review_date" in go.clears else {}
-    with context.database.engine.begin() as conn:
-        entry = record_status(conn, item, go.to, action, person, role, comment, **extra)
-    return TransitionResult(context.repository.get(assessment_id), entry, tuple(cleared))
+    return item, action, go
 
 
-def _revise(context: AppContext, source: Assessment, go: Go, person: str, role: Role,
+def transition(store: Store, assessment_id: int, action: Action | str, person: str | None = None,
+               comment: str = "", role: Role | str = Role.LEAD, today: dt.date | None = None,
+               conn: Connection | None = None) -> TransitionResult:
+    """Take one workflow action as `person` in `role`, with a comment, in one transaction (or the caller's)."""
+    person, role = (person or default_person()).strip(), Role(role)
+    with store.transaction(conn) as c:
+        item, action, go = plan(store, assessment_id, action, role, comment, today or dt.date.today(), c)
+        if go.new_version:
+            return _revise(store, c, item, go, person, role, comment)
+        cleared = clear_answers(store, c, item, go.clears)
+        extra = {"review_date": None} if "review_date" in go.clears else {}
+        entry = record_status(store, c, item, go.to, action, person, role, comment, **extra)
+        return TransitionResult(store.assessments.get(assessment_id, c), entry, tuple(cleared))
+
+
+def _revise(store: Store, conn: Connection, source: Assessment, go: Go, person: str, role: Role,
             comment: str) -> TransitionResult:
     """Start version n+1 as a draft from an approved version (which stays as it is: locked once signed off)."""
-    newer = [v for v in context.repository.versions(source.uid) if v.version_number > source.version_number]
+    newer = [v for v in store.assessments.versions(source.uid, conn) if v.version_number > source.version_number]
     if newer:
         raise WorkflowError(f"Version {newer[-1].version_number} of this assessment already exists (id "
                             f"{newer[-1].id}): open it to make changes.")
-    copy = context.repository.duplicate_as_new_version(source.id)
-    cleared = clear_answers(context, copy, go.clears)
-    copy = context.repository.get(copy.id)
+    copy = store.assessments.duplicate_as_new_version(source.id, conn)
+    cleared = clear_answers(store, conn, copy, go.clears)
+    copy = store.assessments.get(copy.id, conn)
     note = f"Version {copy.version_number} started from signed-off version {source.version_number}."
-    with context.database.engine.begin() as conn:
-        conn.execute(update(AssessmentRow).where(AssessmentRow.id == copy.id)
-                     .values(review_date=None, row_version=AssessmentRow.row_version + 1))
-        entry = audit.append(conn, copy.id, copy.uid, copy.version_number, action=Action.REVISE.value,
-                             from_status=Status.APPROVED.value, to_status=Status.DRAFT.value, person=person,
-                             role=role.value, comment=f"{note} {comment.strip()}".strip())
-    return TransitionResult(context.repository.get(copy.id), entry, tuple(cleared))
+    store.assessments.update_meta(copy.id, copy.row_version, conn=conn, review_date=None)
+    entry = audit.append(store, conn, copy.id, copy.uid, copy.version_number, action=Action.REVISE.value,
+                         from_status=Status.APPROVED.value, to_status=Status.DRAFT.value, person=person,
+                         role=role.value, comment=f"{note} {comment.strip()}".strip())
+    return TransitionResult(store.assessments.get(copy.id, conn), entry, tuple(cleared))

@@ -1,1 +1,1 @@
-"""Application services: what the GUI and CLI call to change assessments."""
+"""Application services: the one door for every change a user can make, used alike by the GUI and the CLI."""

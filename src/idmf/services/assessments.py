@@ -1,69 +1,105 @@
-"""The assessment service: validates changes against the form and persists them one answer at a time."""
+"""The assessment service: create, read, edit, import and move assessments; both the GUI and the CLI use it."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
-from idmf.domain.assessment import Assessment
+from idmf.domain.assessment import Assessment, Status
+from idmf.domain.evidence import CensusTable
+from idmf.domain.summary import AssessmentSummary
+from idmf.errors import DuplicateImportError
 from idmf.forms.loader import FormRegistry
 from idmf.forms.schema import FormDefinition
 from idmf.interchange import jsonio
-from idmf.storage.repository import AssessmentRepository
-
-
-class DuplicateImportError(ValueError):
-    """The imported assessment version is already in this database."""
+from idmf.services.changes import ChangeNotifier, Changes
+from idmf.storage.store import Store
 
 
 class AssessmentService:
-    """Creates, edits and moves assessments; both the GUI and the CLI go through it."""
+    """Every change to assessments and their answers goes through here (one change, one transaction)."""
 
-    def __init__(self, repository: AssessmentRepository) -> None:
-        self.repository = repository
+    def __init__(self, store: Store, changes: ChangeNotifier) -> None:
+        self.store = store
+        self.changes = changes
 
     @property
     def forms(self) -> FormRegistry:
-        return self.repository.forms
+        return self.store.forms
 
     def form_for(self, assessment: Assessment) -> FormDefinition:
         """The form version an assessment was started on."""
-        return self.forms.get(assessment.form_id, assessment.form_version)
+        return self.store.form_for(assessment)
 
+    # --- reading ----------------------------------------------------------------------------------------------
+    def get(self, assessment_id: int) -> Assessment:
+        """One assessment with its answers (NotFoundError when there is none)."""
+        return self.store.assessments.get(assessment_id)
+
+    def list(self, search: str = "", statuses: Iterable[Status] | None = None,
+             include_archived: bool = False) -> list[AssessmentSummary]:
+        """Summaries for the dashboard, most recently edited first."""
+        return self.store.assessments.list(search, statuses, include_archived)
+
+    def versions(self, uid: str) -> list[AssessmentSummary]:
+        """Every stored version of one assessment, oldest first."""
+        return self.store.assessments.versions(uid)
+
+    def find_version(self, uid: str, version_number: int) -> AssessmentSummary | None:
+        """One version by uid and number (None when this database does not hold it)."""
+        return self.store.assessments.find_version(uid, version_number)
+
+    # --- changing ---------------------------------------------------------------------------------------------
     def create(self, title: str = "") -> Assessment:
         """Start a new draft on the newest form."""
-        return self.repository.add(Assessment.new(self.forms.latest(), title))
+        item = self.store.assessments.add(Assessment.new(self.forms.latest(), title))
+        self.changes.publish(Changes(item.id, listing=True, opened=item.id))
+        return item
 
     def set_answer(self, assessment: Assessment, question_id: str, raw: Any) -> Assessment:
         """Validate one answer, store it, and update the in-memory assessment's versions."""
-        form = self.form_for(assessment)
-        previous = assessment.answers.get(question_id)
-        value = assessment.set_answer(form, question_id, raw)
-        try:
-            version = self.repository.save_answer(
-                assessment.id, question_id, value, assessment.answer_versions.get(question_id, 0),
-                steps_complete=assessment.steps_complete(form))
-        except Exception:
-            # Keep memory and database telling the same story when the write fails.
-            if previous is None:
-                assessment.answers.pop(question_id, None)
-            else:
-                assessment.answers[question_id] = previous
-            raise
-        assessment.answer_versions[question_id] = version
+        self.store.assessments.store_answer(assessment, self.form_for(assessment), question_id, raw)
+        self.changes.publish(Changes(assessment.id, answers=frozenset({question_id})))
         return assessment
 
+    def attach_census(self, assessment: Assessment, tables: list[CensusTable]) -> Assessment:
+        """Keep these census tables with the assessment (replacing the ones attached before)."""
+        self.store.assessments.attach_census_tables(assessment.id, list(tables))
+        assessment.census_tables = list(tables)
+        self.changes.publish(Changes(assessment.id, census=True))
+        return assessment
+
+    def set_archived(self, assessment_id: int, archived: bool = True) -> None:
+        """Archive (or bring back) an assessment; nothing is ever deleted from the app."""
+        self.store.assessments.set_archived(assessment_id, archived)
+        self.changes.publish(Changes(assessment_id, listing=True))
+
+    def duplicate_as_new_version(self, assessment_id: int) -> Assessment:
+        """Start version n+1 from an assessment: a fresh draft with the same answers."""
+        copy = self.store.assessments.duplicate_as_new_version(assessment_id)
+        self.changes.publish(Changes(copy.id, listing=True, opened=copy.id))
+        return copy
+
+    # --- JSON interchange -------------------------------------------------------------------------------------
     def import_json(self, text: str, as_copy: bool = False) -> Assessment:
         """Import an exported JSON document; refuses a version already present unless as_copy."""
         item = jsonio.loads(text, self.forms)
-        existing = [s for s in self.repository.versions(item.uid) if s.version_number == item.version_number]
-        if existing and not as_copy:
-            raise DuplicateImportError(
-                f"This assessment (version {item.version_number}) is already in your database as id "
-                f"{existing[0].id}. Open that one, or import with --as-copy to keep a separate copy.")
         if as_copy:
             item = item.model_copy(update={"uid": Assessment.new(self.form_for(item)).uid, "version_number": 1})
-        return self.repository.add(item)
+        with self.store.transaction() as conn:
+            existing = self.store.assessments.find_version(item.uid, item.version_number, conn)
+            if existing is not None:
+                raise DuplicateImportError(
+                    f"This assessment (version {item.version_number}) is already in your database as id "
+                    f"{existing.id}. Open that one, or import with --as-copy to keep a separate copy.", existing.id)
+            item = self.store.assessments.add(item, conn)
+        self.changes.publish(Changes(item.id, listing=True, opened=item.id))
+        return item
+
+    def existing_copy(self, text: str) -> AssessmentSummary | None:
+        """The version of this exported assessment already in the database, if any (nothing is imported)."""
+        item = jsonio.loads(text, self.forms)
+        return self.find_version(item.uid, item.version_number)
 
     def export_json(self, assessment_id: int) -> str:
         """The assessment as versioned JSON text."""
-        return jsonio.dumps(self.repository.get(assessment_id))
+        return jsonio.dumps(self.get(assessment_id))

@@ -1,13 +1,26 @@
-"""Wire the app together: database, forms, repository and services, shared by the GUI and the CLI."""
+"""Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
+
+Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
+`.comments`, `.review_files`, `.census`, `.backups`) and subscribe to `context.changes`; they never reach
+the `database` or the `store` behind them (tests of the storage layer may).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from idmf.forms.loader import FormRegistry
 from idmf.services.assessments import AssessmentService
+from idmf.services.backups import BackupService
+from idmf.services.census import CensusService
+from idmf.services.changes import ChangeNotifier
+from idmf.services.comments import CommentService
+from idmf.services.documents import DocumentService
+from idmf.services.review import ReviewService
+from idmf.services.review_files import ReviewFileService
 from idmf.storage.database import Database, open_database
-from idmf.storage.repository import AssessmentRepository
+from idmf.storage.store import Store
 
 
 @dataclass
@@ -15,18 +28,42 @@ class AppContext:
     """Everything a front end needs; built once at start-up."""
 
     database: Database
+    store: Store
     forms: FormRegistry
-    repository: AssessmentRepository
+    changes: ChangeNotifier
     assessments: AssessmentService
+    documents: DocumentService
+    review: ReviewService
+    comments: CommentService
+    review_files: ReviewFileService
+    census: CensusService
+    backups: BackupService
+
+    @property
+    def data_location(self) -> Path | None:
+        """The SQLite file holding the data (None on a database server)."""
+        return self.database.path
+
+    @property
+    def storage_warning(self) -> str | None:
+        """Why the data file's place is unsafe (a network share, a synced folder), or None."""
+        return self.database.warning
 
     def close(self) -> None:
         """Release the database."""
         self.database.dispose()
 
 
+def build_context(database: Database, forms: FormRegistry) -> AppContext:
+    """The services over an opened database."""
+    store, changes = Store(database, forms), ChangeNotifier()
+    assessments = AssessmentService(store, changes)
+    return AppContext(
+        database, store, forms, changes, assessments, DocumentService(store, assessments), ReviewService(store, changes),
+        CommentService(store, changes), ReviewFileService(store, changes),
+        CensusService(store, assessments, changes), BackupService(database, changes))
+
+
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None) -> AppContext:
     """Open the database (upgrading it) and build the services on it."""
-    forms = forms or FormRegistry()
-    database = open_database(database_url)
-    repository = AssessmentRepository(database.engine, forms)
-    return AppContext(database, forms, repository, AssessmentService(repository))
+    return build_context(open_database(database_url), forms or FormRegistry())

@@ -1,15 +1,4 @@
-"""Storage: SQLModel tables, engine set-up, Alembic migrations and the assessment repository."""
+"""Storage: every table and every SQL statement of the app, the engine, migrations, backups.
 
-from idmf.storage.database import Database, DatabaseError, DatabaseTooNewError, default_database_url
-from idmf.storage.repository import AssessmentRepository, AssessmentSummary, ConflictError, NotFoundError
-
-__all__ = [
-    "AssessmentRepository",
-    "AssessmentSummary",
-    "ConflictError",
-    "Database",
-    "DatabaseError",
-    "DatabaseTooNewError",
-    "NotFoundError",
-    "default_database_url",
-]
+Above it only idmf.services touches it: the front ends (idmf.ui, idmf.cli) go through the services.
+"""

@@ -11,15 +11,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from idmf.errors import BackupError
 from idmf.paths import backups_dir
 
 log = logging.getLogger(__name__)
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
-
-
-class BackupError(Exception):
-    """A backup could not be taken, verified or restored; the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -126,13 +123,45 @@ def move_aside(path: Path, why: str = "damaged") -> Path:
     return target
 
 
+def _copy_synced(source: Path, target: Path) -> None:
+    """Copy a file and flush it to disk, so a crash right after cannot leave it half written."""
+    shutil.copyfile(source, target)
+    with open(target, "rb+") as stream:
+        os.fsync(stream.fileno())
+
+
+def _fold_wal(database: Path) -> bool:
+    """Write the database's WAL into the file itself, so the file alone holds everything committed."""
+    try:
+        with sqlite3.connect(database) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+    except sqlite3.Error:  # a damaged file: keep its companions beside the copy instead
+        return False
+    return True
+
+
 def restore(backup: Path, database: Path) -> Path | None:
-    """Put a backup in place of the database; the current file is moved aside first, not deleted."""
+    """Put a backup in place of the database in one atomic step; returns where the old file was kept.
+
+    The current file is copied aside first (never deleted), then the backup, already copied next to it,
+    replaces it with one rename: a crash at any moment leaves either the old database or the backup.
+    """
     if not integrity_ok(backup):
         raise BackupError(f"The backup {backup.name} is damaged and cannot be restored. Choose an older one.")
-    moved = move_aside(database, "replaced") if database.exists() else None
-    temp = database.with_suffix(".restoring")
-    shutil.copyfile(backup, temp)
+    temp = database.with_name(database.name + ".restoring")
+    _copy_synced(backup, temp)
+    kept = None
+    if database.exists():
+        folded = _fold_wal(database)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
+        for suffix in ("", "-wal", "-shm"):
+            companion = Path(f"{database}{suffix}")
+            if companion.exists() and (not suffix or not folded):
+                _copy_synced(companion, Path(f"{kept}{suffix}"))
+        for suffix in ("-wal", "-shm"):  # a stale WAL must never meet the restored file
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
     os.replace(temp, database)
     log.info("Restored %s", backup.name)
-    return moved
+    return kept

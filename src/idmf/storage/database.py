@@ -12,32 +12,16 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
+from idmf.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
 from idmf.paths import data_dir
 from idmf.storage import migrate
-from idmf.storage.backup import Backup, integrity_ok, move_aside, newest_good_backup
+from idmf.storage.backup import integrity_ok, move_aside, newest_good_backup
 from idmf.storage.location import storage_warning
 
 log = logging.getLogger(__name__)
 
 DATABASE_FILE = "idmf.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
-
-
-class DatabaseError(Exception):
-    """The database cannot be opened or used; the message says what to do."""
-
-
-class DatabaseTooNewError(DatabaseError):
-    """The database was written by a newer version of the app."""
-
-
-class DatabaseDamagedError(DatabaseError):
-    """The database failed its start-up check and was moved aside; a backup may be restored."""
-
-    def __init__(self, message: str, moved_to: Path, backup: Backup | None) -> None:
-        super().__init__(message)
-        self.moved_to = moved_to
-        self.backup = backup
 
 
 def check_on_start(path: Path) -> None:
@@ -59,6 +43,17 @@ def check_on_start(path: Path) -> None:
 def default_database_url() -> str:
     """IDMF_DATABASE_URL, or a SQLite file in the user's data folder."""
     return os.environ.get("IDMF_DATABASE_URL") or f"sqlite:///{data_dir() / DATABASE_FILE}"
+
+
+def sqlite_path(url: str | None = None) -> Path | None:
+    """The SQLite file a database URL names (None for a database server or an in-memory database)."""
+    try:
+        parsed = make_url(url or default_database_url())
+    except ArgumentError:
+        raise DatabaseError(f"The database address '{url}' is not valid. Check IDMF_DATABASE_URL.") from None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).expanduser()
 
 
 def _sqlite_pragmas(use_wal: bool):
@@ -92,18 +87,20 @@ class Database:
         """Close every pooled connection."""
         self.engine.dispose()
 
+    def reopen(self) -> None:
+        """Open the same address again, migrated (after a restore put another file in place)."""
+        self.engine.dispose()
+        fresh = open_database(self.url)
+        self.engine, self.path, self.warning = fresh.engine, fresh.path, fresh.warning
+        self.backup_path = fresh.backup_path
+
 
 def _make_engine(url: str) -> tuple[Engine, Path | None, str | None]:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise DatabaseError(f"The database address '{url}' is not valid. Check IDMF_DATABASE_URL.") from None
-    if parsed.get_backend_name() != "sqlite":
+    path = sqlite_path(url)
+    if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True), None, None
-    path = Path(parsed.database) if parsed.database and parsed.database != ":memory:" else None
     warning = None
     if path is not None:
-        path = path.expanduser()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

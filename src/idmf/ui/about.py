@@ -14,7 +14,7 @@ def about_text(context: AppContext | None = None) -> str:
     """The About box's rich text: version, purpose and where the data is."""
     where = ""
     if context is not None:
-        place = context.database.path or "a database server"
+        place = context.data_location or "a database server"
         where = f"<p>Your assessments are stored in {html.escape(str(place))}.</p>"
     return (
         f"<h3>IDMF Desktop {html.escape(__version__)}</h3>"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from idmf import __version__
 from idmf.paths import APP_AUTHOR, APP_NAME, log_dir
 from idmf.services.context import AppContext, open_app
-from idmf.storage.database import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
+from idmf.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
 from idmf.ui.backups.startup import offer_restore
 from idmf.ui.backups.timer import install_backup_timer
 from idmf.ui.main_window import MainWindow
@@ -121,8 +121,8 @@ def open_context(database_url: str | None, log_file: Path) -> AppContext | None:
         log.error("Cannot open the database: %s", type(exc).__name__)
         QMessageBox.critical(None, "IDMF Desktop cannot open your data", database_problem_text(exc, log_file))
         return None
-    if context.database.warning:
-        QMessageBox.warning(None, "Where your data is kept", context.database.warning)
+    if context.storage_warning:
+        QMessageBox.warning(None, "Where your data is kept", context.storage_warning)
     return context
 
 

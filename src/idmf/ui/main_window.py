@@ -8,7 +8,7 @@ from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from idmf.paths import data_dir
 from idmf.services.context import AppContext
@@ -17,6 +17,8 @@ from idmf.ui.backups.menu import install_backup_actions
 from idmf.ui.dashboard import DashboardPage, actions
 from idmf.ui.dashboard.importing import choose_and_import, import_file
 from idmf.ui.dashboard.word_export import export_to_word
+from idmf.ui.editor.host import EditorProtocol
+from idmf.ui.panels import DEFAULT_PANELS
 from idmf.ui.review.menu import install_review_menu
 from idmf.ui.tasks import describe_error
 
@@ -30,7 +32,7 @@ KEY_SIDE_PANEL = "view/side_panel"
 # Writing settings.ini is a file write (about 10 ms): done after a step change settles, not inside it.
 REMEMBER_DELAY_MS = 500
 
-# (context, assessment_id, parent) -> an AssessmentEditor (see idmf.ui.editor).
+# (context, assessment_id, parent) -> an editor widget that implements EditorProtocol (see idmf.ui.editor).
 EditorFactory = Callable[[AppContext, int, QWidget], QWidget]
 
 
@@ -40,10 +42,11 @@ def open_settings() -> QSettings:
 
 
 def default_editor_factory(context: AppContext, assessment_id: int, parent: QWidget) -> QWidget:
-    """Build the AssessmentEditor for one assessment (imported late: the dashboard starts without it)."""
+    """Build the AssessmentEditor for one assessment, with every feature panel (imported late: the dashboard
+    starts without it)."""
     from idmf.ui.editor import AssessmentEditor
 
-    return AssessmentEditor(context, assessment_id, parent)
+    return AssessmentEditor(context, assessment_id, parent, panels=DEFAULT_PANELS)
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +58,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.editor_factory = editor_factory or default_editor_factory
         self.settings = settings or open_settings()
-        self.editor: QWidget | None = None
+        self.editor: EditorProtocol | None = None
+        self.menus: dict[str, QMenu] = {}  # "file", "edit", "view", "review", "help": features add their actions
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_DELAY_MS)
         self._remember_timer.timeout.connect(self._remember)
         self.undo_group = QUndoGroup(self)
@@ -90,7 +94,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Export to Word…", self._export, "Ctrl+E")
         self.back_action = self._action("&Back to dashboard", self.show_dashboard, "Alt+Home")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menus["file"] = self.menuBar().addMenu("&File")
         for group in ((self.new_action, self.open_action, self.import_action, self.duplicate_action,
                        self.archive_action),
                       (self.export_action,), (self.back_action,), (self.quit_action,)):
@@ -103,7 +107,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menus["edit"] = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         # Typing still waiting for its pause is not on the undo stack yet: opening the menu saves it first.
@@ -112,8 +116,9 @@ class MainWindow(QMainWindow):
         self.side_panel_action = self._action("&Checklist and comments panel", self._toggle_side_panel, "F9")
         self.side_panel_action.setCheckable(True)
         self.side_panel_action.setChecked(self.settings.value(KEY_SIDE_PANEL, True, type=bool))
-        self.menuBar().addMenu("&View").addAction(self.side_panel_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        self.menus["view"] = self.menuBar().addMenu("&View")
+        self.menus["view"].addAction(self.side_panel_action)
+        help_menu = self.menus["help"] = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
         self.review_menu = install_review_menu(self)
         self._update_actions()
@@ -211,9 +216,8 @@ class MainWindow(QMainWindow):
         self._show_side_panel()
 
     def _show_side_panel(self) -> None:
-        tabs = getattr(self.editor, "side_tabs", None)
-        if tabs is not None and tabs.count():  # only an editor that has panels
-            tabs.setVisible(self.side_panel_action.isChecked())
+        if self.editor is not None:
+            self.editor.set_side_panel_visible(self.side_panel_action.isChecked())
 
     # --- editor signals -------------------------------------------------------------------------------------
     def _saved(self, text: str) -> None:
@@ -243,7 +247,6 @@ class MainWindow(QMainWindow):
             return
         new_id = choose_and_import(self, self.context)
         if new_id is not None:
-            self.dashboard.refresh(select_id=new_id)
             self.open_assessment(new_id)
 
     def open_files(self, paths: list[str]) -> None:
@@ -255,7 +258,6 @@ class MainWindow(QMainWindow):
             elif path.suffix.lower() in (".docx", ".json") and self._flush_or_confirm("Open the file anyway?"):
                 new_id = import_file(self, self.context, path)
                 if new_id is not None:
-                    self.dashboard.refresh(select_id=new_id)
                     self.open_assessment(new_id)
             else:
                 QMessageBox.warning(self, "Open file", f"IDMF Desktop cannot open {path.name}: it opens review "
@@ -269,9 +271,7 @@ class MainWindow(QMainWindow):
         if new_id is None:
             return
         if self.editor is not None:
-            self.open_assessment(new_id)
-        else:
-            self.dashboard.refresh(select_id=new_id)
+            self.open_assessment(new_id)  # else the dashboard's notice has selected the new version
 
     def _archive(self) -> None:
         target = self.current_target_id()
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
 
     def _still_there(self, assessment_id: int) -> bool:
         try:
-            return not self.context.repository.get(assessment_id).archived
+            return not self.context.assessments.get(assessment_id).archived
         except Exception:  # noqa: BLE001 - gone or unreadable: start on the dashboard instead
             log.info("Last open assessment %s is no longer available", assessment_id)
             return False

@@ -109,10 +109,8 @@ def _export_and_read_back(context, assessment_id: int, path: Path) -> int:
     """Export with the core exporter, reopen with python-docx; returns the paragraph count."""
     import docx
 
-    from idmf.export.writer import export_docx
-
-    item = context.repository.get(assessment_id)
-    export_docx(item, context.assessments.form_for(item), path)
+    item = context.assessments.get(assessment_id)
+    context.documents.export_docx(assessment_id, path)
     document = docx.Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
     if item.title not in text:

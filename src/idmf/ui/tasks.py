@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressBar, QWidget
 from shiboken6 import isValid
 
-from idmf.cli.errors import friendly
+from idmf.errors import friendly
 
 log = logging.getLogger(__name__)
 

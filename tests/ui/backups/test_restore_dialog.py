@@ -65,8 +65,8 @@ def test_restore_takes_a_safety_backup_closes_the_editor_and_reloads(qtbot, monk
     assert restore_from_backup(window)
     assert window.editor is None  # closed before the file was swapped
     assert "Put back the backup from" in boxes["question"][0] and "would be lost" in boxes["question"][0]
-    assert [s.title for s in context.repository.list()] == [kept.title]
-    assert [s.title for s in window.dashboard.context.repository.list()] == [kept.title]
+    assert [s.title for s in context.store.assessments.list()] == [kept.title]
+    assert [s.title for s in window.dashboard.context.store.assessments.list()] == [kept.title]
     assert any(b.reason == "before-restore" for b in list_backups())  # today's work is in a safety backup
     assert "is back in place" in boxes["information"][0] and "kept as" in boxes["information"][0]
     replaced = list(context.database.path.parent.glob("idmf.replaced-*.sqlite3"))
@@ -80,7 +80,7 @@ def test_saying_no_changes_nothing(monkeypatch, make_window, context, boxes):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     _choose_newest(monkeypatch)
     assert not restore_from_backup(make_window())
-    assert len(context.repository.list()) == 2
+    assert len(context.store.assessments.list()) == 2
 
 
 def test_open_backups_folder_uses_the_desktop(monkeypatch, make_window):

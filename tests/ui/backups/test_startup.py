@@ -83,7 +83,7 @@ def test_damage_is_moved_aside_and_the_backup_restored_when_the_user_agrees(dama
     assert "Your last backup is from" in question and "today; changes after that would be lost" in question
     assert list(path.parent.glob("idmf.damaged-*.sqlite3"))  # moved, never deleted
     ctx = open_app()
-    assert [s.title for s in ctx.repository.list()] == ["Backed up"]
+    assert [s.title for s in ctx.store.assessments.list()] == ["Backed up"]
     ctx.close()
 
 
@@ -94,7 +94,7 @@ def test_saying_no_starts_empty_and_keeps_the_damaged_file(boxes):
     assert app.main(["idmf"]) == 0
     assert list(path.parent.glob("idmf.damaged-*.sqlite3"))
     ctx = open_app()
-    assert ctx.repository.list() == []
+    assert ctx.store.assessments.list() == []
     ctx.close()
     assert len(list_backups()) == 1  # the backup is still there for File → Restore from backup…
 

@@ -15,9 +15,8 @@ NORTH_NORFOLK = "E07000147"  # an older population than England's: 65 to 74s are
 @pytest.fixture
 def census(context):
     """The census service on the test database (empty cache)."""
-    from idmf.census.service import CensusService
 
-    return CensusService(context.database.engine)
+    return context.census
 
 
 @pytest.fixture

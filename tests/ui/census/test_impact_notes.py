@@ -54,7 +54,7 @@ def test_an_area_like_england_gets_no_note(real_census, editor, panel_of):
 
 def test_kept_tables_give_notes_when_the_editor_opens(real_census, context, make_editor):
     item = context.assessments.create("Falls service in North Norfolk")
-    real_census.attach(context.repository, item.id, real_census.profile(NORTH_NORFOLK).tables)
+    real_census.attach(item.id, real_census.profile(NORTH_NORFOLK).tables)
     editor = make_editor(item.id)
     editor.go_to("impact")
     assert editor.census_notes.labels["pc_age"].isVisible()

@@ -89,7 +89,7 @@ def test_add_to_evidence_base_survives_reopening_and_can_be_undone(qtbot, real_c
     panel.picker.choose(HINCKLEY)
     panel.view.checks["TS007"].setChecked(False)
     panel.view.add_button.click()
-    stored = context.repository.get(editor.assessment.id).census_tables
+    stored = context.store.assessments.get(editor.assessment.id).census_tables
     assert [t.table_code for t in stored] == ["TS021"] and stored[0].area_code == HINCKLEY
     assert panel.attached.list.count() == 1 and "Ethnic group (TS021)" in panel.attached.list.item(0).text()
 
@@ -100,9 +100,9 @@ def test_add_to_evidence_base_survives_reopening_and_can_be_undone(qtbot, real_c
 
     again.attached.list.item(0).setSelected(True)
     again.attached.remove_button.click()
-    assert context.repository.get(editor.assessment.id).census_tables == []
+    assert context.store.assessments.get(editor.assessment.id).census_tables == []
     again.editor.undo_stack.undo()
-    assert [t.table_code for t in context.repository.get(editor.assessment.id).census_tables] == ["TS021"]
+    assert [t.table_code for t in context.store.assessments.get(editor.assessment.id).census_tables] == ["TS021"]
     assert again.attached.list.count() == 1
 
 
@@ -113,18 +113,18 @@ def test_nothing_ticked_says_what_to_do(real_census, editor, panel_of, context):
         box.setChecked(False)
     panel.view.add_button.click()
     assert "Tick at least one table" in panel.problem.text()
-    assert context.repository.get(editor.assessment.id).census_tables == []
+    assert context.store.assessments.get(editor.assessment.id).census_tables == []
 
 
 def test_attach_undo_redo_in_one_editor(real_census, editor, panel_of, context):
     panel = panel_of(editor)
     panel.picker.choose(HINCKLEY)
     panel.view.add_button.click()
-    assert len(context.repository.get(editor.assessment.id).census_tables) == 2
+    assert len(context.store.assessments.get(editor.assessment.id).census_tables) == 2
     editor.undo_stack.undo()
-    assert context.repository.get(editor.assessment.id).census_tables == [] and panel.attached.list.count() == 0
+    assert context.store.assessments.get(editor.assessment.id).census_tables == [] and panel.attached.list.count() == 0
     editor.undo_stack.redo()
-    assert len(context.repository.get(editor.assessment.id).census_tables) == 2
+    assert len(context.store.assessments.get(editor.assessment.id).census_tables) == 2
     assert panel.attached.list.count() == 2
 
 

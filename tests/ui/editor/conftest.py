@@ -9,9 +9,10 @@ import pytest
 def make_editor(qtbot, context):
     """Open an AssessmentEditor (shown, 1280x800) on an assessment id, on `ctx` (default: the test context)."""
     from idmf.ui.editor import AssessmentEditor
+    from idmf.ui.panels import DEFAULT_PANELS
 
     def make(assessment_id: int, ctx=None):
-        editor = AssessmentEditor(ctx or context, assessment_id)
+        editor = AssessmentEditor(ctx or context, assessment_id, panels=DEFAULT_PANELS)
         qtbot.addWidget(editor)
         editor.resize(1280, 800)
         with qtbot.waitActive(editor):  # an active window: focus, focus-out saves and shortcuts work as for a user

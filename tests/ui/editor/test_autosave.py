@@ -12,7 +12,7 @@ SUMMARY = "Two theatres at the Hub, café opening hours"
 
 
 def _stored(context, assessment_id: int, question_id: str):
-    return context.repository.get(assessment_id).answers.get(question_id)
+    return context.store.assessments.get(assessment_id).answers.get(question_id)
 
 
 def test_typing_is_saved_after_a_pause_without_any_explicit_save(qtbot, context, editor):
@@ -80,7 +80,7 @@ def test_failure_reasons_are_plain_english(error, words):
 
 
 def test_a_conflict_reason_says_what_happened():
-    from idmf.storage.repository import ConflictError
+    from idmf.errors import ConflictError
     from idmf.ui.editor.controller import failure_reason
 
     assert "changed elsewhere" in failure_reason(ConflictError(1, "summary", 3))

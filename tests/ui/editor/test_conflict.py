@@ -28,7 +28,7 @@ def _conflict(qtbot, editor, other_process, monkeypatch, choice):
     field = editor.question_widget("summary")
     editor.go_to("aims", "summary")
     type_into(qtbot, field.edit, "Text from the window")
-    stale = other_process.repository.get(editor.assessment.id)
+    stale = other_process.store.assessments.get(editor.assessment.id)
     other_process.assessments.set_answer(stale, "summary", "Text from the command line")
     assert not editor.flush()  # refused: the stored answer changed since the editor loaded it
     qtbot.waitUntil(lambda: bool(asked))
@@ -39,7 +39,7 @@ def test_keeping_my_text_replaces_theirs_and_theirs_goes_to_the_clipboard(qtbot,
                                                                           monkeypatch):
     field, asked = _conflict(qtbot, editor, other_process, monkeypatch, conflict.KEEP_MINE)
     assert asked[0][1:] == ("Text from the command line", "Text from the window")
-    qtbot.waitUntil(lambda: context.repository.get(editor.assessment.id).answers["summary"] == "Text from the window")
+    qtbot.waitUntil(lambda: context.store.assessments.get(editor.assessment.id).answers["summary"] == "Text from the window")
     assert field.value() == "Text from the window"
     assert QApplication.clipboard().text() == "Text from the command line"
     assert not editor.autosave.is_dirty() and editor.flush()
@@ -48,10 +48,10 @@ def test_keeping_my_text_replaces_theirs_and_theirs_goes_to_the_clipboard(qtbot,
 def test_using_theirs_shows_it_and_my_text_goes_to_the_clipboard(qtbot, editor, other_process, context, monkeypatch):
     field, _asked = _conflict(qtbot, editor, other_process, monkeypatch, conflict.USE_THEIRS)
     qtbot.waitUntil(lambda: field.value() == "Text from the command line")
-    assert context.repository.get(editor.assessment.id).answers["summary"] == "Text from the command line"
+    assert context.store.assessments.get(editor.assessment.id).answers["summary"] == "Text from the command line"
     assert QApplication.clipboard().text() == "Text from the window"
     field.edit.setFocus()
     qtbot.keyClick(field.edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     type_into(qtbot, field.edit, " — and more")  # editing goes on normally after the choice
     assert editor.flush()
-    assert context.repository.get(editor.assessment.id).answers["summary"] == "Text from the command line — and more"
+    assert context.store.assessments.get(editor.assessment.id).answers["summary"] == "Text from the command line — and more"

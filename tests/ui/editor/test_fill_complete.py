@@ -37,7 +37,7 @@ def test_a_complete_assessment_typed_in_survives_closing_and_reopening(qtbot, co
 
     fresh = open_app()
     try:
-        stored = fresh.repository.get(blank_id)
+        stored = fresh.store.assessments.get(blank_id)
         assert {qid: to_json(stored.answers.get(qid)) for qid in expected} == expected
         assert stored.steps_complete(form) == 6
         again = make_editor(blank_id, ctx=fresh)

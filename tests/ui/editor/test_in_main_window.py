@@ -11,11 +11,10 @@ from tests.ui.editor.driver import type_into
 
 @pytest.fixture
 def window(qtbot, context, monkeypatch):
-    from idmf.ui.editor import AssessmentEditor
     from idmf.ui.main_window import MainWindow
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    main = MainWindow(context, editor_factory=AssessmentEditor)
+    main = MainWindow(context)
     qtbot.addWidget(main)
     with qtbot.waitActive(main):
         main.show()
@@ -38,7 +37,7 @@ def test_the_window_shows_saves_and_its_undo_menu_drives_the_editor(qtbot, conte
     qtbot.keyClick(lead, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # through the window's Undo action
     assert lead.text() == "Amira Patel"
     window.undo_action.trigger()
-    assert lead.text() == "" and context.repository.get(item.id).lead == ""
+    assert lead.text() == "" and context.store.assessments.get(item.id).lead == ""
 
 
 def test_opening_the_edit_menu_puts_fresh_typing_on_the_undo_stack(qtbot, context, window):
@@ -50,7 +49,7 @@ def test_opening_the_edit_menu_puts_fresh_typing_on_the_undo_stack(qtbot, contex
     edit_menu.aboutToShow.emit()  # what clicking the menu does, before it shows Undo
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
-    assert summary.toPlainText() == "" and context.repository.get(item.id).answers.get("summary") in (None, "")
+    assert summary.toPlainText() == "" and context.store.assessments.get(item.id).answers.get("summary") in (None, "")
 
 
 def test_closing_the_window_saves_what_was_just_typed(qtbot, context, window):
@@ -58,7 +57,7 @@ def test_closing_the_window_saves_what_was_just_typed(qtbot, context, window):
     window.open_assessment(item.id, "aims")
     type_into(qtbot, window.editor.question_widget("summary").edit, "Typed just before closing")
     window.close()
-    assert context.repository.get(item.id).answers["summary"] == "Typed just before closing"
+    assert context.store.assessments.get(item.id).answers["summary"] == "Typed just before closing"
 
 
 def test_a_failed_save_shows_in_the_status_bar_until_a_save_succeeds(qtbot, context, window, monkeypatch):

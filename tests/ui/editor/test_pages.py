@@ -20,7 +20,7 @@ def test_human_rights_advice_appears_when_concerns_are_answered_yes(qtbot, conte
     buttons = editor.question_widget("duty_human_rights").buttons
     click(qtbot, buttons["yes"])
     assert advice.isVisibleTo(page)
-    assert context.repository.get(editor.assessment.id).answers["duty_human_rights"] == "yes"
+    assert context.store.assessments.get(editor.assessment.id).answers["duty_human_rights"] == "yes"
     click(qtbot, buttons["no"])
     assert not advice.isVisibleTo(page)
 
@@ -43,7 +43,7 @@ def test_completed_before_start_warns_and_keeps_both_dates(qtbot, context, edito
     assert not page.validate_page()
     assert page.warning.isVisibleTo(page) and "Completed Date (01/03/2026) is before Start Date" in page.warning.text()
     editor.next_page()  # never blocks
-    stored = context.repository.get(editor.assessment.id).answers
+    stored = context.store.assessments.get(editor.assessment.id).answers
     assert (str(stored["start_date"]), str(stored["completed_date"])) == ("2026-03-10", "2026-03-01")
 
 
@@ -54,7 +54,7 @@ def test_a_date_can_be_cleared(qtbot, context, editor):
     editor.flush()
     click(qtbot, field.clear_button)
     assert field.value() is None and field.edit.text() == "No date"
-    assert "start_date" not in context.repository.get(editor.assessment.id).answers
+    assert "start_date" not in context.store.assessments.get(editor.assessment.id).answers
 
 
 def test_next_back_and_shortcuts_move_between_steps(qtbot, editor, form):
@@ -102,14 +102,14 @@ def test_organisation_can_be_typed_when_not_in_the_list(qtbot, context, editor):
     field = editor.question_widget("organisation")
     type_into(qtbot, field.combo.lineEdit(), "NHS England — Midlands")
     editor.flush()
-    assert context.repository.get(editor.assessment.id).organisation == "NHS England — Midlands"
+    assert context.store.assessments.get(editor.assessment.id).organisation == "NHS England — Midlands"
 
 
 def test_a_signed_off_version_is_shown_read_only(qtbot, context, complete_assessment, make_editor):
     pytest = __import__("pytest")
     pytest.importorskip("idmf.review.state")
-    item = context.repository.get(complete_assessment.id)
-    context.repository.update_meta(item.id, item.row_version, locked=True)
+    item = context.store.assessments.get(complete_assessment.id)
+    context.store.assessments.update_meta(item.id, item.row_version, locked=True)
     editor = make_editor(item.id)
     assert editor.controller.read_only
     summary = editor.question_widget("summary")

@@ -8,7 +8,7 @@ from tests.ui.editor.driver import click, type_into
 
 
 def _stored(context, assessment_id: int, question_id: str):
-    return context.repository.get(assessment_id).answers.get(question_id)
+    return context.store.assessments.get(assessment_id).answers.get(question_id)
 
 
 def test_undo_and_redo_update_widget_and_database(qtbot, context, editor):
@@ -34,7 +34,7 @@ def test_a_typing_burst_is_one_undo_step(qtbot, context, editor):
     for word in ("Two ", "theatres ", "at the Hub"):
         with qtbot.waitSignal(editor.sig_saved):  # saved after a pause, each time
             type_into(qtbot, field.edit, word)
-    assert context.repository.get(editor.assessment.id).answers["summary"] == "Two theatres at the Hub"
+    assert context.store.assessments.get(editor.assessment.id).answers["summary"] == "Two theatres at the Hub"
     assert editor.undo_stack.count() == 1
     editor.undo_stack.undo()
     assert field.value() == ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from idmf.review.workflow import transition
 from tests.review.helpers import TODAY, ready_answers, store
 from tests.ui.editor.conftest import blank_id, editor, make_editor  # noqa: F401 - the editor fixtures, shared
 
@@ -31,8 +30,8 @@ def at_committee(context, form):
     """A committee-ready assessment, submitted for review and assured by the EDI partner."""
     item = store(context, form, ready_answers(form))
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        transition(context, item.id, action, person="Test Person", comment="done", role=role, today=TODAY)
-    return context.repository.get(item.id)
+        context.review.transition(item.id, action, person="Test Person", comment="done", role=role, today=TODAY)
+    return context.store.assessments.get(item.id)
 
 
 @pytest.fixture
@@ -48,11 +47,10 @@ def messages(monkeypatch):
 @pytest.fixture
 def window(qtbot, context, monkeypatch):
     """The real main window with the real editor, shown and active."""
-    from idmf.ui.editor import AssessmentEditor
     from idmf.ui.main_window import MainWindow
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    main = MainWindow(context, editor_factory=AssessmentEditor)
+    main = MainWindow(context)
     qtbot.addWidget(main)
     main.resize(1280, 800)
     with qtbot.waitActive(main):

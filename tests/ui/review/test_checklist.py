@@ -102,7 +102,7 @@ def test_the_panel_can_be_put_away_and_stays_away(qtbot, context, window, exampl
     qtbot.keyClick(window, Qt.Key.Key_F9)  # View → Checklist and comments panel
     assert not window.editor.side_tabs.isVisible() and not window.side_panel_action.isChecked()
     window.close()
-    again = MainWindow(context, editor_factory=type(window.editor))  # the next start reopens without it
+    again = MainWindow(context)  # the next start reopens without it
     qtbot.addWidget(again)
     again.show()
     assert again.editor is not None and not again.editor.side_tabs.isVisible()

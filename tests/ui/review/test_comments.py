@@ -6,8 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel
 
-from idmf.review import comments as store
-from idmf.review.signoff import approve
 from idmf.ui.review.comments import THREAD_ROLE, CommentsPane
 from tests.ui.editor.driver import type_into
 
@@ -38,7 +36,7 @@ def test_add_reply_resolve_and_reopen_persist(qtbot, context, editor):
     pane.role_combo.setCurrentIndex(pane.role_combo.findText("EDI partner"))
     type_into(qtbot, pane.body_edit, "Say which wards move to the new unit.")
     pane.add_button.click()
-    [thread] = store.threads(context, editor.assessment.id)
+    [thread] = context.comments.threads(editor.assessment.id)
     assert (thread.comment.anchor, thread.comment.author, thread.comment.role) == ("summary", "Priya Sharma", "reviewer")
     assert thread.comment.body == "Say which wards move to the new unit." and pane.body_edit.toPlainText() == ""
     assert pane.selected_thread_id() == thread.comment.id
@@ -46,18 +44,18 @@ def test_add_reply_resolve_and_reopen_persist(qtbot, context, editor):
 
     type_into(qtbot, pane.reply_edit, "Wards 3 and 4; added to the summary.")
     pane.reply_button.click()
-    [thread] = store.threads(context, editor.assessment.id)
+    [thread] = context.comments.threads(editor.assessment.id)
     assert [r.body for r in thread.replies] == ["Wards 3 and 4; added to the summary."]
     assert pane.tree.topLevelItem(0).childCount() == 1
 
     assert pane.resolve_button.text() == "Re&solve"
     pane.resolve_button.click()
-    assert store.threads(context, editor.assessment.id)[0].resolved
+    assert context.comments.threads(editor.assessment.id)[0].resolved
     assert pane.tree.topLevelItem(0).text(0).startswith("Resolved by Priya Sharma")
     assert not marker(editor, "summary").isVisibleTo(editor)
     assert pane.resolve_button.text() == "Re&open"
     pane.resolve_button.click()
-    assert not store.threads(context, editor.assessment.id)[0].resolved
+    assert not context.comments.threads(editor.assessment.id)[0].resolved
 
 
 def test_an_empty_comment_is_refused_in_words(qtbot, messages, editor):
@@ -67,9 +65,9 @@ def test_an_empty_comment_is_refused_in_words(qtbot, messages, editor):
 
 def test_hiding_resolved_threads_and_going_to_the_question(qtbot, context, editor):
     item = editor.assessment
-    first = store.add_comment(context, item.id, "pc_age", "Evidence for older people?", "Priya", "reviewer")
-    store.add_comment(context, item.id, "step:impact", "Check all nine ratings.", "Priya", "reviewer")
-    store.resolve(context, first.id, "Amira")
+    first = context.comments.add(item.id, "pc_age", "Evidence for older people?", "Priya", "reviewer")
+    context.comments.add(item.id, "step:impact", "Check all nine ratings.", "Priya", "reviewer")
+    context.comments.set_resolved(item.id, first.id, True, "Amira")
     pane = pane_of(editor)
     pane.refresh()
     assert pane.tree.topLevelItemCount() == 2
@@ -83,7 +81,7 @@ def test_hiding_resolved_threads_and_going_to_the_question(qtbot, context, edito
 
 
 def test_comments_are_allowed_on_a_signed_off_version(qtbot, context, make_editor, at_committee):
-    approve(context, at_committee.id, "Planning and Performance Committee", dt.date.today(), "Dr Jane Doe",
+    context.review.approve(at_committee.id, "Planning and Performance Committee", dt.date.today(), "Dr Jane Doe",
             person="Sec")
     editor = make_editor(at_committee.id)
     assert editor.controller.read_only
@@ -91,4 +89,4 @@ def test_comments_are_allowed_on_a_signed_off_version(qtbot, context, make_edito
     pane.anchor_combo.setCurrentIndex(0)
     type_into(qtbot, pane.body_edit, "Noted for next year's review.")
     pane.add_button.click()
-    assert [t.comment.body for t in store.threads(context, at_committee.id)] == ["Noted for next year's review."]
+    assert [t.comment.body for t in context.comments.threads(at_committee.id)] == ["Noted for next year's review."]

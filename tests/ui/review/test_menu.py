@@ -7,8 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import QFileDialog
 
 from idmf.domain.assessment import Status
-from idmf.review import comments as store
-from idmf.review.state import is_locked
 from idmf.ui.review import menu as review_menu
 from idmf.ui.review.dialogs import Approval, HistoryDialog
 from idmf.ui.review.diff_dialog import CompareDialog
@@ -35,7 +33,7 @@ def test_submit_then_ready_for_committee_is_refused_with_the_blocking_list(qtbot
     asked = answer_steps(monkeypatch)
     window.review_menu.actions["submit_for_review"].trigger()
     assert asked == [("Submit for EDI review", False)]
-    assert context.repository.get(item_id).status == Status.IN_REVIEW
+    assert context.store.assessments.get(item_id).status == Status.IN_REVIEW
     assert window.editor.assessment.status == Status.IN_REVIEW  # the editor was reopened on the new state
     window.review_menu.actions["submit_for_committee"].trigger()
     [(kind, title, text)] = messages
@@ -43,7 +41,7 @@ def test_submit_then_ready_for_committee_is_refused_with_the_blocking_list(qtbot
     assert "cannot go to committee yet" in text and "• 1. Aims of the Proposal: " in text
     assert "is not answered yet" in text
     assert len(asked) == 1  # refused before asking who is acting
-    assert context.repository.get(item_id).status == Status.IN_REVIEW
+    assert context.store.assessments.get(item_id).status == Status.IN_REVIEW
 
 
 def test_request_changes_needs_a_comment_and_a_step_not_allowed_says_why(monkeypatch, messages, context,
@@ -56,7 +54,7 @@ def test_request_changes_needs_a_comment_and_a_step_not_allowed_says_why(monkeyp
     window.review_menu.actions["submit_for_review"].trigger()
     window.review_menu.actions["request_changes"].trigger()
     assert asked[-1] == ("Request changes", True)
-    assert context.repository.get(item_id).status == Status.CHANGES_REQUESTED
+    assert context.store.assessments.get(item_id).status == Status.CHANGES_REQUESTED
     assert window.dashboard.needs_you.counts()["changes_requested"] == 1
 
 
@@ -67,7 +65,7 @@ def test_approve_locks_the_version_and_revise_starts_an_editable_one(qtbot, monk
     monkeypatch.setattr(review_menu, "ask_approval", lambda _parent, _item: Approval(
         "Planning and Performance Committee", dt.date.today(), "Dr Jane Doe", "Committee Secretary", ""))
     window.review_menu.actions["approve"].trigger()
-    assert is_locked(context.database.engine, at_committee.id)
+    assert context.review.is_locked(at_committee.id)
     assert window.editor.assessment.id == at_committee.id and window.editor.controller.read_only
     assert window.editor.question_widget("summary").edit.isReadOnly()
     assert "Approved and locked" in window.statusBar().currentMessage()
@@ -81,7 +79,7 @@ def test_approve_locks_the_version_and_revise_starts_an_editable_one(qtbot, monk
 
 
 def test_compare_shows_a_changed_answer(qtbot, context, window, ready):
-    copy = context.repository.duplicate_as_new_version(ready.id)
+    copy = context.store.assessments.duplicate_as_new_version(ready.id)
     context.assessments.set_answer(copy, "summary", "A brand new day case unit in Hinckley.")
     window.open_assessment(copy.id)
     window.review_menu.actions["compare"].trigger()
@@ -114,7 +112,7 @@ def test_history_lists_every_status_change(window, at_committee):
 
 
 def test_export_and_import_a_review_file(qtbot, monkeypatch, messages, context, window, ready, tmp_path):
-    store.add_comment(context, ready.id, "summary", "Looks good", "Priya", "reviewer")
+    context.comments.add(ready.id, "summary", "Looks good", "Priya", "reviewer")
     out = tmp_path / "request"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.dashboard.refresh(select_id=ready.id)

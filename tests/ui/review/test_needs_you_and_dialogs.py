@@ -21,8 +21,8 @@ def unnamed(root: QWidget) -> list[str]:
 
 
 def set_status(context, assessment_id, status, review_date=None):
-    item = context.repository.get(assessment_id)
-    context.repository.update_meta(item.id, item.row_version, status=status, review_date=review_date)
+    item = context.store.assessments.get(assessment_id)
+    context.store.assessments.update_meta(item.id, item.row_version, status=status, review_date=review_date)
 
 
 def titles(page):
@@ -89,8 +89,8 @@ def test_approve_dialog_collects_the_sign_off(qtbot, context, ready):
 
 
 def test_compare_dialog_inputs_are_named(qtbot, context, ready):
-    copy = context.repository.duplicate_as_new_version(ready.id)
-    dialog = CompareDialog(context, context.repository.versions(ready.uid), copy.id)
+    copy = context.store.assessments.duplicate_as_new_version(ready.id)
+    dialog = CompareDialog(context, context.store.assessments.versions(ready.uid), copy.id)
     qtbot.addWidget(dialog)
     assert unnamed(dialog) == [] and dialog.diffs == []
     assert "No answers differ" in dialog.browser.toPlainText()

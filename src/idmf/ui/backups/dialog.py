@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from idmf.paths import backups_dir
-from idmf.storage.backup import Backup, integrity_ok, list_backups
-from idmf.ui.backups.restoring import restore_in_place
+from idmf.services.backups import Backup, is_intact, list_all
 from idmf.ui.backups.wording import last_written, size, what_would_be_lost, when
 from idmf.ui.tasks import describe_error
 
@@ -32,8 +31,8 @@ class RestoreDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(HEADING)
-        self.backups = list_backups()
-        self.verified = [integrity_ok(b.path) for b in self.backups]
+        self.backups = list_all()
+        self.verified = [is_intact(b.path) for b in self.backups]
         intro = QLabel(f"Backups are kept in {backups_dir()}. Choose one to put back. Your current data is "
                        "backed up and set aside first, never deleted.")
         intro.setWordWrap(True)
@@ -97,15 +96,14 @@ def restore_from_backup(window) -> bool:
     dialog = RestoreDialog(window)
     if dialog.exec() != QDialog.DialogCode.Accepted or (backup := dialog.chosen()) is None:
         return False
-    if not confirm(window, backup, window.context.database.path) or not window.show_dashboard():
+    if not confirm(window, backup, window.context.data_location) or not window.show_dashboard():
         return False
     try:
-        done = restore_in_place(window.context, backup.path)
+        done = window.context.backups.restore(backup.path)
     except Exception as exc:  # noqa: BLE001 - the user must hear why, the window must stay
         log.warning("Restore failed: %s", type(exc).__name__)
         QMessageBox.warning(window, HEADING, f"The backup could not be put back. {describe_error(exc)}")
         return False
-    window.dashboard.refresh()
     kept = f" The data it replaced is kept as {done.set_aside.name}." if done.set_aside else ""
     QMessageBox.information(window, HEADING, f"The backup from {when(backup.taken_at)} is back in place.{kept}")
     return True

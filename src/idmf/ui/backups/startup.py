@@ -6,10 +6,9 @@ import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy.engine import make_url
 
-from idmf.storage.backup import BackupError, restore
-from idmf.storage.database import DatabaseDamagedError, default_database_url
+from idmf.errors import BackupError, DatabaseDamagedError, DatabaseError
+from idmf.services.backups import database_file, restore_backup
 from idmf.ui.backups.wording import last_written, what_would_be_lost
 
 log = logging.getLogger(__name__)
@@ -18,10 +17,10 @@ HEADING = "Your data file was damaged"
 
 def database_path(database_url: str | None) -> Path | None:
     """The SQLite file a database URL names (None for a database server)."""
-    url = make_url(database_url or default_database_url())
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+    try:
+        return database_file(database_url)
+    except (BackupError, DatabaseError):
         return None
-    return Path(url.database).expanduser()
 
 
 def damage_text(exc: DatabaseDamagedError) -> str:
@@ -49,7 +48,7 @@ def offer_restore(exc: DatabaseDamagedError, database_url: str | None) -> bool:
         log.info("Damaged data file set aside; the user chose to start without restoring")
         return True
     try:
-        restore(exc.backup.path, path)
+        restore_backup(path, exc.backup.path)
     except (BackupError, OSError) as err:
         log.warning("Restore at start-up failed: %s", type(err).__name__)
         QMessageBox.warning(None, HEADING, f"The backup could not be put back: {err}")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from idmf.services.backups import PeriodicBackup
 
 log = logging.getLogger(__name__)
 TICK_MS = 60_000
@@ -33,18 +32,15 @@ class BackupTimer(QObject):
     def __init__(self, context, parent: QObject | None = None, interval_ms: int = TICK_MS) -> None:
         super().__init__(parent)
         self.context = context
-        self.periodic = PeriodicBackup(context.database)
-        self._seen = _signature(context.database.path)
+        self.periodic = context.backups.periodic
+        self._seen = _signature(context.data_location)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
         self.timer.start(interval_ms)
 
     def tick(self) -> Path | None:
         """Called by the timer: note a change since the last tick, then take a backup if one is due."""
-        database = self.context.database  # a restore swaps it; follow the one in use
-        if self.periodic.database is not database:
-            self.periodic.database = database
-        now = _signature(database.path)
+        now = _signature(self.context.data_location)
         if now != self._seen:
             self._seen = now
             self.periodic.note_change()
@@ -53,8 +49,7 @@ class BackupTimer(QObject):
 
 def install_backup_timer(window) -> BackupTimer | None:
     """Start periodic backups for a main window's SQLite file (none for a database server)."""
-    database = window.context.database
-    if not database.is_sqlite or database.path is None:
+    if not window.context.backups.available:
         return None
     window.backup_timer = BackupTimer(window.context, window)
     return window.backup_timer

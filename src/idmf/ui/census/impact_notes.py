@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from idmf.census.profile import Profile
 from idmf.domain.evidence import CensusRow, CensusTable
+from idmf.ui.editor.host import EditorHost
 
 SECTION_ID = "impact"
 # "Notably": a group's share of the area differs from England's by at least this many percentage points.
@@ -54,15 +55,15 @@ def note_text(table: CensusTable, kept: bool) -> str:
 class ImpactNotes:
     """One note label after each characteristic question of Step 4, shown only when it has something to say."""
 
-    def __init__(self, editor, panel) -> None:
+    def __init__(self, editor: EditorHost, panel) -> None:
         self.editor = editor
         self.panel = panel
         self.labels: dict[str, QLabel] = {}
-        page = editor.page(SECTION_ID)
+        shown = editor.question_ids(SECTION_ID)
         for question_id in dict.fromkeys(QUESTION_OF_TABLE.values()):
-            if question_id in page.frames:
+            if question_id in shown:
                 self.labels[question_id] = self._label()
-                page.add_panel(self.labels[question_id], after_question_id=question_id)
+                editor.add_panel(SECTION_ID, self.labels[question_id], after_question_id=question_id)
         panel.sig_profile.connect(lambda _profile: self.refresh())
         editor.sig_assessment_changed.connect(self.refresh)
         self.refresh()

@@ -1,27 +1,23 @@
 """Step 2's census panel: pick an area, see its profile against England, keep chosen tables as evidence.
 
-`attach(editor)` is the editor extension (listed in idmf.ui.editor.extensions); it also adds Step 4's notes.
+`attach(host)` is the editor panel factory (listed in idmf.ui.panels); it also adds Step 4's notes.
 """
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QMessageBox, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from idmf.census.errors import CensusError
 from idmf.census.nomis import NomisSettings
 from idmf.census.profile import Profile
-from idmf.census.records import Area
-from idmf.census.service import CensusService
+from idmf.domain.census import Area
 from idmf.domain.evidence import CensusTable
 from idmf.ui.census.attached import AttachedList, AttachTablesCommand, merged
 from idmf.ui.census.picker import AreaPicker
 from idmf.ui.census.profile_view import ProfileView
 from idmf.ui.census.source import EMPTY_TEXT, DataSource
-from idmf.ui.tasks import describe_error
+from idmf.ui.editor.host import EditorHost
 
 SECTION_ID = "evidence"
 TITLE = "Census 2021 profile of your area"
@@ -44,11 +40,12 @@ class CensusPanel(QGroupBox):
 
     sig_profile = Signal(object)  # the Profile on show (None when none)
 
-    def __init__(self, editor, settings: NomisSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: EditorHost, settings: NomisSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(TITLE, parent)
         self.setObjectName("census_panel")
         self.editor = editor
-        self.service = CensusService(editor.controller.context.database.engine)
+        self.service = editor.services.census
         self.profile: Profile | None = None
         self.settings = settings or NomisSettings()
         self._build()
@@ -68,7 +65,7 @@ class CensusPanel(QGroupBox):
             layout.addWidget(widget)
         self.problem.hide()
         self.view.hide()
-        read_only = self.editor.controller.read_only
+        read_only = self.editor.read_only
         self.view.add_button.setEnabled(not read_only)
         self.attached.setEnabled(not read_only)
         self.picker.sig_chosen.connect(self.show_area)
@@ -85,7 +82,7 @@ class CensusPanel(QGroupBox):
 
     def has_data(self) -> bool:
         """Whether any census figures are cached on this computer."""
-        return bool(self.service.cache.counts())
+        return self.service.has_figures()
 
     def refresh_data(self) -> None:
         """Offer the picker when there are figures, else the plain message and the ways to get them."""
@@ -97,7 +94,7 @@ class CensusPanel(QGroupBox):
     def _preselect(self) -> None:
         """Show the area of the tables already in the evidence base, if its figures are cached."""
         attached = self.tables()
-        area = self.service.cache.area(attached[0].area_code) if attached and self.has_data() else None
+        area = self.service.area(attached[0].area_code) if attached and self.has_data() else None
         if area is not None:
             self.picker.set_area(area)
             self.show_area(area)
@@ -144,19 +141,11 @@ class CensusPanel(QGroupBox):
         self.editor.undo_stack.push(AttachTablesCommand(self.store, old, new, text))
 
     def store(self, tables: list[CensusTable], reveal: bool = False) -> bool:
-        """Save the attached tables now, through the census service; True when saved."""
-        context = self.editor.controller.context
-        try:
-            self.service.attach(context.repository, self.editor.assessment.id, tables)
-        except Exception as exc:  # noqa: BLE001 - show any failure in plain words; nothing was changed
-            QMessageBox.warning(self, "Census tables not saved", describe_error(exc))
-            return False
-        self.editor.assessment.census_tables = list(tables)
-        self.editor.sig_saved.emit(f"Saved {time.strftime('%H:%M:%S')}")
-        self.editor.sig_assessment_changed.emit()
-        if reveal:  # undo/redo: show where it happened, after the undo step (changing page saves pending edits)
-            QTimer.singleShot(0, lambda: isValid(self.editor) and self.editor.go_to(SECTION_ID))
-        return True
+        """Save the attached tables now, through the editor's controller; True when saved."""
+        saved = self.editor.attach_census(tables, SECTION_ID if reveal else None)
+        if not saved:
+            QMessageBox.warning(self, "Census tables not saved", self.editor.last_failure)
+        return saved
 
     def assessment_changed(self) -> None:
         """Follow the stored list (it changes on add, remove, undo and redo)."""
@@ -164,11 +153,11 @@ class CensusPanel(QGroupBox):
             self.attached.show_tables(self.tables())
 
 
-def attach(editor) -> None:
-    """Editor extension: the census panel in Step 2 and the notes beside Step 4's characteristics."""
+def attach(editor: EditorHost) -> None:
+    """Editor panel: the census panel in Step 2 and the notes beside Step 4's characteristics."""
     from idmf.ui.census.impact_notes import ImpactNotes
 
     panel = CensusPanel(editor)
-    editor.page(SECTION_ID).add_panel(panel)
+    editor.add_panel(SECTION_ID, panel)
     editor.census_panel = panel  # kept on the editor so tests and screenshots can reach it
     editor.census_notes = ImpactNotes(editor, panel)

@@ -6,8 +6,8 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from idmf.census.errors import CensusError
-from idmf.census.records import Area
-from idmf.census.service import CensusService
+from idmf.domain.census import Area
+from idmf.services.census import CensusService
 
 SUGGESTIONS = 15
 PLACEHOLDER = "Type part of a name or a code, e.g. Hinckley, E07000132 or Leicester, Leicestershire and Rutland ICB"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QP
                                QVBoxLayout, QWidget)
 
 from idmf.census.nomis import NomisSettings
-from idmf.census.service import CensusService
+from idmf.services.census import CensusService
 from idmf.ui.tasks import describe_error, run_in_background
 
 EMPTY_TEXT = ("There are no census figures on this computer yet. Download them from the Office for National "

@@ -46,7 +46,7 @@ def new_assessment(parent: QWidget | None, context: AppContext) -> int | None:
 
 
 def _title_of(context: AppContext, assessment_id: int) -> str:
-    return context.repository.get(assessment_id).title or "(untitled)"
+    return context.assessments.get(assessment_id).title or "(untitled)"
 
 
 def archive(parent: QWidget | None, context: AppContext, assessment_id: int) -> bool:
@@ -61,18 +61,18 @@ def archive(parent: QWidget | None, context: AppContext, assessment_id: int) -> 
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    done = _attempt(parent, "Archive", lambda: context.repository.set_archived(assessment_id, True) or True)
+    done = _attempt(parent, "Archive", lambda: context.assessments.set_archived(assessment_id, True) or True)
     return bool(done)
 
 
 def restore(parent: QWidget | None, context: AppContext, assessment_id: int) -> bool:
     """Bring an archived assessment back to the list; True when done."""
-    done = _attempt(parent, "Restore", lambda: context.repository.set_archived(assessment_id, False) or True)
+    done = _attempt(parent, "Restore", lambda: context.assessments.set_archived(assessment_id, False) or True)
     return bool(done)
 
 
 def duplicate_as_new_version(parent: QWidget | None, context: AppContext, assessment_id: int) -> int | None:
     """Start the next version of an assessment (a draft with the same answers); returns its id."""
     copy = _attempt(parent, "Duplicate as new version",
-                    lambda: context.repository.duplicate_as_new_version(assessment_id))
+                    lambda: context.assessments.duplicate_as_new_version(assessment_id))
     return copy.id if copy is not None else None

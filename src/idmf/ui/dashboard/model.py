@@ -8,7 +8,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from idmf.domain.assessment import Status
-from idmf.storage.repository import AssessmentSummary
+from idmf.domain.summary import AssessmentSummary
 
 COL_TITLE, COL_ORGANISATION, COL_LEAD, COL_STATUS, COL_PROGRESS, COL_UPDATED, COL_REVIEW_DATE = range(7)
 HEADERS = ("Title", "Organisation", "Lead", "Status", "Steps done", "Last edited", "Review date")

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from idmf.review.state import NeedsYou, needs_you_from
-from idmf.storage.repository import AssessmentSummary
+from idmf.domain.summary import AssessmentSummary
 
 # (key of NeedsYou.counts(), what the button says)
 KINDS = (

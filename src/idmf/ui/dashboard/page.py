@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from idmf.domain.assessment import Status
+from idmf.services.changes import Changes
 from idmf.services.context import AppContext
-from idmf.storage.repository import AssessmentSummary
+from idmf.ui.changes import ChangeRelay
+from idmf.domain.summary import AssessmentSummary
 from idmf.ui.dashboard import actions
 from idmf.ui.dashboard.first_run import FirstRunPanel
 from idmf.ui.dashboard.needs_you import NeedsYouBar
@@ -57,7 +59,15 @@ class DashboardPage(QWidget):
         self.views.addWidget(self._list_view())
         QVBoxLayout(self).addWidget(self.views)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self.relay = ChangeRelay(context.changes, self)
+        self.relay.sig_changed.connect(self._data_changed)
         self.refresh()
+
+    def _data_changed(self, changes: Changes) -> None:
+        """Follow a change notice: new, archived or imported rows show at once (an hidden list waits: the main
+        window refreshes it when it comes back)."""
+        if (changes.listing or changes.everything) and self.isVisibleTo(self.window()):
+            self.refresh(select_id=changes.opened)
 
     # --- building -------------------------------------------------------------------------------------------
     def _make_controls(self) -> None:
@@ -146,7 +156,7 @@ class DashboardPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         """Reload from the database; show the first-run panel when there are no assessments at all."""
         keep = select_id if select_id is not None else self.selected_id()
-        summaries = self.context.repository.list(include_archived=True)
+        summaries = self.context.assessments.list(include_archived=True)
         self.model.set_summaries(summaries)
         self.needs_you.update_counts(summaries)
         self.views.setCurrentWidget(self.first_run if not summaries else self.views.widget(1))
@@ -216,7 +226,6 @@ class DashboardPage(QWidget):
         """Ask for a title, create the draft and ask to open it."""
         new_id = actions.new_assessment(self, self.context)
         if new_id is not None:
-            self.refresh(select_id=new_id)
             self.sig_open_requested.emit(new_id)
 
     def open_selected(self) -> None:
@@ -227,8 +236,7 @@ class DashboardPage(QWidget):
     def duplicate_selected(self) -> None:
         """Start the next version of the selected assessment and select it."""
         if (assessment_id := self.selected_id()) is not None:
-            new_id = actions.duplicate_as_new_version(self, self.context, assessment_id)
-            self.refresh(select_id=new_id)
+            actions.duplicate_as_new_version(self, self.context, assessment_id)  # its notice selects the copy
 
     def archive_selected(self) -> None:
         """Archive the selected assessment after asking, or restore it when it is archived."""
@@ -238,5 +246,4 @@ class DashboardPage(QWidget):
         if summary.archived:
             actions.restore(self, self.context, summary.id)
         else:
-            actions.archive(self, self.context, summary.id)
-        self.refresh()
+            actions.archive(self, self.context, summary.id)  # its notice refreshes the list

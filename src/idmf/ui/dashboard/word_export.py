@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from idmf.export.hooks import export_docx_command
 from idmf.services.context import AppContext
 from idmf.ui.tasks import run_in_background
 
@@ -62,7 +61,7 @@ def export_to_word(parent: QWidget | None, context: AppContext, assessment_id: i
 
     `on_finished(path or None)` is called on the GUI thread once the export succeeded or failed.
     """
-    path = choose_path(parent, context.repository.get(assessment_id).title)
+    path = choose_path(parent, context.assessments.get(assessment_id).title)
     if path is None:
         return None
 
@@ -77,5 +76,5 @@ def export_to_word(parent: QWidget | None, context: AppContext, assessment_id: i
             on_finished(None)
         QMessageBox.warning(parent, HEADING, _failure_message(message, exc))
 
-    return run_in_background(parent, lambda: export_docx_command(context, assessment_id, path),
+    return run_in_background(parent, lambda: context.documents.export_docx(assessment_id, path),
                              on_success=succeeded, on_failure=failed, label="Exporting to Word…")

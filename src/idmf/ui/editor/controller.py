@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from idmf.domain.answers import AnswerError, to_json
 from idmf.domain.assessment import Assessment
 from idmf.forms.schema import FormDefinition
+from idmf.domain.evidence import CensusTable
+from idmf.errors import ConflictError, NotFoundError
 from idmf.services.context import AppContext
-from idmf.storage.repository import ConflictError, NotFoundError
 from idmf.ui.tasks import describe_error
 
 log = logging.getLogger(__name__)
@@ -61,14 +62,6 @@ def failure_reason(exc: BaseException) -> str:
     return text[0].lower() + text[1:]
 
 
-def _read_only(context: AppContext, assessment_id: int) -> bool:
-    try:  # the review package may be absent in a build without review; then nothing is read-only
-        from idmf.review.state import is_read_only
-    except ImportError:
-        return False
-    return is_read_only(context.database.engine, assessment_id)
-
-
 class EditorController(QObject):
     """Owns the open assessment; every change to it goes through `apply`."""
 
@@ -78,18 +71,20 @@ class EditorController(QObject):
     sig_apply_failed = Signal(str, object)  # question id, the JSON that could not be stored
     sig_reveal = Signal(str)  # question id changed by undo/redo: the user should see it
     sig_conflict = Signal(str)  # question id whose stored answer was changed elsewhere since it was loaded
+    sig_census_changed = Signal()  # the attached census tables changed
 
     def __init__(self, context: AppContext, assessment_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.assessment: Assessment = context.repository.get(assessment_id)
+        self.assessment: Assessment = context.assessments.get(assessment_id)
         self.form: FormDefinition = context.assessments.form_for(self.assessment)
         self.last_failure: str = ""
-        self.read_only = _read_only(context, assessment_id)  # signed off, or a copy received for review
+        self.read_only = context.review.is_read_only(assessment_id)  # signed off, or a copy received for review
 
     def reload(self) -> None:
-        """Read the assessment again from the database (after a conflict: the newest answers and versions)."""
-        self.assessment = self.context.repository.get(self.assessment.id)
+        """Read the assessment again (after a conflict or a workflow step: the newest answers and state)."""
+        self.assessment = self.context.assessments.get(self.assessment.id)
+        self.read_only = self.context.review.is_read_only(self.assessment.id)
 
     def saved_json(self, question_id: str) -> Any:
         """The stored answer to a question, as plain JSON (None when unanswered)."""
@@ -114,4 +109,18 @@ class EditorController(QObject):
         self.sig_answer_changed.emit(question_id)
         if reveal:
             self.sig_reveal.emit(question_id)
+        return True
+
+    def attach_census(self, tables: list[CensusTable]) -> bool:
+        """Keep these census tables with the assessment through the census service; True when saved."""
+        try:
+            self.context.census.attach(self.assessment, tables)
+        except Exception as exc:  # noqa: BLE001 - any failure reaches the user; nothing was changed
+            log.warning("Saving census tables failed: %s", type(exc).__name__)
+            self.last_failure = f"Not saved — {failure_reason(exc)}"
+            self.sig_save_failed.emit(self.last_failure)
+            return False
+        self.last_failure = ""
+        self.sig_saved.emit(f"Saved {time.strftime('%H:%M:%S')}")
+        self.sig_census_changed.emit()
         return True

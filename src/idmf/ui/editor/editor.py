@@ -5,7 +5,8 @@ Embedded by the main window (see idmf.ui.main_window), which shows its save mess
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
@@ -14,15 +15,19 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QPu
 from shiboken6 import isValid
 
 from idmf.domain.assessment import Assessment
+from idmf.services.changes import Changes
 from idmf.services.context import AppContext
+from idmf.ui.changes import ChangeRelay
 from idmf.ui.editor.autosave import Autosave
 from idmf.ui.editor.conflict import ConflictResolver
 from idmf.ui.editor.controller import EditorController, same_answer
-from idmf.ui.editor.extensions import attach_extensions
 from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
+from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.page import SectionPage
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
+
+log = logging.getLogger(__name__)
 
 WARM_AFTER_MS = 300  # after the first page has painted and the window answers keys
 
@@ -31,15 +36,20 @@ READ_ONLY_TEXT = ("This version is signed off, or is a copy received for review,
 
 
 class AssessmentEditor(QWidget):
-    """Edits one assessment; every change is saved through AssessmentService as the user works."""
+    """Edits one assessment; every change is saved through AssessmentService as the user works.
+
+    Implements EditorProtocol (for the main window) and EditorHost (for the feature panels it is given).
+    """
 
     sig_saved = Signal(str)  # "Saved hh:mm:ss"
     sig_save_failed = Signal(str)  # "Not saved — <reason>"
     sig_section_changed = Signal(str)  # section id
     sig_title_changed = Signal(str)
     sig_assessment_changed = Signal()  # after every stored change (and undo/redo): panels refresh on it
+    sig_changes = Signal(object)  # a change notice about this assessment, after the editor has followed it
 
-    def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None,
+                 panels: Sequence[PanelFactory] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("assessment_editor")
         self.setStyleSheet(STYLE_SHEET)
@@ -53,7 +63,9 @@ class AssessmentEditor(QWidget):
         for page in self.pages:
             page.initialize_page()
         self.conflicts = ConflictResolver(self)
-        attach_extensions(self)
+        self._attach_panels(panels)
+        self._relay = ChangeRelay(context.changes, self)
+        self._relay.sig_changed.connect(self.apply_changes)
         self._refresh_after_change()
         self.fix_tab_order()
         self._show_page(0)
@@ -96,10 +108,80 @@ class AssessmentEditor(QWidget):
         """The page of a section."""
         return next(p for p in self.pages if p.section.id == section_id)
 
-    def add_side_tab(self, widget: QWidget, title: str) -> None:
+    @property
+    def read_only(self) -> bool:
+        """Whether every answer is shown read-only (signed off, or a copy received for review)."""
+        return self.controller.read_only
+
+    @property
+    def services(self) -> AppContext:
+        """The app's services, for panels (they never reach storage)."""
+        return self.controller.context
+
+    def add_panel(self, section_id: str, widget: QWidget, after_question_id: str | None = None) -> None:
+        """Add a feature's panel to a section's page (under its heading, or after a question)."""
+        self.page(section_id).add_panel(widget, after_question_id)
+
+    def add_side_tab(self, widget: QWidget, title: str, width_chars: int | None = None) -> None:
         """Add a tab to the panel on the right of the page (readiness checklist, comments); shown once used."""
         self.side_tabs.addTab(widget, title)
+        if width_chars is not None:  # from the font, so it scales with the user's text size
+            self.side_tabs.setFixedWidth(self.fontMetrics().averageCharWidth() * width_chars)
         self.side_tabs.show()
+
+    def set_side_panel_visible(self, shown: bool) -> None:
+        """Show or put away the side panel (only an editor that has panels shows it)."""
+        if self.side_tabs.count():
+            self.side_tabs.setVisible(shown)
+
+    def show_side_tab(self, widget: QWidget) -> None:
+        """Bring one of the side panel's tabs forward."""
+        self.side_tabs.setCurrentWidget(widget)
+
+    def question_ids(self, section_id: str) -> list[str]:
+        """The questions a section's page shows, in reading order."""
+        return list(self.page(section_id).frames)
+
+    def question_at(self, widget: QWidget) -> str | None:
+        """The question on the page on show that holds `widget` (None when it is not inside one)."""
+        page = self.pages[self.stack.currentIndex()]
+        return next((qid for qid, frame in page.frames.items() if frame.isAncestorOf(widget)), None)
+
+    def set_question_marker(self, question_id: str, html: str, description: str) -> QLabel:
+        """Show a small linked marker beside a question (e.g. its open comments); '' hides it."""
+        return self.page(self.form.section_of(question_id).id).frames[question_id].set_marker(html, description)
+
+    def has_marker(self, question_id: str) -> bool:
+        """Whether a question has ever been given a marker."""
+        frame = self.page(self.form.section_of(question_id).id).frames.get(question_id)
+        return frame is not None and frame.findChild(QLabel, "question_marker") is not None
+
+    @property
+    def last_failure(self) -> str:
+        """Why the last save failed, in words ('' after a successful save)."""
+        return self.controller.last_failure
+
+    def set_step_badges(self, counts: dict[str, int]) -> None:
+        """Show a count beside each step in the step list (items to fix), by section id."""
+        self.step_list.set_finding_counts(counts)
+
+    def attach_census(self, tables: list, reveal_section: str | None = None) -> bool:
+        """Keep these census tables with the assessment, through the controller; True when saved.
+
+        With `reveal_section` (undo/redo), that section is shown once the undo step is over.
+        """
+        saved = self.controller.attach_census(tables)
+        if saved and reveal_section:  # after the undo step: changing page saves pending edits
+            QTimer.singleShot(0, lambda: isValid(self) and self.go_to(reveal_section))
+        return saved
+
+    def _attach_panels(self, panels: Sequence[PanelFactory]) -> None:
+        """Add every feature panel; one that fails is logged and left out, never stopping the editor opening."""
+        for factory in panels:
+            try:
+                factory(self)
+            except Exception:  # noqa: BLE001 - a broken panel must not stop the user reaching their answers
+                log.exception("Could not add the editor panel %s", getattr(factory, "__name__", factory))
 
     # --- building ------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -118,8 +200,8 @@ class AssessmentEditor(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         right = QVBoxLayout()
-        if self.controller.read_only:
-            right.addWidget(self._read_only_banner())
+        self.read_only_banner = self._read_only_banner()
+        right.addWidget(self.read_only_banner)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
         self.side_tabs = QTabWidget()
@@ -133,14 +215,19 @@ class AssessmentEditor(QWidget):
         self._make_actions()
 
     def _read_only_banner(self) -> QLabel:
-        """Say why nothing can be changed, and make every input read-only."""
-        for field in self._fields.values():
-            field.make_read_only()
+        """The banner that says why nothing can be changed (shown, with every input read-only, when so)."""
         banner = QLabel(READ_ONLY_TEXT)
         banner.setObjectName("warning")
         banner.setWordWrap(True)
         banner.setAccessibleName(READ_ONLY_TEXT)
+        banner.setVisible(self.controller.read_only)
+        if self.controller.read_only:
+            self._make_read_only()
         return banner
+
+    def _make_read_only(self) -> None:
+        for field in self._fields.values():
+            field.make_read_only()
 
     def _make_actions(self) -> None:
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -159,6 +246,7 @@ class AssessmentEditor(QWidget):
         self.controller.sig_saved.connect(self.sig_saved)
         self.controller.sig_save_failed.connect(self.sig_save_failed)
         self.controller.sig_answer_changed.connect(self._answer_changed)
+        self.controller.sig_census_changed.connect(self._refresh_after_change)
         self.controller.sig_apply_failed.connect(self._apply_failed)
         # Queued: the page change (which saves pending edits) must run after the undo step, not inside it.
         self.controller.sig_reveal.connect(self._reveal, Qt.ConnectionType.QueuedConnection)
@@ -247,6 +335,29 @@ class AssessmentEditor(QWidget):
         if field is not None and field.value() != value:
             field.set_value(value)
             self.autosave.mark_dirty(question_id)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Follow a change made elsewhere in the app (a workflow step, a sign-off, comments) without reopening.
+
+        Answer changes made by this editor come back here too; its widgets already show them.
+        """
+        if not isValid(self) or not changes.touches(self.assessment.id):
+            return
+        if changes.status or changes.census or changes.everything:
+            self._reload()
+        self.sig_changes.emit(changes)
+
+    def _reload(self) -> None:
+        """Read the assessment again and show it, read-only if it has just been signed off."""
+        try:
+            self.controller.reload()
+        except Exception:  # noqa: BLE001 - gone (a restore): the main window goes back to the dashboard
+            log.info("The open assessment could not be reloaded")
+            return
+        if self.controller.read_only and self.read_only_banner.isHidden():
+            self._make_read_only()
+            self.read_only_banner.show()
+        self.refresh_all()
 
     def refresh_all(self) -> None:
         """Show every stored answer again (after the assessment was reloaded) and refresh marks and panels."""

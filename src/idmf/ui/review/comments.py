@@ -15,8 +15,8 @@ from shiboken6 import isValid
 
 from idmf.review import comments as store
 from idmf.review.errors import ReviewError
-from idmf.review.state import is_review_copy
 from idmf.review.workflow import Role, default_person
+from idmf.ui.editor.host import EditorHost
 from idmf.ui.editor.page import section_title
 from idmf.ui.review.checklist import WrappingTree
 
@@ -45,20 +45,21 @@ def _text_box(name: str, lines: int = 3) -> QPlainTextEdit:
 class CommentsPane(QWidget):
     """Threads of one assessment, with boxes to add a comment on the current question and to reply."""
 
-    def __init__(self, editor, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: EditorHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("review_comments")
         self.editor = editor
-        self.context = editor.controller.context
+        self.context = editor.services
         self._labels = {q.id: q.label for q in editor.form.questions()}
         self._labels.update({store.step_anchor(s.id): f"Whole step: {section_title(s)}" for s in editor.form.sections})
         self._labels.update({store.step_anchor(g.id): f"Whole part: {g.title}"
                              for s in editor.form.sections for g in s.groups})
         self._threads: dict[int, store.Thread] = {}  # root comment id -> thread, as last loaded
         self._build()
-        reviewer = is_review_copy(self.context.database.engine, editor.assessment.id)
+        reviewer = self.context.review.is_review_copy(editor.assessment.id)
         self.role_combo.setCurrentIndex(self.role_combo.findData(Role.REVIEWER if reviewer else Role.LEAD))
         editor.sig_section_changed.connect(self._section_changed)
+        editor.sig_changes.connect(lambda changes: changes.comments and self.refresh())
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._section_changed(editor.current_section_id())
         self.refresh()
@@ -137,11 +138,9 @@ class CommentsPane(QWidget):
         """Moving into a question of the page makes it the one a new comment is about."""
         if not isValid(self) or new is None or not isValid(new):
             return
-        page = self.editor.page(self.editor.current_section_id())
-        for qid, frame in page.frames.items():
-            if frame.isAncestorOf(new):
-                self.anchor_combo.setCurrentIndex(max(0, self.anchor_combo.findData(qid)))
-                return
+        qid = self.editor.question_at(new)
+        if qid is not None:
+            self.anchor_combo.setCurrentIndex(max(0, self.anchor_combo.findData(qid)))
 
     def set_anchor(self, anchor: str) -> None:
         """Choose what a new comment is about (a question id or a step anchor) on the page on show."""
@@ -153,7 +152,7 @@ class CommentsPane(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """Reload the threads and the question markers from the database."""
         keep = select if select is not None else self.selected_thread_id()
-        found = store.threads(self.context, self.editor.assessment.id)
+        found = self.context.comments.threads(self.editor.assessment.id)
         self._threads = {t.comment.id: t for t in found}
         self.tree.clear()
         for thread in found:
@@ -183,14 +182,15 @@ class CommentsPane(QWidget):
         for thread in self._threads.values():
             if not thread.resolved:
                 counts[thread.comment.anchor] = counts.get(thread.comment.anchor, 0) + 1
-        for page in self.editor.pages:
-            for qid, frame in page.frames.items():
-                if counts.get(qid) or frame.findChild(QLabel, "question_marker") is not None:
-                    self._mark(frame, qid, counts.get(qid, 0))
+        for question in self.editor.form.questions():
+            qid = question.id
+            if counts.get(qid) or self.editor.has_marker(qid):
+                self._mark(qid, counts.get(qid, 0))
 
-    def _mark(self, frame, qid: str, count: int) -> None:
+    def _mark(self, qid: str, count: int) -> None:
         text = marker_text(count)
-        marker = frame.set_marker(f'<a href="{qid}">{text}</a>' if text else "", f"{text} on this question")
+        marker = self.editor.set_question_marker(qid, f'<a href="{qid}">{text}</a>' if text else "",
+                                                 f"{text} on this question")
         if not marker.property("review_connected"):
             marker.setProperty("review_connected", True)
             marker.setStyleSheet("QLabel { border: 1px solid palette(dark); border-radius: 3px; padding: 0 0.3em; }")
@@ -199,7 +199,7 @@ class CommentsPane(QWidget):
 
     def show_comments_on(self, anchor: str) -> None:
         """Bring the pane forward with the first thread on a question selected."""
-        self.editor.side_tabs.setCurrentWidget(self)
+        self.editor.show_side_tab(self)
         for n in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(n)
             if self._root_anchor(item.data(0, THREAD_ROLE)) == anchor:
@@ -245,16 +245,17 @@ class CommentsPane(QWidget):
         """Add the typed comment on the chosen question or step."""
         anchor, body = self.anchor_combo.currentData(), self.body_edit.toPlainText()
         added: list[store.Comment] = []
-        if self._run("Add comment", lambda: added.append(store.add_comment(
-                self.context, self.editor.assessment.id, anchor, body, self._person(), self.role_combo.currentData()))):
+        if self._run("Add comment", lambda: added.append(self.context.comments.add(
+                self.editor.assessment.id, anchor, body, self._person(), self.role_combo.currentData()))):
             self.body_edit.clear()
             self.refresh(select=added[0].id)
 
     def reply_to_selected(self) -> None:
         """Reply to the selected thread with the typed text."""
         thread = self.selected_thread_id()
-        if thread is not None and self._run("Reply", lambda: store.reply(
-                self.context, thread, self.reply_edit.toPlainText(), self._person(), self.role_combo.currentData())):
+        if thread is not None and self._run("Reply", lambda: self.context.comments.reply(
+                self.editor.assessment.id, thread, self.reply_edit.toPlainText(), self._person(),
+                self.role_combo.currentData())):
             self.reply_edit.clear()
             self.refresh(select=thread)
 
@@ -263,8 +264,9 @@ class CommentsPane(QWidget):
         thread = self.selected_thread_id()
         if thread is None:
             return
-        change = store.reopen if self._is_resolved(thread) else store.resolve
-        if self._run("Resolve", lambda: change(self.context, thread, self._person())):
+        resolved = not self._is_resolved(thread)
+        if self._run("Resolve", lambda: self.context.comments.set_resolved(
+                self.editor.assessment.id, thread, resolved, self._person())):
             self.refresh(select=thread)
 
     def go_to_selected(self) -> None:

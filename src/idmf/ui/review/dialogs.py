@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QMessageBox, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from idmf.domain.assessment import Assessment, Status
-from idmf.review.audit import history, verify_audit_chain
-from idmf.review.signoff import display_fingerprint, signoff_for, verify_stored
+from idmf.review.signoff import display_fingerprint
 from idmf.review.workflow import default_person
 from idmf.services.context import AppContext
 
@@ -148,16 +147,16 @@ class HistoryDialog(QDialog):
 
     def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        item = context.repository.get(assessment_id)
+        item = context.assessments.get(assessment_id)
         self.setWindowTitle(f"History — {item.title or '(untitled)'}, version {item.version_number}")
-        self.check_label = _intro(verify_audit_chain(context.database.engine, assessment_id).message)
+        self.check_label = _intro(context.review.verify_audit(assessment_id).message)
         self.table = QTableWidget(0, len(HISTORY_HEADERS))
         self.table.setAccessibleName("Status changes, oldest first")
         self.table.setHorizontalHeaderLabels(HISTORY_HEADERS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        for entry in history(context.database.engine, assessment_id):
+        for entry in context.review.history(assessment_id):
             self._add_row([f"{entry.at.astimezone():%d/%m/%Y %H:%M}", entry.action.replace("_", " ").capitalize(),
                            f"{Status(entry.from_status).label} → {Status(entry.to_status).label}",
                            f"{entry.person} ({entry.role})", entry.comment])
@@ -179,12 +178,12 @@ class HistoryDialog(QDialog):
 
     @staticmethod
     def _signoff_text(context: AppContext, assessment_id: int) -> str:
-        signed = signoff_for(context, assessment_id)
+        signed = context.review.signoff_for(assessment_id)
         if signed is None:
             return "This version has not been signed off."
         return (f"Signed off by {signed.approver} at {signed.committee} on {signed.meeting_date:%d/%m/%Y}. "
                 f"Fingerprint: {display_fingerprint(signed.fingerprint)}. "
-                f"{verify_stored(context, assessment_id).message}")
+                f"{context.review.verify_stored(assessment_id).message}")
 
 
 def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:

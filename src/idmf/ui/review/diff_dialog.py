@@ -11,9 +11,9 @@ from html import escape
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from idmf.review.diff import QuestionDiff, TextChange, diff_versions
+from idmf.domain.summary import AssessmentSummary
+from idmf.review.diff import QuestionDiff, TextChange
 from idmf.services.context import AppContext
-from idmf.storage.repository import AssessmentSummary
 
 LEGEND = ("<b>How to read this:</b> <s>struck-through words</s> were removed; <u>underlined words</u> were added. "
           "Each changed question says whether it was answered, changed, or had its answer removed.")
@@ -119,8 +119,6 @@ class CompareDialog(QDialog):
 
     def show_differences(self) -> None:
         """Compare the two chosen versions (earlier first) and show every changed answer."""
-        before = self.context.repository.get(self.before_combo.currentData())
-        after = self.context.repository.get(self.after_combo.currentData())
-        self.diffs = diff_versions(before, after, self.context.assessments.form_for(after))
+        self.diffs = self.context.review.diff(self.before_combo.currentData(), self.after_combo.currentData())
         self.browser.setHtml(diff_html(self.diffs, self.before_combo.currentText(), self.after_combo.currentText()))
         self.browser.setAccessibleDescription(diff_plain(self.diffs)[:2000])

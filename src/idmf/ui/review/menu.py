@@ -1,8 +1,8 @@
 """The main window's Review menu: workflow steps, sign-off, review files, version comparison and history.
 
 Every step acts on the main window's current assessment (the open one, else the one selected on the
-dashboard), asks who is acting and why, and then shows the result: the editor reopens on the assessment
-(read-only once signed off; the new version after Revise) and the dashboard refreshes.
+dashboard), asks who is acting and why, and calls the review services. The views follow the change
+notices they publish (the open editor turns read-only once signed off); after Revise the new version opens.
 """
 
 from __future__ import annotations
@@ -15,12 +15,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from idmf.review import exchange, signoff
 from idmf.review.errors import ReviewError
-from idmf.review.readiness import check
 from idmf.review.signoff import display_fingerprint
-from idmf.review.state import is_review_copy
-from idmf.review.workflow import COMMENT, Action, Role, allowed_actions, default_person, transition, why_not
+from idmf.review.workflow import COMMENT, Action, Role, allowed_actions, default_person, why_not
 from idmf.ui.review.dialogs import HistoryDialog, ask_approval, ask_transition, tell
 from idmf.ui.review.diff_dialog import CompareDialog
 
@@ -92,15 +89,13 @@ class ReviewMenu(QObject):
             tell(self.window, title, "Your latest changes are not saved yet. Try again once the status bar says "
                  "“Saved”.", problem=True)
             return None
-        return self.context.repository.get(target)
+        return self.context.assessments.get(target)
 
     def _show_result(self, assessment_id: int, message: str) -> None:
-        """Reopen the editor on the assessment (so it shows the new state) or refresh the dashboard."""
-        if self.window.editor is not None:
-            if self.window.show_dashboard():
-                self.window.open_assessment(assessment_id)
-        else:
-            self.window.dashboard.refresh(select_id=assessment_id)
+        """Say what happened; a new version (Revise) opens in place of the old one, else views follow by notice."""
+        editor = self.window.editor
+        if editor is not None and editor.assessment.id != assessment_id:
+            self.window.open_assessment(assessment_id)
         self.window.statusBar().showMessage(message, 10_000)
 
     def _run(self, title: str, work):
@@ -120,13 +115,13 @@ class ReviewMenu(QObject):
         item = self._target(action.label)
         if item is None:
             return
-        if is_review_copy(self.context.database.engine, item.id) and action in VERDICT_OF:
+        if self.context.review.is_review_copy(item.id) and action in VERDICT_OF:
             self._record_verdict(item, action)
             return
         refusal = why_not(item.status, role, action)
         if refusal is None and action == Action.SUBMIT_FOR_COMMITTEE:
             form = self.context.assessments.form_for(item)
-            report = check(item, form, dt.date.today())
+            report = self.context.review.check(item.id, dt.date.today())
             refusal = blocking_text(report, form) if report.blocking else None
         if refusal is not None:
             tell(self.window, action.label, refusal, problem=True)
@@ -136,8 +131,8 @@ class ReviewMenu(QObject):
                                  f"version {item.version_number}, now “{item.status.label}”.", needs_comment)
         if answers is None:
             return
-        result = self._run(action.label, lambda: transition(self.context, item.id, action, person=answers[0],
-                                                            comment=answers[1], role=role))
+        result = self._run(action.label, lambda: self.context.review.transition(
+            item.id, action, person=answers[0], comment=answers[1], role=role))
         if result is not None:
             new = result.assessment
             self._show_result(new.id, f"{action.label}: version {new.version_number} is now “{new.status.label}”.")
@@ -147,8 +142,8 @@ class ReviewMenu(QObject):
         answers = ask_transition(self.window, action.label, "This is a copy received for review: your verdict is "
                                  "recorded here and goes back to the project lead in your reply file "
                                  "(Review → Export review file).", action == Action.REQUEST_CHANGES)
-        if answers is not None and self._run(action.label, lambda: exchange.set_verdict(
-                self.context, item.id, VERDICT_OF[action], answers[0], answers[1]) or True):
+        if answers is not None and self._run(action.label, lambda: self.context.review_files.set_verdict(
+                item.id, VERDICT_OF[action], answers[0], answers[1]) or True):
             tell(self.window, action.label, "Your verdict is recorded. Export a review file to send it back.")
 
     def approve(self) -> None:
@@ -163,8 +158,8 @@ class ReviewMenu(QObject):
         details = ask_approval(self.window, item)
         if details is None:
             return
-        signed = self._run("Approve", lambda: signoff.approve(
-            self.context, item.id, details.committee, details.meeting_date, details.approver,
+        signed = self._run("Approve", lambda: self.context.review.approve(
+            item.id, details.committee, details.meeting_date, details.approver,
             person=details.person, comment=details.comment))
         if signed is not None:
             self._show_result(item.id, f"Approved and locked. Fingerprint {display_fingerprint(signed.fingerprint)}")
@@ -175,15 +170,16 @@ class ReviewMenu(QObject):
         item = self._target("Export review file")
         if item is None:
             return
-        reply = is_review_copy(self.context.database.engine, item.id)
+        reply = self.context.review.is_review_copy(item.id)
         slug = re.sub(r"[^A-Za-z0-9]+", "-", item.title).strip("-").lower() or "assessment"
         suggested = str(Path.home() / f"{slug}-v{item.version_number}{'-reply' if reply else ''}.idmf")
         path, _filter = QFileDialog.getSaveFileName(self.window, "Export review file", suggested, FILE_FILTER)
         if not path:
             return
         path = path if path.lower().endswith(".idmf") else f"{path}.idmf"
-        write = exchange.export_review_reply if reply else exchange.export_review_request
-        if self._run("Export review file", lambda: write(self.context, item.id, Path(path), default_person())):
+        files = self.context.review_files
+        write = files.export_reply if reply else files.export_request
+        if self._run("Export review file", lambda: write(item.id, Path(path), default_person())):
             whom = "the project lead" if reply else "your EDI partner"
             tell(self.window, "Export review file", f"Saved {Path(path).name}. Send it to {whom}; when a reply "
                  "comes back, use Review → Import review file.")
@@ -198,10 +194,9 @@ class ReviewMenu(QObject):
         """Import one review file (chosen in the dialog, or double-clicked in Explorer or Finder)."""
         if self.window.editor is not None and not self.window.show_dashboard():
             return
-        outcome = self._run("Import review file", lambda: exchange.import_review_file(self.context, path))
+        outcome = self._run("Import review file", lambda: self.context.review_files.import_file(path))
         if outcome is not None:
             tell(self.window, "Import review file", outcome.message)
-            self.window.dashboard.refresh(select_id=outcome.assessment_id)
             self.window.open_assessment(outcome.assessment_id)
 
     # --- looking back ---------------------------------------------------------------------------------------
@@ -210,7 +205,7 @@ class ReviewMenu(QObject):
         item = self._target("Compare versions")
         if item is None:
             return
-        versions = self.context.repository.versions(item.uid)
+        versions = self.context.assessments.versions(item.uid)
         if len(versions) < 2:
             tell(self.window, "Compare versions", "This assessment has only one version, so there is nothing to "
                  "compare yet. Review → Revise starts a new version from a signed-off one.")
@@ -232,9 +227,6 @@ class ReviewMenu(QObject):
 def install_review_menu(window) -> ReviewMenu:
     """Add the Review menu to a MainWindow's menu bar, before Help."""
     review = ReviewMenu(window)
-    help_menu = next((a for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"), None)
-    if help_menu is not None:
-        window.menuBar().insertMenu(help_menu, review.menu)
-    else:
-        window.menuBar().addMenu(review.menu)
+    window.menuBar().insertMenu(window.menus["help"].menuAction(), review.menu)
+    window.menus["review"] = review.menu
     return review

@@ -1,4 +1,4 @@
-"""The census cache in the app database (tables made by migration 0003) and its repository.
+"""The census cache in the app database (tables made by migration 0003): counts, areas and the ICB lookup.
 
 Every download or import is written by `CensusCache.write` in ONE transaction, so a failure part-way (or a
 cancel before the write) leaves the figures the user had before.
@@ -11,53 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
-from idmf.census.errors import UNCHANGED, CensusError
-from idmf.census.records import Area, Batch, IcbMember
-from idmf.storage.tables import metadata  # noqa: F401 - these tables join the app's one metadata
+from idmf.domain.census import Area, Batch, IcbMember
+from idmf.storage.tables import CensusAreaRow, CensusIcbMemberRow, CensusValueRow
+from idmf.storage.unit import Repository
 
 _CHUNK = 500  # bound the number of SQL parameters per statement (SQLite's limit is much higher)
-
-
-class CensusValueRow(SQLModel, table=True):
-    """One cached count."""
-
-    __tablename__ = "census_value"
-
-    table_code: str = Field(primary_key=True)
-    area_code: str = Field(primary_key=True)
-    category: str = Field(primary_key=True)
-    position: int = 0
-    count: int
-    source: str
-    dataset_id: str
-    retrieved: dt.date
-
-
-class CensusAreaRow(SQLModel, table=True):
-    """A place with census figures (or made of places with figures, like an ICB)."""
-
-    __tablename__ = "census_area"
-
-    code: str = Field(primary_key=True)
-    name: str = Field(index=True)
-    kind: str = Field(index=True)
-    parent_code: str | None = None
-    short_code: str | None = None
-
-
-class CensusIcbMemberRow(SQLModel, table=True):
-    """One local authority's link to an ICB, from the ONS lookup."""
-
-    __tablename__ = "census_icb_member"
-
-    icb_code: str = Field(primary_key=True)
-    lad_code: str = Field(primary_key=True, index=True)
-    share: float | None = None
-    best_fit: bool = True
 
 
 @dataclass(frozen=True)
@@ -81,35 +41,24 @@ def _area(row) -> Area:
     return Area(row.code, row.name, row.kind, row.parent_code, row.short_code)
 
 
-class CensusCache:
+class CensusCache(Repository):
     """Reads and writes the cached census figures, areas and ICB lookup."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def write(self, *batches: Batch) -> None:
+    def write(self, *batches: Batch, conn: Connection | None = None) -> None:
         """Store a whole download, or several imported files, at once; on any error nothing is changed."""
-        try:
-            self._write(batches)
-        except SQLAlchemyError as exc:  # rolled back: say so in plain words instead of a stack trace
-            reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
-            raise CensusError(f"The census figures could not be saved in the app's database ({reason}). Close "
-                              f"other copies of IDMF Desktop and try again. {UNCHANGED}") from exc
-
-    def _write(self, batches: tuple[Batch, ...]) -> None:
         parents = {lad: county for batch in batches for lad, county in batch.parents.items()}
         lookups = [batch.icb_members for batch in batches if batch.icb_members is not None]
-        with self.engine.begin() as conn:
-            self._upsert_areas(conn, [area for batch in batches for area in batch.areas])
+        with self._write(conn) as c:
+            self._upsert_areas(c, [area for batch in batches for area in batch.areas])
             for batch in batches:
-                self._replace_values(conn, batch)
+                self._replace_values(c, batch)
             if parents:
-                conn.execute(update(CensusAreaRow).where(CensusAreaRow.code == bindparam("lad")),
-                             [{"lad": lad, "parent_code": county} for lad, county in parents.items()])
+                c.execute(update(CensusAreaRow).where(CensusAreaRow.code == bindparam("lad")),
+                          [{"lad": lad, "parent_code": county} for lad, county in parents.items()])
             if lookups:  # a lookup replaces the whole ICB membership (the last one wins)
-                conn.execute(delete(CensusIcbMemberRow))
+                c.execute(delete(CensusIcbMemberRow))
                 if lookups[-1]:
-                    conn.execute(insert(CensusIcbMemberRow), [vars(m) for m in lookups[-1]])
+                    c.execute(insert(CensusIcbMemberRow), [vars(m) for m in lookups[-1]])
 
     @staticmethod
     def _upsert_areas(conn, areas: list[Area]) -> None:
@@ -160,7 +109,7 @@ class CensusCache:
         """Cached counts keyed by (table code, area code), each list in the source's category order."""
         out: dict[tuple[str, str], list[CachedValue]] = defaultdict(list)
         tables, areas = list(tables), sorted(set(areas))
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             for chunk in _chunks(areas):
                 v = CensusValueRow
                 query = (select(v.table_code, v.area_code, v.category, v.count, v.position, v.source, v.dataset_id,
@@ -172,19 +121,19 @@ class CensusCache:
 
     def areas(self) -> list[Area]:
         """Every known area."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return [_area(r) for r in conn.execute(select(CensusAreaRow))]
 
     def area(self, code: str) -> Area | None:
         """One area by its code."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(select(CensusAreaRow).where(CensusAreaRow.code == code.upper())).first()
         return _area(row) if row else None
 
     def names(self, codes: Iterable[str]) -> dict[str, str]:
         """Area names by code, for the given codes only."""
         out: dict[str, str] = {}
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             for chunk in _chunks(sorted(set(codes))):
                 rows = conn.execute(select(CensusAreaRow.code, CensusAreaRow.name)
                                     .where(CensusAreaRow.code.in_(chunk)))
@@ -193,28 +142,28 @@ class CensusCache:
 
     def children(self, county_code: str) -> list[Area]:
         """The districts of a county (from the LTLA → UTLA lookup)."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(select(CensusAreaRow).where(CensusAreaRow.parent_code == county_code,
                                                             CensusAreaRow.code != county_code))
             return [_area(r) for r in rows]
 
     def icb_links(self, icb_code: str) -> list[IcbMember]:
         """Every lookup row touching the ICB's authorities, including their links to other ICBs."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             lads = select(CensusIcbMemberRow.lad_code).where(CensusIcbMemberRow.icb_code == icb_code)
             rows = conn.execute(select(CensusIcbMemberRow).where(CensusIcbMemberRow.lad_code.in_(lads)))
             return [IcbMember(r.icb_code, r.lad_code, r.share, r.best_fit) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """How many figures are cached per table (for status lines)."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(select(CensusValueRow.table_code, func.count())
                                 .group_by(CensusValueRow.table_code))
             return {code: n for code, n in rows}
 
     def snapshot(self) -> list[tuple]:
         """Every cached row, sorted (tests use it to prove a failure changed nothing)."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             out = []
             for model in (CensusValueRow, CensusAreaRow, CensusIcbMemberRow):
                 out += sorted((tuple(r) for r in conn.execute(select(model.__table__))), key=repr)

@@ -1,7 +1,7 @@
-"""What the window and the command line call: import, download, search, profile and attach.
+"""The census service: import, download, search, profile and attach ONS Census 2021 figures.
 
-`CensusService.download` blocks and reports progress through a callback, so the UI runs it on a worker
-thread and cancels it with a threading.Event; nothing here knows about Qt.
+`download` blocks and reports progress through a callback, so the UI runs it on a worker thread and
+cancels it with a threading.Event; nothing here knows about Qt.
 """
 
 from __future__ import annotations
@@ -9,48 +9,44 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from idmf.census import bulk, lookups
-from idmf.census.cache import CensusCache
-from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusImportError
+from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusError
+from idmf.census.importing import read_file
 from idmf.census.nomis import NomisClient, NomisSettings, ProgressFn, download
 from idmf.census.profile import Profile, area_search, build_profile, resolve_area
-from idmf.census.records import Area, Batch
 from idmf.census.tables import PROFILE_TABLES, table_spec
+from idmf.domain.assessment import Assessment
+from idmf.domain.census import Area, Batch
 from idmf.domain.evidence import CensusTable
-from idmf.storage.repository import AssessmentRepository
-
-_READERS = (
-    (bulk.is_bulk, bulk.read_bulk),
-    (bulk.is_ethnic_counts, bulk.read_ethnic_counts),
-    (lookups.is_icb_lookup, lookups.read_icb_lookup),
-    (lookups.is_county_lookup, lookups.read_county_lookup),
-)
-
-
-def read_file(path: Path) -> Batch:
-    """Read one census or lookup file, recognised by its header; nothing is stored yet."""
-    header, rows = bulk.read_table(path)
-    for recognises, reader in _READERS:
-        if recognises(header):
-            return reader(path, header, rows)
-    raise CensusImportError(
-        f"{path.name} is not a file the app can import. It accepts ONS census bulk files "
-        "(census2021-ts021-ltla.csv and the like), the ethnic group counts file, and the ONS lookups of local "
-        f"authorities to ICBs or of districts to counties. {UNCHANGED}")
+from idmf.services.assessments import AssessmentService
+from idmf.services.changes import ChangeNotifier, Changes
+from idmf.storage.store import Store
 
 
 class CensusService:
     """The census feature over one database."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.cache = CensusCache(engine)
+    def __init__(self, store: Store, assessments: AssessmentService, changes: ChangeNotifier) -> None:
+        self.store = store
+        self.cache = store.census
+        self.assessments = assessments
+        self.changes = changes
+
+    def _write(self, *batches: Batch) -> None:
+        """Store batches in one transaction; a database failure becomes a plain message (nothing changed)."""
+        try:
+            self.cache.write(*batches)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+            raise CensusError(f"The census figures could not be saved in the app's database ({reason}). Close "
+                              f"other copies of IDMF Desktop and try again. {UNCHANGED}") from exc
+        self.changes.publish(Changes(census_cache=True))
 
     def import_files(self, paths: list[Path]) -> list[str]:
         """Import files all together (one transaction): if any file is unreadable, none is stored."""
         batches = [read_file(Path(p)) for p in paths]
-        self.cache.write(*batches)
+        self._write(*batches)
         return [f"{Path(p).name}: {b.describe()}" for p, b in zip(paths, batches)]
 
     def download(self, settings: NomisSettings | None = None, cancel: threading.Event | None = None,
@@ -61,8 +57,16 @@ class CensusService:
             batch = download(client, specs, cancel, progress)
         if cancel is not None and cancel.is_set():  # cancelled after the last request: still store nothing
             raise CensusCancelled()
-        self.cache.write(batch)
+        self._write(batch)
         return " ".join([f"Downloaded {batch.describe()}.", *batch.notes])
+
+    def has_figures(self) -> bool:
+        """Whether any census figures are cached on this computer."""
+        return bool(self.cache.counts())
+
+    def area(self, code: str) -> Area | None:
+        """One area by its code (None when the cache does not know it)."""
+        return self.cache.area(code)
 
     def area_search(self, text: str, limit: int = 20) -> list[Area]:
         """Areas matching part of a name or a code."""
@@ -81,7 +85,7 @@ class CensusService:
                                   "Download them from Nomis or import the ONS bulk files first.")
         return result
 
-    def attach(self, repository: AssessmentRepository, assessment_id: int, tables: list[CensusTable]) -> None:
-        """Store the chosen tables with the assessment, replacing any attached before."""
-        # The repository refuses a signed-off (locked) version with its own plain message.
-        repository.attach_census_tables(assessment_id, tables)
+    def attach(self, assessment: Assessment | int, tables: list[CensusTable]) -> Assessment:
+        """Store the chosen tables with the assessment, replacing any attached before (refused when locked)."""
+        item = assessment if isinstance(assessment, Assessment) else self.assessments.get(assessment)
+        return self.assessments.attach_census(item, tables)

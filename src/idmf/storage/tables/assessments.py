@@ -1,4 +1,4 @@
-"""SQLModel tables. Changing one means adding an Alembic migration under migrations/versions."""
+"""Tables of assessments: one row per version, its answers, and the census tables attached to it."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""SQLModel tables of the review and sign-off feature (created by migration 0004_review).
+"""Tables of the review and sign-off feature (created by migration 0004_review).
 
-Datetimes are written as timezone-aware UTC to the second (`utc()`, `utcnow()`), so the audit hashes
+Datetimes are written as timezone-aware UTC to the second (idmf.domain.times), so the audit hashes
 computed on write can be recomputed on read, whatever the database.
 """
 
@@ -10,24 +10,6 @@ import datetime as dt
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
-
-from idmf.storage.tables import metadata  # noqa: F401 - the one shared metadata these tables join
-
-
-def utc(value: dt.datetime, precise: bool = False) -> dt.datetime:
-    """A datetime as stored: timezone-aware UTC, to the second unless `precise` (naive values are taken as UTC)."""
-    value = value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
-    return value if precise else value.replace(microsecond=0)
-
-
-def utcnow(precise: bool = False) -> dt.datetime:
-    """Now, as stored (comments keep microseconds, so the later of two quick changes wins a merge)."""
-    return utc(dt.datetime.now(dt.timezone.utc), precise)
-
-
-def aware(value: dt.datetime | None) -> dt.datetime | None:
-    """A datetime read back, as timezone-aware UTC (whatever the database driver returned)."""
-    return None if value is None else utc(value, precise=True)
 
 
 class CommentRow(SQLModel, table=True):

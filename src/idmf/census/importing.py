@@ -1,0 +1,28 @@
+"""Recognise and read one census or lookup file by its header (nothing is stored here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from idmf.census import bulk, lookups
+from idmf.census.errors import UNCHANGED, CensusImportError
+from idmf.domain.census import Batch
+
+_READERS = (
+    (bulk.is_bulk, bulk.read_bulk),
+    (bulk.is_ethnic_counts, bulk.read_ethnic_counts),
+    (lookups.is_icb_lookup, lookups.read_icb_lookup),
+    (lookups.is_county_lookup, lookups.read_county_lookup),
+)
+
+
+def read_file(path: Path) -> Batch:
+    """Read one census or lookup file, recognised by its header; CensusImportError says what it accepts."""
+    header, rows = bulk.read_table(path)
+    for recognises, reader in _READERS:
+        if recognises(header):
+            return reader(path, header, rows)
+    raise CensusImportError(
+        f"{path.name} is not a file the app can import. It accepts ONS census bulk files "
+        "(census2021-ts021-ltla.csv and the like), the ethnic group counts file, and the ONS lookups of local "
+        f"authorities to ICBs or of districts to counties. {UNCHANGED}")

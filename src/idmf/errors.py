@@ -1,0 +1,79 @@
+"""Failures the user can act on, shared by every layer; each message is plain English ending in what to do.
+
+Feature packages define their own kinds (ReviewError, CensusError, FormError, InterchangeError) as
+subclasses of `IdmfError`, so front ends show any of them with `friendly()` and never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+class IdmfError(Exception):
+    """A failure with a message for the user (not a bug)."""
+
+
+class NotFoundError(IdmfError, LookupError):
+    """No assessment (or comment, or version) with that id."""
+
+
+class ConflictError(IdmfError):
+    """A write based on a stale copy: someone else changed the answer first."""
+
+    def __init__(self, assessment_id: int, question_id: str, current_version: int) -> None:
+        super().__init__(
+            f"Assessment {assessment_id}: the answer '{question_id}' was changed elsewhere (another window or "
+            "another user) since you opened it. Reload the assessment to see the latest text."
+        )
+        self.assessment_id = assessment_id
+        self.question_id = question_id
+        self.current_version = current_version
+
+
+class LockedError(IdmfError):
+    """A change to a signed-off (locked) version, whose content can never change."""
+
+    def __init__(self, assessment_id: int) -> None:
+        super().__init__(f"Assessment {assessment_id} is a signed-off version and is locked: its answers cannot be "
+                         "changed. Use Revise to start a new version.")
+        self.assessment_id = assessment_id
+
+
+class DuplicateImportError(IdmfError, ValueError):
+    """The imported assessment version is already in this database."""
+
+    def __init__(self, message: str, existing_id: int) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
+class DatabaseError(IdmfError):
+    """The database cannot be opened or used; the message says what to do."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    """The database was written by a newer version of the app."""
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The database failed its start-up check and was moved aside; a backup may be restored."""
+
+    def __init__(self, message: str, moved_to: Path, backup: Any) -> None:
+        super().__init__(message)
+        self.moved_to = moved_to
+        self.backup = backup  # idmf.storage.backup.Backup, or None when there is none
+
+
+class BackupError(IdmfError):
+    """A backup could not be taken, verified or restored; the message says what to do."""
+
+
+def friendly(exc: BaseException) -> str | None:
+    """The one-line message for a known failure, or None for a bug."""
+    if isinstance(exc, IdmfError):
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"cannot read or write a file{where}: {exc.strerror or exc}."
+    return None

@@ -1,0 +1,73 @@
+"""Files people carry between computers: assessments exported as JSON or Word, and imported back.
+
+The Word format loads python-docx only when a document is written or read, so the app and the command
+line start without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from idmf.domain.assessment import Assessment
+from idmf.domain.summary import AssessmentSummary
+from idmf.files import atomic_write_text
+from idmf.interchange.jsonio import InterchangeError
+from idmf.review.signoff import display_fingerprint, signoff_for
+from idmf.services.assessments import AssessmentService
+from idmf.storage.store import Store
+
+FORMATS = ("json", "docx")
+MAX_JSON_BYTES = 200 * 1024 * 1024  # far beyond any real assessment: a wrong file is refused before reading
+
+
+def read_assessment_text(path: Path) -> str:
+    """The assessment JSON held in a .docx export or a .json file; InterchangeError says what is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise InterchangeError(f"The file {path} was not found.")
+    if path.suffix.lower() == ".docx":
+        from idmf.export.embed import read_embedded_json  # python-docx and lxml only when a Word file is read
+
+        return read_embedded_json(path)
+    if path.stat().st_size > MAX_JSON_BYTES:
+        raise InterchangeError(f"{path.name} is far too large to be an assessment export. Choose the .json or "
+                               ".docx file that IDMF Desktop wrote.")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InterchangeError(f"{path.name} is not a JSON export of an assessment (it is not text). Choose the "
+                               ".json or .docx file that IDMF Desktop wrote.") from None
+
+
+class DocumentService:
+    """Imports and exports assessment files for the GUI and the CLI alike."""
+
+    def __init__(self, store: Store, assessments: AssessmentService) -> None:
+        self.store = store
+        self.assessments = assessments
+
+    def existing_copy(self, path: Path) -> AssessmentSummary | None:
+        """The version this file holds, if it is already in the database (nothing is imported)."""
+        return self.assessments.existing_copy(read_assessment_text(path))
+
+    def import_file(self, path: Path, as_copy: bool = False) -> Assessment:
+        """Import a .json or .docx export; DuplicateImportError when that version is here and not as_copy."""
+        return self.assessments.import_json(read_assessment_text(path), as_copy=as_copy)
+
+    def export(self, assessment_id: int, fmt: str, out: Path) -> Path:
+        """Write an assessment to `out` as 'json' or 'docx', atomically (the old file survives any failure)."""
+        fmt = fmt.lower()
+        if fmt == "json":
+            return atomic_write_text(Path(out), self.assessments.export_json(assessment_id))
+        if fmt == "docx":
+            return self.export_docx(assessment_id, out)
+        raise ValueError(f"unknown export format '{fmt}' (known: {', '.join(FORMATS)})")
+
+    def export_docx(self, assessment_id: int, out: Path) -> Path:
+        """The committee-ready Word document, with the sign-off fingerprint in the footer once signed off."""
+        from idmf.export.writer import export_docx  # python-docx only when a document is written
+
+        item = self.store.assessments.get(assessment_id)
+        signoff = signoff_for(self.store, assessment_id)
+        fingerprint = display_fingerprint(signoff.fingerprint) if signoff else ""
+        return export_docx(item, self.store.form_for(item), Path(out), fingerprint=fingerprint)

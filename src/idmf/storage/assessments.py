@@ -1,0 +1,241 @@
+"""The assessment repository: every read and write of assessments, their answers and attached census tables."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+
+from idmf.domain.answers import parse_answer, to_json
+from idmf.domain.assessment import Assessment, Status
+from idmf.domain.evidence import CensusTable
+from idmf.domain.summary import AssessmentSummary
+from idmf.domain.times import utc, utcnow
+from idmf.errors import ConflictError, LockedError, NotFoundError
+from idmf.forms.loader import FormRegistry
+from idmf.forms.schema import FormDefinition
+from idmf.storage.database import Database
+from idmf.storage.tables import AnswerRow, AssessmentCensusRow, AssessmentRow
+from idmf.storage.unit import Repository
+
+# Answers copied onto the assessment row so the dashboard can list and search without joins.
+DENORMALISED = {"title": "title", "organisation": "organisation", "lead": "lead"}
+
+_SUMMARY_COLUMNS = ("id", "uid", "version_number", "title", "organisation", "lead", "status", "steps_complete",
+                    "created_at", "updated_at", "review_date", "archived")
+_SUMMARY = [getattr(AssessmentRow, name) for name in _SUMMARY_COLUMNS]
+
+
+def _summary(row: Any) -> AssessmentSummary:
+    return AssessmentSummary(
+        id=row.id, uid=row.uid, version_number=row.version_number, title=row.title,
+        organisation=row.organisation, lead=row.lead, status=Status(row.status),
+        steps_complete=row.steps_complete, created_at=utc(row.created_at, precise=True),
+        updated_at=utc(row.updated_at, precise=True), review_date=row.review_date, archived=row.archived,
+    )
+
+
+class AssessmentRepository(Repository):
+    """Stores assessments in the database (each method joins the caller's transaction when given `conn`)."""
+
+    def __init__(self, database: Database, forms: FormRegistry) -> None:
+        super().__init__(database)
+        self.forms = forms
+
+    # --- reads ----------------------------------------------------------------------------------------------
+    def get(self, assessment_id: int, conn: Connection | None = None) -> Assessment:
+        """Load one assessment with its answers parsed against its own form version (one query per table)."""
+        with self._read(conn) as c:
+            row = c.execute(select(AssessmentRow).where(AssessmentRow.id == assessment_id)).first()
+            if row is None:
+                raise NotFoundError(f"There is no assessment with id {assessment_id}.")
+            answers = c.execute(select(AnswerRow.question_id, AnswerRow.value, AnswerRow.version)
+                                .where(AnswerRow.assessment_id == assessment_id)).all()
+            census = c.execute(select(AssessmentCensusRow.table_json).where(
+                AssessmentCensusRow.assessment_id == assessment_id).order_by(AssessmentCensusRow.position)).scalars()
+            census = [CensusTable.model_validate(doc) for doc in census]
+        return self._assessment(row, answers, census)
+
+    def _assessment(self, row: Any, answers: list, census: list[CensusTable]) -> Assessment:
+        form = self.forms.get(row.form_id, row.form_version)
+        known = {q.id: q for q in form.questions()}
+        item = Assessment(
+            id=row.id, uid=row.uid, version_number=row.version_number, form_id=row.form_id,
+            form_version=row.form_version, status=Status(row.status), archived=row.archived,
+            created_at=utc(row.created_at, precise=True), updated_at=utc(row.updated_at, precise=True),
+            review_date=row.review_date, row_version=row.row_version, census_tables=census,
+        )
+        for qid, raw, version in answers:
+            item.answer_versions[qid] = version
+            if raw is not None and qid in known:
+                item.answers[qid] = parse_answer(known[qid], raw)
+        return item
+
+    def list(self, search: str = "", statuses: Iterable[Status] | None = None, include_archived: bool = False,
+             conn: Connection | None = None) -> list[AssessmentSummary]:
+        """Summaries for the dashboard, most recently edited first."""
+        # Plain column rows, not ORM objects: building 10,000 SQLModel instances took most of a second.
+        query = select(*_SUMMARY)
+        if not include_archived:
+            query = query.where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
+        if statuses:
+            query = query.where(AssessmentRow.status.in_([s.value for s in statuses]))
+        if search.strip():
+            pattern = f"%{search.strip().lower()}%"
+            query = query.where(or_(*(func.lower(getattr(AssessmentRow, c)).like(pattern)
+                                      for c in ("title", "organisation", "lead"))))
+        query = query.order_by(AssessmentRow.updated_at.desc(), AssessmentRow.id.desc())
+        with self._read(conn) as c:
+            return [_summary(row) for row in c.execute(query)]
+
+    def versions(self, uid: str, conn: Connection | None = None) -> list[AssessmentSummary]:
+        """Every stored version of one assessment, oldest first."""
+        with self._read(conn) as c:
+            rows = c.execute(select(*_SUMMARY).where(AssessmentRow.uid == uid)
+                             .order_by(AssessmentRow.version_number))
+            return [_summary(row) for row in rows]
+
+    def find_version(self, uid: str, version_number: int, conn: Connection | None = None) -> AssessmentSummary | None:
+        """One version of an assessment by its uid and number (None when this database does not hold it)."""
+        with self._read(conn) as c:
+            row = c.execute(select(*_SUMMARY).where(AssessmentRow.uid == uid,
+                                                    AssessmentRow.version_number == version_number)).first()
+        return _summary(row) if row else None
+
+    def is_locked(self, assessment_id: int, conn: Connection | None = None) -> bool:
+        """True for a signed-off version: the database refuses any change to its content."""
+        with self._read(conn) as c:
+            return bool(c.execute(select(AssessmentRow.locked).where(AssessmentRow.id == assessment_id)).scalar())
+
+    # --- writes ---------------------------------------------------------------------------------------------
+    def add(self, assessment: Assessment, conn: Connection | None = None) -> Assessment:
+        """Insert a new assessment with its answers and census tables; sets and returns it with its id."""
+        form = self.forms.get(assessment.form_id, assessment.form_version)
+        now = utcnow()
+        with self._write(conn) as c:
+            new_id = c.execute(insert(AssessmentRow).values(
+                uid=assessment.uid, version_number=assessment.version_number, form_id=assessment.form_id,
+                form_version=assessment.form_version, status=assessment.status.value,
+                archived=assessment.archived, review_date=assessment.review_date,
+                created_at=utc(assessment.created_at), updated_at=utc(assessment.updated_at),
+                steps_complete=assessment.steps_complete(form), row_version=1, locked=False,
+                **{col: assessment.text(qid) for qid, col in DENORMALISED.items()},
+            )).inserted_primary_key[0]
+            if assessment.answers:
+                c.execute(insert(AnswerRow), [
+                    {"assessment_id": new_id, "question_id": qid, "value": to_json(value), "version": 1,
+                     "updated_at": now} for qid, value in assessment.answers.items()])
+            self._insert_census(c, new_id, assessment.census_tables)
+        assessment.id, assessment.row_version = new_id, 1
+        assessment.answer_versions = {qid: 1 for qid in assessment.answers}
+        return assessment
+
+    def delete(self, assessment_id: int, conn: Connection | None = None) -> None:
+        """Remove an assessment and its answers (only review copies are ever replaced this way)."""
+        with self._write(conn) as c:
+            c.execute(delete(AssessmentRow).where(AssessmentRow.id == assessment_id))
+
+    def store_answer(self, item: Assessment, form: FormDefinition, question_id: str, raw: Any,
+                     conn: Connection | None = None) -> Any:
+        """Validate one answer, save it, and keep the in-memory assessment in step; returns the typed value."""
+        previous = item.answers.get(question_id)
+        value = item.set_answer(form, question_id, raw)
+        try:
+            version = self.save_answer(item.id, question_id, value, item.answer_versions.get(question_id, 0),
+                                       steps_complete=item.steps_complete(form), conn=conn)
+        except Exception:
+            # Keep memory and database telling the same story when the write fails.
+            if previous is None:
+                item.answers.pop(question_id, None)
+            else:
+                item.answers[question_id] = previous
+            raise
+        item.answer_versions[question_id] = version
+        return value
+
+    def save_answer(self, assessment_id: int, question_id: str, value: Any, expected_version: int,
+                    steps_complete: int | None = None, conn: Connection | None = None) -> int:
+        """Write one answer if nobody changed it since `expected_version`; return its new version."""
+        payload, now = to_json(value), utcnow()
+        with self._write(conn) as c:
+            if self.is_locked(assessment_id, c):
+                raise LockedError(assessment_id)
+            current = c.execute(select(AnswerRow.version).where(
+                AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id)).scalar()
+            if (current or 0) != expected_version:
+                raise ConflictError(assessment_id, question_id, current or 0)
+            if current is None:
+                self._require(c, assessment_id)
+                c.execute(insert(AnswerRow).values(assessment_id=assessment_id, question_id=question_id,
+                                                   value=payload, version=1, updated_at=now))
+            else:
+                c.execute(update(AnswerRow).where(
+                    AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
+                ).values(value=payload, version=current + 1, updated_at=now))
+            changes: dict[str, Any] = {"updated_at": now}
+            if question_id in DENORMALISED:
+                changes[DENORMALISED[question_id]] = payload if isinstance(payload, str) else ""
+            if steps_complete is not None:
+                changes["steps_complete"] = steps_complete
+            c.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(**changes))
+        return (current or 0) + 1
+
+    def attach_census_tables(self, assessment_id: int, tables: list[CensusTable],
+                             conn: Connection | None = None) -> None:
+        """Replace the census tables stored with an assessment, all at once."""
+        with self._write(conn) as c:
+            self._require(c, assessment_id)
+            if self.is_locked(assessment_id, c):
+                raise LockedError(assessment_id)
+            c.execute(delete(AssessmentCensusRow).where(AssessmentCensusRow.assessment_id == assessment_id))
+            self._insert_census(c, assessment_id, tables)
+            c.execute(update(AssessmentRow).where(AssessmentRow.id == assessment_id).values(updated_at=utcnow()))
+
+    def update_meta(self, assessment_id: int, expected_row_version: int, conn: Connection | None = None,
+                    **changes: Any) -> int:
+        """Change metadata columns (status, archived, review date…) with an optimistic check."""
+        changes = {k: (v.value if isinstance(v, Status) else v) for k, v in changes.items()}
+        changes["updated_at"] = utcnow()
+        with self._write(conn) as c:
+            result = c.execute(update(AssessmentRow).where(
+                AssessmentRow.id == assessment_id, AssessmentRow.row_version == expected_row_version
+            ).values(row_version=expected_row_version + 1, **changes))
+            if result.rowcount != 1:
+                self._require(c, assessment_id)
+                raise ConflictError(assessment_id, "details", -1)
+        return expected_row_version + 1
+
+    def set_archived(self, assessment_id: int, archived: bool = True, conn: Connection | None = None) -> None:
+        """Archive (or bring back) an assessment; nothing is ever deleted from the app."""
+        with self._write(conn) as c:
+            row_version = c.execute(select(AssessmentRow.row_version)
+                                    .where(AssessmentRow.id == assessment_id)).scalar()
+            if row_version is None:
+                raise NotFoundError(f"There is no assessment with id {assessment_id}.")
+            self.update_meta(assessment_id, row_version, conn=c, archived=archived)
+
+    def duplicate_as_new_version(self, assessment_id: int, conn: Connection | None = None) -> Assessment:
+        """Start version n+1 from an assessment: same lineage (uid), a fresh draft with the same answers."""
+        with self._write(conn) as c:
+            source = self.get(assessment_id, c)
+            newest = c.execute(select(func.max(AssessmentRow.version_number))
+                               .where(AssessmentRow.uid == source.uid)).scalar()
+            copy = source.model_copy(deep=True, update={
+                "id": None, "version_number": (newest or 0) + 1, "status": Status.DRAFT, "archived": False,
+                "created_at": utcnow(), "updated_at": utcnow(), "answer_versions": {}, "row_version": 0,
+            })
+            return self.add(copy, c)
+
+    # --- helpers --------------------------------------------------------------------------------------------
+    @staticmethod
+    def _insert_census(c: Connection, assessment_id: int, tables: list[CensusTable]) -> None:
+        # Stored whole as JSON: a frozen copy, so refreshing the census cache never changes a signed-off document.
+        if tables:
+            c.execute(insert(AssessmentCensusRow), [
+                {"assessment_id": assessment_id, "position": n, "table_json": t.model_dump(mode="json")}
+                for n, t in enumerate(tables)])
+
+    @staticmethod
+    def _require(c: Connection, assessment_id: int) -> None:
+        if c.execute(select(AssessmentRow.id).where(AssessmentRow.id == assessment_id)).first() is None:
+            raise NotFoundError(f"There is no assessment with id {assessment_id}.")

@@ -1,0 +1,38 @@
+"""Rows of the audit log (`status_event`); the hash chain over them is computed in idmf.review.audit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, insert, select
+
+from idmf.storage.tables import StatusEventRow
+from idmf.storage.unit import Repository
+
+
+class AuditRepository(Repository):
+    """Appends and reads status events, per assessment version, in sequence order."""
+
+    def last(self, assessment_id: int, conn: Connection | None = None) -> Row | None:
+        """The newest entry of a version's chain (its seq and hash), None when there is none."""
+        with self._read(conn) as c:
+            return c.execute(select(StatusEventRow.seq, StatusEventRow.hash)
+                             .where(StatusEventRow.assessment_id == assessment_id)
+                             .order_by(StatusEventRow.seq.desc()).limit(1)).first()
+
+    def insert(self, conn: Connection | None = None, **values: Any) -> None:
+        """Add one entry (the caller has computed its hashes)."""
+        with self._write(conn) as c:
+            c.execute(insert(StatusEventRow).values(**values))
+
+    def entries(self, assessment_id: int, conn: Connection | None = None) -> list[Row]:
+        """Every entry of one version, oldest first."""
+        with self._read(conn) as c:
+            return c.execute(select(StatusEventRow).where(StatusEventRow.assessment_id == assessment_id)
+                             .order_by(StatusEventRow.seq)).all()
+
+    def count(self, assessment_id: int, conn: Connection | None = None) -> int:
+        """How many entries one version has."""
+        with self._read(conn) as c:
+            return c.execute(select(func.count()).select_from(StatusEventRow)
+                             .where(StatusEventRow.assessment_id == assessment_id)).scalar() or 0

@@ -1,0 +1,50 @@
+"""Every repository over one database, and the unit of work that lets one user action be one transaction."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import Connection
+
+from idmf.domain.assessment import Assessment
+from idmf.forms.loader import FormRegistry
+from idmf.forms.schema import FormDefinition
+from idmf.storage.assessments import AssessmentRepository
+from idmf.storage.audit import AuditRepository
+from idmf.storage.census_cache import CensusCache
+from idmf.storage.comments import CommentRepository
+from idmf.storage.database import Database
+from idmf.storage.review_copies import ExchangeRepository, ReviewCopyRepository
+from idmf.storage.signoffs import SignoffRepository
+
+
+class Store:
+    """The repositories of one database; `with store.transaction() as conn:` groups their writes."""
+
+    def __init__(self, database: Database, forms: FormRegistry) -> None:
+        self.database = database
+        self.forms = forms
+        self.assessments = AssessmentRepository(database, forms)
+        self.comments = CommentRepository(database)
+        self.audit = AuditRepository(database)
+        self.signoffs = SignoffRepository(database)
+        self.review_copies = ReviewCopyRepository(database)
+        self.exchanges = ExchangeRepository(database)
+        self.census = CensusCache(database)
+
+    @contextmanager
+    def transaction(self, conn: Connection | None = None) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back (nothing kept) if it raises.
+
+        Given the caller's `conn`, the block joins the caller's transaction instead.
+        """
+        if conn is not None:
+            yield conn
+            return
+        with self.database.engine.begin() as own:
+            yield own
+
+    def form_for(self, item: Assessment) -> FormDefinition:
+        """The form version an assessment was started on."""
+        return self.forms.get(item.form_id, item.form_version)

@@ -1,0 +1,13 @@
+"""Every table of the app's database, on one metadata (Alembic's autogenerate compares against it).
+
+Changing a table means adding an Alembic migration under idmf/storage/migrations/versions.
+"""
+
+from idmf.storage.tables.assessments import AnswerRow, AssessmentCensusRow, AssessmentRow, metadata
+from idmf.storage.tables.census import CensusAreaRow, CensusIcbMemberRow, CensusValueRow
+from idmf.storage.tables.review import CommentRow, ReviewCopyRow, ReviewExchangeRow, SignoffRow, StatusEventRow
+
+__all__ = [
+    "AnswerRow", "AssessmentCensusRow", "AssessmentRow", "CensusAreaRow", "CensusIcbMemberRow", "CensusValueRow",
+    "CommentRow", "ReviewCopyRow", "ReviewExchangeRow", "SignoffRow", "StatusEventRow", "metadata",
+]

@@ -1,0 +1,95 @@
+"""The typed seams of the assessment editor.
+
+`EditorProtocol` is what the main window uses of an editor (the real `AssessmentEditor` and the tests'
+fake both implement it). `EditorHost` is what a feature panel (census, review) may use: add widgets to
+pages and to the side panel, show counts in the step list, save through the controller, follow changes.
+`PanelFactory` is one feature's entry point; the main window hands the editor its list of them, so the
+editor never imports a feature folder.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from idmf.domain.assessment import Assessment
+from idmf.forms.schema import FormDefinition
+from idmf.services.changes import Changes
+
+
+class EditorProtocol(Protocol):
+    """What the main window needs from an editor of one assessment."""
+
+    sig_saved: SignalInstance  # "Saved hh:mm:ss"
+    sig_save_failed: SignalInstance  # "Not saved — <reason>"
+    sig_title_changed: SignalInstance  # the new title
+    sig_section_changed: SignalInstance  # the section id on show
+    undo_stack: QUndoStack
+
+    @property
+    def assessment(self) -> Assessment: ...
+
+    @property
+    def form(self) -> FormDefinition: ...
+
+    def flush(self) -> bool: ...
+
+    def go_to(self, section_id: str, question_id: str | None = None) -> None: ...
+
+    def current_section_id(self) -> str: ...
+
+    def set_side_panel_visible(self, shown: bool) -> None: ...
+
+    def apply_changes(self, changes: Changes) -> None: ...
+
+
+class EditorHost(Protocol):
+    """What a feature panel may use of the editor it is added to."""
+
+    sig_assessment_changed: SignalInstance  # after every stored change (and undo/redo)
+    sig_changes: SignalInstance  # a change notice about this assessment (idmf.services.changes.Changes)
+    sig_section_changed: SignalInstance  # the section id on show
+    undo_stack: QUndoStack
+
+    @property
+    def assessment(self) -> Assessment: ...
+
+    @property
+    def form(self) -> FormDefinition: ...
+
+    @property
+    def read_only(self) -> bool: ...
+
+    @property
+    def services(self): ...  # the AppContext: panels call services, never storage
+
+    @property
+    def last_failure(self) -> str: ...
+
+    def current_section_id(self) -> str: ...
+
+    def question_ids(self, section_id: str) -> list[str]: ...
+
+    def question_at(self, widget: QWidget) -> str | None: ...
+
+    def set_question_marker(self, question_id: str, html: str, description: str) -> QWidget: ...
+
+    def has_marker(self, question_id: str) -> bool: ...
+
+    def show_side_tab(self, widget: QWidget) -> None: ...
+
+    def add_panel(self, section_id: str, widget: QWidget, after_question_id: str | None = None) -> None: ...
+
+    def add_side_tab(self, widget: QWidget, title: str, width_chars: int | None = None) -> None: ...
+
+    def set_step_badges(self, counts: dict[str, int]) -> None: ...
+
+    def go_to(self, section_id: str, question_id: str | None = None) -> None: ...
+
+    def attach_census(self, tables: list, reveal_section: str | None = None) -> bool: ...
+
+
+PanelFactory = Callable[[EditorHost], None]
