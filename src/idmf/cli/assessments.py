@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from idmf.cli.errors import CliError
-from idmf.domain.answers import answer_is_empty, to_json
+from idmf.domain.answers import is_blank, to_json
 from idmf.domain.assessment import Assessment
 from idmf.export.hooks import export_docx_command, import_docx_command
 from idmf.services.context import AppContext, open_app
@@ -81,7 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _format_value(value) -> str:
-    if answer_is_empty(value):
+    if is_blank(value):
         return "(not answered)"
     plain = to_json(value)
     return plain if isinstance(plain, str) else json.dumps(plain, ensure_ascii=False)

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from idmf.domain.evidence import CensusTable
-from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty, parse_answer, to_json
+from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank, parse_answer, to_json
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FieldType, FormDefinition, Section
 
@@ -129,7 +129,7 @@ class Assessment(BaseModel):
     def section_progress(self, form: FormDefinition, section: Section) -> tuple[int, int]:
         """(answered, required) counts of the section's relevant required questions."""
         required = [q for q in section.all_questions() if q.required and self.is_relevant(form, q.id)]
-        answered = [q for q in required if not answer_is_empty(self.answers.get(q.id))]
+        answered = [q for q in required if not is_blank(self.answers.get(q.id))]
         return len(answered), len(required)
 
     def steps_complete(self, form: FormDefinition) -> int:

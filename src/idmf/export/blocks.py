@@ -11,10 +11,10 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import _Cell
 
-from idmf.domain.answers import ImpactAnswer, answer_is_empty
+from idmf.domain.answers import ImpactAnswer, is_blank
 from idmf.domain.assessment import Assessment
 from idmf.export import docxkit, styles
-from idmf.export.sanitize import is_blank, lines
+from idmf.export.sanitize import lines
 from idmf.forms.schema import FieldType, FormDefinition, Question
 
 FULL_WIDTH = 17.0  # cm between the A4 margins of the reference document
@@ -48,7 +48,7 @@ def format_date(value: Any) -> str:
 
 def display_text(question: Question, value: Any) -> str | None:
     """A plain-text rendering of a simple answer, or None when it is unanswered."""
-    if answer_is_empty(value) or (isinstance(value, str) and is_blank(value)):
+    if is_blank(value):
         return None
     kind = question.type
     if kind == FieldType.DATE:
@@ -160,7 +160,7 @@ def choice_list(ctx: RenderContext, question: Question) -> None:
         docxkit.add_text(docxkit.paragraph_in(text, styles.CELL), choice.label)
         if choice.help:
             write_lines(text, choice.help, f"help of '{question.id}'", styles.HELP)
-    if answer_is_empty(value):
+    if is_blank(value):
         mark_missing(docxkit.merged_row(table), "Not answered – no option ticked")
     _keep_rows_together(table, but_last=True)
     ctx.spacer()

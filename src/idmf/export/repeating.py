@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from idmf.domain.answers import GroupImpact
+from idmf.domain.answers import GroupImpact, is_blank
 from idmf.export import docxkit, styles
 from idmf.export.blocks import (
     FULL_WIDTH,
@@ -18,7 +18,6 @@ from idmf.export.blocks import (
     mark_missing,
     write_lines,
 )
-from idmf.export.sanitize import is_blank
 from idmf.forms.schema import ColumnType, Question
 
 # Relative column widths by cell type: dates are narrow, long text wide.
@@ -81,7 +80,7 @@ def data_table(ctx: RenderContext, question: Question) -> None:
         size = sum(len(str(v)) for v in row.values() if v)
         for cell, column in zip(docxkit.add_row(table, keep=size < KEEP_LIMIT), question.columns):
             value = row.get(column.id)
-            if value is None or is_blank(value):
+            if is_blank(value):
                 mark_missing(cell)
             elif column.type == ColumnType.DATE:
                 paragraph = docxkit.paragraph_in(cell, styles.CELL)

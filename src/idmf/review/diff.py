@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty
+from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank
 from idmf.domain.assessment import Assessment
 from idmf.domain.evidence import CensusTable
 from idmf.forms.schema import FieldType, FormDefinition, Question
@@ -77,7 +77,7 @@ def _groups(groups: list[GroupImpact]) -> str:
 
 def render_answer(question: Question, value: Any) -> str:
     """An answer as plain readable text ('' when unanswered)."""
-    if answer_is_empty(value):
+    if is_blank(value):
         return ""
     kind = question.type
     if kind == FieldType.DATE:

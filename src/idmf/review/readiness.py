@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty, to_json
+from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank, to_json
 from idmf.domain.assessment import Assessment
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FieldType, FormDefinition
@@ -168,7 +168,7 @@ class RuleContext:
         return value.strip() if isinstance(value, str) else ""
 
     def empty(self, question_id: str) -> bool:
-        return answer_is_empty(self.value(question_id))
+        return is_blank(self.value(question_id))
 
     def label(self, question_id: str) -> str:
         question = self._questions.get(question_id)

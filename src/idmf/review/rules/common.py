@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from idmf.domain.answers import is_blank
 from idmf.review.readiness import RuleContext
 
 ACTION_PLAN = "action_plan"
@@ -21,12 +22,8 @@ def action_rows(ctx: RuleContext) -> Iterator[tuple[int, dict[str, Any]]]:
     """(1-based row number, cells) of every action-plan row that is not completely blank."""
     rows = ctx.value(ACTION_PLAN) if ctx.has(ACTION_PLAN) else None
     for n, row in enumerate(rows if isinstance(rows, list) else [], start=1):
-        if isinstance(row, dict) and any(_filled(v) for v in row.values()):
+        if isinstance(row, dict) and not is_blank(row):
             yield n, row
-
-
-def _filled(value: Any) -> bool:
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
 def cell_text(row: dict[str, Any], column: str) -> str:

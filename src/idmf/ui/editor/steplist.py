@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QStyledItemDelegate
 
-from idmf.domain.answers import answer_is_empty
+from idmf.domain.answers import is_blank
 from idmf.domain.assessment import Assessment
 from idmf.forms.schema import FormDefinition, Section
 from idmf.ui.editor.page import section_title
@@ -35,7 +35,7 @@ def completion_text(assessment: Assessment, form: FormDefinition, section: Secti
     """'✓ Complete', '3 of 5 answered' or, for a section without required questions, 'Optional: 2 of 5 answered'."""
     answered, required = assessment.section_progress(form, section)
     if required == 0:
-        filled = sum(not answer_is_empty(assessment.answers.get(q.id)) for q in section.all_questions())
+        filled = sum(not is_blank(assessment.answers.get(q.id)) for q in section.all_questions())
         return f"Optional: {filled} of {len(section.all_questions())} answered"
     if answered == required:
         return f"{DONE_MARK} Complete"
