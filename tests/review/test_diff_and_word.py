@@ -32,8 +32,7 @@ def test_diff_lists_changed_questions_readably(form):
     assert (diffs["duty_human_rights"].before, diffs["duty_human_rights"].after) == ("No", "Yes")
     assert diffs["decision_option"].after.startswith("Continue the proposal despite negative equality impacts")
     assert "Neutral ☒" in diffs["pc_age"].after and "Neutral ☐" in diffs["pc_age"].before
-    assert diffs["summary"].summary() == f"{form.section_of('summary').title} — {form.question('summary').label}: " \
-                                         "changed"
+    assert diffs["summary"].summary() == f"1. Aims of the Proposal — {form.question('summary').label}: changed"
     assert diff_versions(before, before, form) == []
 
 

@@ -97,7 +97,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"{item.title or '(untitled)'} — {item.status.label}, version {item.version_number}, "
           f"{item.steps_complete(form)}/6 steps complete (form {form.key})")
     for section in form.sections:
-        print(f"\n== {section.title} ==")
+        print(f"\n== {section.display_title} ==")
         for question in section.all_questions():
             if item.is_relevant(form, question.id):
                 print(f"- {question.label}\n    {_format_value(item.answers.get(question.id))}")

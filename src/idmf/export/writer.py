@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from io import BytesIO
 from pathlib import Path
 from typing import Callable, Sequence
@@ -92,8 +91,7 @@ def _render_questions(ctx: RenderContext, questions: Sequence[Question], census_
 
 
 def _step(ctx: RenderContext, section: Section) -> None:
-    numbered = re.match(rf"{section.step}\.\s", section.title)
-    _heading(ctx, section.title if numbered else f"{section.step}. {section.title}", 1)
+    _heading(ctx, section.display_title, 1)
     _intro(ctx, section.intro)
     wants_census = section.step == CENSUS_STEP
     placed = _render_questions(ctx, section.questions, CENSUS_AFTER if wants_census else None)
@@ -108,7 +106,7 @@ def _step(ctx: RenderContext, section: Section) -> None:
 def _unnumbered(ctx: RenderContext, section: Section, heading: bool) -> None:
     """Front matter and approval: a label | answer table (with a heading unless it is the front matter)."""
     if heading:
-        _heading(ctx, section.title, 1)
+        _heading(ctx, section.display_title, 1)
         _intro(ctx, section.intro)
     questions = [q for q in section.all_questions() if ctx.assessment.is_relevant(ctx.form, q.id)]
     blocks.key_value_table(ctx, questions)

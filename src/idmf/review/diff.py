@@ -132,8 +132,8 @@ def _entry(qid: str, step: tuple[str, str], label: str, before: str, after: str)
 def _census_step(form: FormDefinition) -> tuple[str, str]:
     for section in form.sections:
         if any(q.id == "evidence_considered" for q in section.all_questions()):
-            return section.id, section.title
-    return form.sections[0].id, form.sections[0].title
+            return section.id, section.display_title
+    return form.sections[0].id, form.sections[0].display_title
 
 
 def diff_versions(a: Assessment, b: Assessment, form: FormDefinition) -> list[QuestionDiff]:
@@ -141,7 +141,7 @@ def diff_versions(a: Assessment, b: Assessment, form: FormDefinition) -> list[Qu
     diffs: list[QuestionDiff] = []
     for section in form.sections:
         for question in section.all_questions():
-            found = _entry(question.id, (section.id, section.title), question.label,
+            found = _entry(question.id, (section.id, section.display_title), question.label,
                            render_answer(question, a.answers.get(question.id)),
                            render_answer(question, b.answers.get(question.id)))
             if found:

@@ -79,7 +79,7 @@ class ReadinessReport:
 
     findings: tuple[Finding, ...]
     steps: tuple[str, ...]  # every section id of the form, in order
-    step_titles: dict[str, str] = field(default_factory=dict)
+    step_titles: dict[str, str] = field(default_factory=dict)  # section id -> display title
 
     @property
     def blocking(self) -> list[Finding]:
@@ -249,4 +249,4 @@ def check(assessment: Assessment, form: FormDefinition, today: dt.date | None = 
     positions = {q.id: n for n, q in enumerate(form.questions())}
     findings.sort(key=lambda f: (order.get(f.step, len(order)), positions.get(f.question_id or "", -1),
                                  f.row or 0, f.severity != Severity.BLOCKING))
-    return ReadinessReport(tuple(findings), tuple(order), {s.id: s.title for s in form.sections})
+    return ReadinessReport(tuple(findings), tuple(order), {s.id: s.display_title for s in form.sections})

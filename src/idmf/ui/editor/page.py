@@ -21,11 +21,6 @@ DATE_ORDER = (("start_date", "completed_date"),)
 READABLE_CHARS = 110  # the text column is at most about this many characters wide: long lines are hard to read
 
 
-def section_title(section: Section) -> str:
-    """How the step list and the page heading name a section: '1. Aims of the Proposal', 'Approval'."""
-    return f"{section.step}. {section.title}" if section.step else section.title
-
-
 def _paragraph(text: str, object_name: str = "intro") -> QLabel:
     label = QLabel(text)
     label.setObjectName(object_name)
@@ -88,7 +83,7 @@ class SectionPage(QScrollArea):
         return outer
 
     def _add_top(self) -> None:
-        self._layout.addWidget(_heading(section_title(self.section), 1.5, "page_title"))
+        self._layout.addWidget(_heading(self.section.display_title, 1.5, "page_title"))
         texts = [self.section.intro]
         if self.section.id == self.form.sections[0].id:
             texts += [self.form.intro, self.form.heat_note]  # the template's header text, once, on the first page

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from idmf.domain.answers import is_blank
 from idmf.domain.assessment import Assessment
 from idmf.forms.schema import FormDefinition, Section
-from idmf.ui.editor.page import section_title
 
 DONE_MARK = "✓"
 LIST_CHARS = 30  # wide enough for most step titles at any scaling; longer ones wrap
@@ -61,14 +60,14 @@ class StepList(QListWidget):
         self.setItemDelegate(_StepDelegate(self))
         self._finding_counts: dict[str, int] = {}
         for section in form.sections:
-            item = QListWidgetItem(section_title(section))
+            item = QListWidgetItem(section.display_title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.addItem(item)
 
     def refresh(self, assessment: Assessment) -> None:
         """Update every step's completion mark."""
         for row, section in enumerate(self.form.sections):
-            text = f"{section_title(section)}\n{completion_text(assessment, self.form, section)}"
+            text = f"{section.display_title}\n{completion_text(assessment, self.form, section)}"
             item = self.item(row)
             item.setText(text)
             self._show_count(item)

@@ -17,7 +17,6 @@ from idmf.review import comments as store
 from idmf.review.errors import ReviewError
 from idmf.review.state import is_review_copy
 from idmf.review.workflow import Role, default_person
-from idmf.ui.editor.page import section_title
 from idmf.ui.review.checklist import WrappingTree
 
 THREAD_ROLE = Qt.ItemDataRole.UserRole + 1  # the root comment id of a row's thread
@@ -51,7 +50,7 @@ class CommentsPane(QWidget):
         self.editor = editor
         self.context = editor.controller.context
         self._labels = {q.id: q.label for q in editor.form.questions()}
-        self._labels.update({store.step_anchor(s.id): f"Whole step: {section_title(s)}" for s in editor.form.sections})
+        self._labels.update({store.step_anchor(s.id): f"Whole step: {s.display_title}" for s in editor.form.sections})
         self._labels.update({store.step_anchor(g.id): f"Whole part: {g.title}"
                              for s in editor.form.sections for g in s.groups})
         self._threads: dict[int, store.Thread] = {}  # root comment id -> thread, as last loaded

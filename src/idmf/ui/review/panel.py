@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-from idmf.ui.editor.page import section_title
 from idmf.ui.review.checklist import ChecklistPanel, run_check, signed_off_on
 from idmf.ui.review.comments import CommentsPane
 
@@ -33,7 +32,7 @@ def refresh_checklist(editor, checklist: ChecklistPanel) -> None:
 
 def attach(editor) -> None:
     """Add the Checklist and Comments tabs to an AssessmentEditor."""
-    titles = {section.id: section_title(section) for section in editor.form.sections}
+    titles = {section.id: section.display_title for section in editor.form.sections}
     checklist = ChecklistPanel(lambda step, qid: _go_to(editor, step, qid), titles)
     editor.add_side_tab(checklist, "Checklist")
     editor.add_side_tab(CommentsPane(editor), "Comments")
