@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from idmf.cli.errors import CliError
-from idmf.domain.answers import is_blank, to_json
+from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.export.hooks import export_docx_command, import_docx_command
 from idmf.services.context import AppContext, open_app
@@ -80,11 +80,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _format_value(value) -> str:
-    if is_blank(value):
-        return "(not answered)"
-    plain = to_json(value)
-    return plain if isinstance(plain, str) else json.dumps(plain, ensure_ascii=False)
+def _format_value(question, value) -> str:
+    """An answer in the Word document's words, its lines indented under the question."""
+    return answer_text(question, value).replace("\n", "\n    ") or "(not answered)"
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -100,7 +98,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"\n== {section.display_title} ==")
         for question in section.all_questions():
             if item.is_relevant(form, question.id):
-                print(f"- {question.label}\n    {_format_value(item.answers.get(question.id))}")
+                print(f"- {question.label}\n    {_format_value(question, item.answers.get(question.id))}")
     return 0
 
 

@@ -18,6 +18,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.export import blocks, census, docxkit, embed, page, repeating, sanitize, styles, texts
 from idmf.export.blocks import RenderContext
@@ -117,7 +118,7 @@ def _organisation(ctx: RenderContext) -> str:
         question = ctx.form.question("organisation")
     except KeyError:
         return ctx.assessment.organisation
-    return blocks.display_text(question, ctx.assessment.answers.get("organisation")) or ""
+    return answer_text(question, ctx.assessment.answers.get("organisation"))
 
 
 def _title_block(ctx: RenderContext) -> None:

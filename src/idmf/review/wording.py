@@ -119,7 +119,3 @@ def near_identical(texts: list[str], threshold: float = 0.85) -> bool:
         return False
     return all(difflib.SequenceMatcher(None, plain[0], other).ratio() >= threshold for other in plain[1:])
 
-
-def uk_date(value: dt.date) -> str:
-    """A date as UK readers write it: 31/03/2027."""
-    return value.strftime("%d/%m/%Y")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from idmf.domain.answer_text import date_text
 from idmf.review.readiness import Hit, RuleContext, Severity, rule
 from idmf.review.rules.common import ACTION_PLAN, action_name, action_rows, cell_text
-from idmf.review.wording import is_placeholder_date, parse_date, uk_date
+from idmf.review.wording import is_placeholder_date, parse_date
 
 
 @rule("action-no-lead", step="monitoring", severity=Severity.BLOCKING, title="An action has no lead")
@@ -40,5 +41,5 @@ def action_date_past(ctx: RuleContext) -> Iterator[Hit]:
     for n, row in action_rows(ctx):
         when = parse_date(row.get("target_date"))
         if when is not None and when < ctx.today:
-            yield Hit(ACTION_PLAN, f"{action_name(n, row)}: the target date {uk_date(when)} has already passed. "
+            yield Hit(ACTION_PLAN, f"{action_name(n, row)}: the target date {date_text(when)} has already passed. "
                                    "Update the date or record the outcome.", n)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from idmf.domain.answer_text import cell_text as answer_cell_text
 from idmf.domain.answers import is_blank
 from idmf.review.readiness import RuleContext
 
@@ -27,8 +28,8 @@ def action_rows(ctx: RuleContext) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def cell_text(row: dict[str, Any], column: str) -> str:
-    value = row.get(column)
-    return value.strip() if isinstance(value, str) else ""
+    """A cell of an action-plan row as the document prints it, stripped ('' when blank)."""
+    return answer_cell_text(row.get(column)).strip()
 
 
 def action_name(n: int, row: dict[str, Any]) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from idmf.domain.answer_text import date_text
 from idmf.domain.assessment import Status
 from idmf.review.readiness import Hit, RuleContext, Severity, rule
-from idmf.review.wording import parse_date, uk_date
+from idmf.review.wording import parse_date
 
 _AT_OR_PAST_COMMITTEE = {Status.READY_FOR_COMMITTEE, Status.APPROVED}
 
@@ -17,8 +18,8 @@ def completed_before_start(ctx: RuleContext) -> Iterator[Hit]:
     """The assessment cannot be completed before it started."""
     start, completed = parse_date(ctx.value("start_date")), parse_date(ctx.value("completed_date"))
     if start and completed and completed < start:
-        yield Hit("completed_date", f"The completed date ({uk_date(completed)}) is before the start date "
-                                    f"({uk_date(start)}).")
+        yield Hit("completed_date", f"The completed date ({date_text(completed)}) is before the start date "
+                                    f"({date_text(start)}).")
 
 
 @rule("approval-date-missing", step="approval", severity=Severity.BLOCKING,
@@ -37,5 +38,5 @@ def approval_before_completed(ctx: RuleContext) -> Iterator[Hit]:
     """A committee cannot approve an assessment before it was completed."""
     meeting, completed = parse_date(ctx.value("approval_meeting_date")), parse_date(ctx.value("completed_date"))
     if meeting and completed and meeting < completed:
-        yield Hit("approval_meeting_date", f"The committee meeting date ({uk_date(meeting)}) is before the "
-                                           f"assessment was completed ({uk_date(completed)}).")
+        yield Hit("approval_meeting_date", f"The committee meeting date ({date_text(meeting)}) is before the "
+                                           f"assessment was completed ({date_text(completed)}).")

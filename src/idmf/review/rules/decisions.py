@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from idmf.domain.answer_text import answer_text
 from idmf.review.readiness import Hit, RuleContext, Severity, rule
 from idmf.review.rules.common import LEGAL_DUTIES, short
 
@@ -37,7 +38,7 @@ def option_multiple(ctx: RuleContext) -> Iterator[Hit]:
     options = chosen_options(ctx)
     if ctx.has(OPTION) and len(options) > 1:
         question = ctx.form.question(OPTION)
-        names = ", ".join(f"“{short(question.choice_label(str(o)), 40)}”" for o in options)
+        names = ", ".join(f"“{short(answer_text(question, str(o)), 40)}”" for o in options)
         yield Hit(OPTION, f"More than one option is ticked in Step 5 ({names}): keep only one.")
 
 
@@ -68,7 +69,7 @@ def accept_with_negative(ctx: RuleContext) -> Iterator[Hit]:
     """Option 1 says there are no equality impacts, which contradicts a negative impact in Step 4."""
     negatives = ctx.negatives
     if single_option(ctx) == "accept" and negatives:
-        names = ", ".join(item.name for item in negatives[:4]) + (" and others" if len(negatives) > 4 else "")
+        names = ", ".join(item.display_name for item in negatives[:4]) + (" and others" if len(negatives) > 4 else "")
         yield Hit(OPTION, f"Option 1 says no equality impacts were identified, but Step 4 records a negative "
                           f"impact ({names}). Choose another option or correct Step 4.")
 
@@ -87,5 +88,6 @@ def human_rights_no_advice(ctx: RuleContext) -> Iterator[Hit]:
     """Human rights concerns (YES) need a record of the advice sought from the EDI team."""
     if ctx.value("duty_human_rights") == "yes" and ctx.has("human_rights_edi_advice") \
             and ctx.empty("human_rights_edi_advice"):
-        yield Hit("human_rights_edi_advice", "You answered YES to human rights concerns: record the advice you "
-                                             "received from the EDI team.")
+        answered = answer_text(ctx.form.question("duty_human_rights"), "yes")
+        yield Hit("human_rights_edi_advice", f"You answered {answered} to human rights concerns: record the advice "
+                                             "you received from the EDI team.")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QLabel, QPushButton, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from idmf.domain.answer_text import date_text
 from idmf.domain.assessment import Status
 from idmf.review.readiness import Finding, ReadinessReport, check
 
@@ -115,7 +116,7 @@ class ChecklistPanel(QWidget):
         self.tree.expandAll()
         if self.tree.currentItem() is not None:
             self.tree.scrollToItem(self.tree.currentItem())
-        prefix = f"Signed off on {signed_off:%d/%m/%Y}; as checked on that day: " if signed_off else ""
+        prefix = f"Signed off on {date_text(signed_off)}; as checked on that day: " if signed_off else ""
         self.summary.setText(prefix + self._summary_text(report))
         self.summary.setAccessibleName(self.summary.text())
         self.go_button.setEnabled(self.current_finding() is not None)
