@@ -48,8 +48,8 @@ def group_catalogue(ctx: RenderContext, question: Question) -> None:
     catalogue = {entry.id: entry for entry in question.catalogue}
     for number, group in enumerate(groups, start=1):
         entry = catalogue.get(group.catalogue_id or "")
-        impact_block(ctx, question, group.impact, label=group_name(number, group.name), description="", prompt=entry.help if entry else "",
-                     where=f"group {number} of '{question.id}'")
+        impact_block(ctx, question, group.impact, label=group_name(number, group.name), description="",
+                     prompt=entry.help if entry else "", where=f"group {number} of '{question.id}'")
 
 
 def _widths(question: Question) -> list[float]:
