@@ -12,10 +12,11 @@ import datetime as dt
 from typing import Any, Callable
 
 from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank
+from idmf.domain.questions import NO, YES
 from idmf.forms.schema import FieldType, Question
 
 CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐, as Word's own check boxes show them
-YES_NO_TEXT = {"yes": "YES", "no": "NO"}  # the template prints the legal duties' columns in capitals
+YES_NO_TEXT = {YES: "YES", NO: "NO"}  # the template prints the legal duties' columns in capitals
 RATINGS = (("positive", "Positive impact"), ("negative", "Negative impact"), ("neutral", "Neutral impact"))
 CELL_SEPARATOR = " – "  # between the cells of one table row written as a line
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from idmf.domain.questions import NO, YES
 from idmf.forms.schema import ColumnType, FieldType, Question
 
 
@@ -51,7 +52,7 @@ _STR_LIST = TypeAdapter(list[str])
 _GRID = TypeAdapter(dict[str, str])
 _IMPACT = TypeAdapter(ImpactAnswer)
 _GROUPS = TypeAdapter(list[GroupImpact])
-_YES_NO = {"yes", "no"}
+_YES_NO = {YES, NO}
 
 
 def _choice_ids(question: Question) -> set[str]:
@@ -97,7 +98,7 @@ def _parse(question: Question, raw: Any) -> Any:
         return values
     if kind == FieldType.YES_NO:
         if raw not in _YES_NO:
-            raise AnswerError("the answer must be 'yes' or 'no'")
+            raise AnswerError(f"the answer must be '{YES}' or '{NO}'")
         return raw
     if kind == FieldType.GRID:
         grid = _GRID.validate_python(raw)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from idmf.domain.evidence import CensusTable
 from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank, parse_answer, to_json
+from idmf.domain.questions import ACTION_PLAN, IH_GROUPS, LEAD, ORGANISATION, TITLE
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FieldType, FormDefinition, Section
 
@@ -76,7 +77,7 @@ class Assessment(BaseModel):
         """A blank draft on the given form."""
         item = cls(form_id=form.id, form_version=form.version)
         if title:
-            item.set_answer(form, "title", title)
+            item.set_answer(form, TITLE, title)
         return item
 
     # Convenient reads of the answers the dashboard and documents show everywhere.
@@ -87,15 +88,15 @@ class Assessment(BaseModel):
 
     @property
     def title(self) -> str:
-        return self.text("title")
+        return self.text(TITLE)
 
     @property
     def organisation(self) -> str:
-        return self.text("organisation")
+        return self.text(ORGANISATION)
 
     @property
     def lead(self) -> str:
-        return self.text("lead")
+        return self.text(LEAD)
 
     def impact(self, question_id: str) -> ImpactAnswer:
         """An impact block's answer (blank when unanswered)."""
@@ -104,12 +105,12 @@ class Assessment(BaseModel):
 
     def groups(self) -> list[GroupImpact]:
         """Inclusion-health groups the user added."""
-        value = self.answers.get("ih_groups")
+        value = self.answers.get(IH_GROUPS)
         return list(value) if isinstance(value, list) else []
 
     def action_plan(self) -> list[ActionRow]:
         """The Step 6 action plan as typed rows."""
-        rows = self.answers.get("action_plan") or []
+        rows = self.answers.get(ACTION_PLAN) or []
         return [ActionRow(**{k: v for k, v in row.items() if v is not None}) for row in rows]
 
     def set_answer(self, form: FormDefinition, question_id: str, raw: Any) -> Any:

@@ -14,6 +14,7 @@ from docx.table import _Cell
 from idmf.domain.answer_text import RATINGS, YES_NO_TEXT, answer_text, evidence_text
 from idmf.domain.answers import ImpactAnswer, is_blank
 from idmf.domain.assessment import Assessment
+from idmf.domain.questions import NO, YES
 from idmf.export import docxkit, styles
 from idmf.export.sanitize import lines
 from idmf.forms.schema import FormDefinition, Question
@@ -146,7 +147,7 @@ def yes_no_table(ctx: RenderContext, questions: Sequence[Question]) -> None:
     """Consecutive YES/NO questions (the legal duties) as one table with YES and NO columns."""
     table = docxkit.new_table(ctx.doc, [FULL_WIDTH - 4.2, 2.1, 2.1])
     heads = docxkit.add_row(table, header=True)
-    for cell, text in zip(heads, ("", YES_NO_TEXT["yes"], YES_NO_TEXT["no"])):
+    for cell, text in zip(heads, ("", YES_NO_TEXT[YES], YES_NO_TEXT[NO])):
         docxkit.shade(cell, styles.SHADE_HEAD)
         paragraph = docxkit.paragraph_in(cell, styles.CELL_HEAD)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -158,10 +159,10 @@ def yes_no_table(ctx: RenderContext, questions: Sequence[Question]) -> None:
         if question.help:
             write_lines(label, question.help, f"help of '{question.id}'", styles.HELP)
         value = ctx.value(question)
-        if value not in ("yes", "no"):
+        if value not in (YES, NO):
             mark_missing(label, "Not answered – neither YES nor NO chosen", styles.SMALL)
-        _centred_tick(yes, value == "yes")
-        _centred_tick(no, value == "no")
+        _centred_tick(yes, value == YES)
+        _centred_tick(no, value == NO)
     ctx.spacer()
 
 

@@ -20,6 +20,7 @@ from docx.shared import Cm
 
 from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
+from idmf.domain.questions import DATA_SOURCES, ORGANISATION
 from idmf.export import blocks, census, docxkit, embed, page, repeating, sanitize, styles, texts
 from idmf.export.blocks import RenderContext
 from idmf.forms.schema import FieldType, FormDefinition, Question, Section
@@ -28,7 +29,7 @@ from idmf.services.files import atomic_write
 
 log = logging.getLogger("idmf.export")
 
-CENSUS_AFTER = "data_sources"  # the census profile follows this Step 2 question, as in the template
+CENSUS_AFTER = DATA_SOURCES  # the census profile follows this Step 2 question, as in the template
 CENSUS_STEP = 2
 
 _BLOCKS: dict[FieldType, Callable[[RenderContext, Question], None]] = {
@@ -115,10 +116,10 @@ def _unnumbered(ctx: RenderContext, section: Section, heading: bool) -> None:
 
 def _organisation(ctx: RenderContext) -> str:
     try:
-        question = ctx.form.question("organisation")
+        question = ctx.form.question(ORGANISATION)
     except KeyError:
         return ctx.assessment.organisation
-    return answer_text(question, ctx.assessment.answers.get("organisation"))
+    return answer_text(question, ctx.assessment.answers.get(ORGANISATION))
 
 
 def _title_block(ctx: RenderContext) -> None:

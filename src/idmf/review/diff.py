@@ -15,6 +15,7 @@ from typing import Literal
 from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.domain.evidence import CensusTable
+from idmf.domain.questions import EVIDENCE_CONSIDERED
 from idmf.forms.schema import FormDefinition
 
 CENSUS = "census_tables"  # pseudo question id for the attached census tables
@@ -77,7 +78,7 @@ def _entry(qid: str, step: tuple[str, str], label: str, before: str, after: str)
 
 def _census_step(form: FormDefinition) -> tuple[str, str]:
     for section in form.sections:
-        if any(q.id == "evidence_considered" for q in section.all_questions()):
+        if any(q.id == EVIDENCE_CONSIDERED for q in section.all_questions()):
             return section.id, section.display_title
     return form.sections[0].id, form.sections[0].display_title
 

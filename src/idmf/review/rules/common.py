@@ -6,11 +6,8 @@ from typing import Any, Iterator
 
 from idmf.domain.answer_text import cell_text as answer_cell_text
 from idmf.domain.answers import is_blank
+from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_OUTCOME, ENGAGEMENT_QUESTIONS
 from idmf.review.readiness import RuleContext
-
-ACTION_PLAN = "action_plan"
-LEGAL_DUTIES = ("duty_discrimination", "duty_opportunity", "duty_relations", "duty_human_rights", "duty_contract")
-ENGAGEMENT_QUESTIONS = ("engage_how", "engage_where", "engage_questions", "engage_voice", "engage_findings")
 
 
 def short(label: str, limit: int = 90) -> str:
@@ -34,13 +31,13 @@ def cell_text(row: dict[str, Any], column: str) -> str:
 
 def action_name(n: int, row: dict[str, Any]) -> str:
     """How a message names an action row: 'Action 2 ("Translate the leaflet…")'."""
-    text = cell_text(row, "action")
+    text = cell_text(row, COL_ACTION)
     return f"Action {n} (“{short(text, 50)}”)" if text else f"Action {n}"
 
 
 def action_plan_text(ctx: RuleContext) -> str:
     """Everything written in the action plan (actions and outcomes), for keyword searches."""
-    return " \n".join(f"{cell_text(row, 'action')} {cell_text(row, 'outcome')}" for _, row in action_rows(ctx))
+    return " \n".join(f"{cell_text(row, COL_ACTION)} {cell_text(row, COL_OUTCOME)}" for _, row in action_rows(ctx))
 
 
 def engagement_text(ctx: RuleContext) -> str:

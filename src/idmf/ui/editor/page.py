@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from idmf.domain.questions import COMPLETED_DATE, START_DATE
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FormDefinition, Section
 from idmf.ui.editor.builder import QuestionFrame, build_question
@@ -17,7 +18,7 @@ from idmf.ui.editor.fields.base import QuestionWidget
 from idmf.ui.editor.fields.date import to_qdate
 
 # (earlier, later): the later date must not be before the earlier one.
-DATE_ORDER = (("start_date", "completed_date"),)
+DATE_ORDER = ((START_DATE, COMPLETED_DATE),)
 READABLE_CHARS = 110  # the text column is at most about this many characters wide: long lines are hard to read
 
 

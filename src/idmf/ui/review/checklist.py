@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QLabel, QPushButton, QStyle, QStyledItemDelegate,
 
 from idmf.domain.answer_text import date_text
 from idmf.domain.assessment import Status
+from idmf.domain.questions import APPROVAL_MEETING_DATE
 from idmf.review.readiness import Finding, ReadinessReport, check
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row (None for a step heading)
@@ -158,7 +159,7 @@ class ChecklistPanel(QWidget):
 
 def signed_off_on(assessment) -> dt.date | None:
     """The committee's meeting date of an approved assessment (None while it is not approved)."""
-    meeting = assessment.answers.get("approval_meeting_date")
+    meeting = assessment.answers.get(APPROVAL_MEETING_DATE)
     return meeting if assessment.status == Status.APPROVED and isinstance(meeting, dt.date) else None
 
 
