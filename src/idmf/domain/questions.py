@@ -3,6 +3,8 @@
 Each is the key of stored answers in forms/idmf-part-b.yaml, so it never changes; naming it once here means a
 typo fails at import rather than reading as "unanswered". tests/domain/test_questions.py checks that every
 name below exists in the form.
+
+A group reads `GROUP = NAME_1, NAME_2 = ("id_1", "id_2")`: the tuple, and each id by its own name.
 """
 
 from __future__ import annotations
@@ -19,36 +21,21 @@ EVIDENCE_CONSIDERED = "evidence_considered"
 DATA_SOURCES = "data_sources"
 
 # Step 3: the engagement plan and its findings.
-ENGAGE_HOW = "engage_how"
-ENGAGE_WHERE = "engage_where"
-ENGAGE_QUESTIONS = "engage_questions"
-ENGAGE_VOICE = "engage_voice"
-ENGAGE_FINDINGS = "engage_findings"
-ENGAGEMENT_QUESTIONS = (ENGAGE_HOW, ENGAGE_WHERE, ENGAGE_QUESTIONS, ENGAGE_VOICE, ENGAGE_FINDINGS)
+ENGAGEMENT_QUESTIONS = ENGAGE_HOW, ENGAGE_WHERE, ENGAGE_QUESTIONS, ENGAGE_VOICE, ENGAGE_FINDINGS = (
+    "engage_how", "engage_where", "engage_questions", "engage_voice", "engage_findings")
 
 # Step 4: the nine protected characteristics, deprivation and the other inclusion-health groups.
-PC_AGE = "pc_age"
-PC_DISABILITY = "pc_disability"
-PC_SEXUAL_ORIENTATION = "pc_sexual_orientation"
-PC_GENDER_REASSIGNMENT = "pc_gender_reassignment"
-PC_SEX = "pc_sex"
-PC_RACE = "pc_race"
-PC_RELIGION = "pc_religion"
-PC_PREGNANCY = "pc_pregnancy"
-PC_MARRIAGE = "pc_marriage"
-PROTECTED_CHARACTERISTICS = (PC_AGE, PC_DISABILITY, PC_SEXUAL_ORIENTATION, PC_GENDER_REASSIGNMENT, PC_SEX,
-                             PC_RACE, PC_RELIGION, PC_PREGNANCY, PC_MARRIAGE)
+PROTECTED_CHARACTERISTICS = (PC_AGE, PC_DISABILITY, PC_SEXUAL_ORIENTATION, PC_GENDER_REASSIGNMENT, PC_SEX, PC_RACE,
+                             PC_RELIGION, PC_PREGNANCY, PC_MARRIAGE) = (
+    "pc_age", "pc_disability", "pc_sexual_orientation", "pc_gender_reassignment", "pc_sex", "pc_race", "pc_religion",
+    "pc_pregnancy", "pc_marriage")
 PROTECTED_PREFIX = "pc_"  # a form may add characteristics; their ids start with this
 IH_DEPRIVATION = "ih_deprivation"
 IH_GROUPS = "ih_groups"
 
 # Step 4: the legal duties (YES/NO), their narrative, and the advice a human-rights concern needs.
-DUTY_DISCRIMINATION = "duty_discrimination"
-DUTY_OPPORTUNITY = "duty_opportunity"
-DUTY_RELATIONS = "duty_relations"
-DUTY_HUMAN_RIGHTS = "duty_human_rights"
-DUTY_CONTRACT = "duty_contract"
-LEGAL_DUTIES = (DUTY_DISCRIMINATION, DUTY_OPPORTUNITY, DUTY_RELATIONS, DUTY_HUMAN_RIGHTS, DUTY_CONTRACT)
+LEGAL_DUTIES = DUTY_DISCRIMINATION, DUTY_OPPORTUNITY, DUTY_RELATIONS, DUTY_HUMAN_RIGHTS, DUTY_CONTRACT = (
+    "duty_discrimination", "duty_opportunity", "duty_relations", "duty_human_rights", "duty_contract")
 DUTY_NARRATIVE = "duty_narrative"
 HUMAN_RIGHTS_EDI_ADVICE = "human_rights_edi_advice"
 YES, NO = "yes", "no"  # the stored answers of a YES/NO question
