@@ -22,7 +22,7 @@ KEEP_MINE, USE_THEIRS = "mine", "theirs"
 
 
 def readable(question, json_value: Any) -> str:
-    """An answer as the user would read it ('(no answer)' when empty)."""
+    """An answer in the Word document's words ('(no answer)' when empty; its JSON when it does not fit)."""
     try:
         text = answer_text(question, parse_answer(question, json_value))
     except (AnswerError, ValueError, TypeError):
