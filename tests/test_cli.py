@@ -25,7 +25,18 @@ def test_new_list_show(capsys):
     assert "Community diabetes service" in out and "Draft" in out
     code, out, _ = run(capsys, "show", new_id)
     assert code == 0 and "Community diabetes service" in out and "(not answered)" in out
-    assert "Aims of the Proposal" in out
+    assert "== 1. Aims of the Proposal ==" in out
+
+
+def test_show_prints_answers_in_the_word_documents_words(capsys, complete_assessment, form):
+    from idmf.domain.answer_text import answer_text
+
+    code, out, _ = run(capsys, "show", str(complete_assessment.id))
+    assert code == 0
+    for qid in ("start_date", "duty_human_rights", "decision_option", "impacted", "pc_age", "action_plan"):
+        words = answer_text(form.question(qid), complete_assessment.answers[qid])
+        assert words.replace("\n", "\n    ") in out, qid  # later lines indented under the question
+    assert "/20" in out and "{" not in out  # dates DD/MM/YYYY, never JSON
 
 
 def test_import_export_reimport_gives_identical_document(capsys, complete_assessment, tmp_path):

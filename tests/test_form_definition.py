@@ -12,7 +12,7 @@ import pytest
 
 from idmf.forms import FieldType, FormDefinition, FormError, default_form, load_form
 from idmf.forms.relevance import is_relevant
-from idmf.forms.schema import ColumnType
+from idmf.forms.schema import ColumnType, Section
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,27 @@ def test_six_steps_in_template_order_between_front_matter_and_approval(part_b):
         "Options Appraisal",
         "Monitoring, Re-Evaluation, and Publishing",
     ]
+
+
+def test_display_title_numbers_the_steps_only(part_b):
+    titles = [s.display_title for s in part_b.sections]
+    assert titles[0] == "About this assessment" and titles[-1] == "Approval"
+    assert titles[1] == "1. Aims of the Proposal"
+    assert titles[6] == "6. Monitoring, Re-Evaluation, and Publishing"
+
+
+@pytest.mark.parametrize("title, step, shown", [
+    ("Aims", 1, "1. Aims"),
+    ("1. Aims", 1, "1. Aims"),  # already numbered: not "1. 1. Aims"
+    ("1.\tAims", 1, "1.\tAims"),
+    ("2. Aims", 1, "1. 2. Aims"),  # another number is part of the title
+    ("1.5 litres", 1, "1. 1.5 litres"),
+    ("10. Aims", 1, "1. 10. Aims"),
+    ("Approval", None, "Approval"),
+    ("3. Notes", None, "3. Notes"),
+])
+def test_display_title_of_any_title(title, step, shown):
+    assert Section(id="s", title=title, step=step).display_title == shown
 
 
 # Question ids are the keys of stored answers and other parts of the app look them up by name.

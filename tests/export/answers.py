@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from idmf.domain.answers import answer_is_empty
+from idmf.domain.answers import is_blank
 from idmf.forms.schema import FieldType, Question
 
 
@@ -15,7 +15,7 @@ def _cell(value: Any) -> str:
 
 def fragments(question: Question, value: Any) -> list[str]:
     """Texts that must appear verbatim in the document for this answer."""
-    if answer_is_empty(value):
+    if is_blank(value):
         return []
     kind = question.type
     if kind in (FieldType.SHORT_TEXT, FieldType.LONG_TEXT, FieldType.PERSON):

@@ -9,7 +9,7 @@ import pytest
 
 from idmf import __version__
 from idmf.domain import Assessment, Status
-from idmf.export.docxkit import CHECKED, UNCHECKED
+from idmf.domain.answer_text import CHECKED, UNCHECKED
 from idmf.forms.schema import FieldType
 from tests.export.answers import fragments, unique_text
 from tests.export.conftest import MOMENT

@@ -7,9 +7,9 @@ import logging
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from idmf.domain import Assessment
+from idmf.domain import Assessment, is_blank
 from idmf.export import read_embedded_json
-from idmf.export.sanitize import clean, is_blank, lines
+from idmf.export.sanitize import clean, lines
 from idmf.forms import FormRegistry
 from idmf.interchange import jsonio
 

@@ -62,6 +62,13 @@ def test_cli_lists_blocking_items_in_plain_text(capsys, database, form):
     assert main(["--database", url, "check", str(stored.id), "--today", TODAY.isoformat()]) == 1
     out = capsys.readouterr().out
     assert "1 blocking" in out and "[BLOCKS ]" in out and "is not answered yet" in out
+    assert "4. Equality Impact Assessment: " in out  # the step named as the step list and the document name it
+
+
+def test_cli_json_names_steps_by_their_display_title(capsys, database, form):
+    _, data = _check(capsys, database, form, PASSING[0])
+    assert data["steps"]["aims"]["title"] == "1. Aims of the Proposal"
+    assert data["steps"]["front"]["title"] == "About this assessment"
 
 
 def test_cli_check_unknown_id_is_one_line(capsys, database):

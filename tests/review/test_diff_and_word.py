@@ -9,9 +9,10 @@ import zipfile
 import pytest
 
 from idmf.cli.main import main
-from idmf.review.diff import diff_versions, render_answer, word_changes
-from idmf.review.signoff import display_fingerprint
+from idmf.domain.answer_text import answer_text
 from idmf.export.footer import footer_fingerprint
+from idmf.review.diff import diff_versions, word_changes
+from idmf.review.signoff import display_fingerprint
 from idmf.services.review import verify_docx
 from tests.review.helpers import TODAY, build, ready_answers
 
@@ -30,19 +31,30 @@ def test_diff_lists_changed_questions_readably(form):
     assert diffs["summary"].change == "changed"
     assert [c.text for c in diffs["summary"].segments if c.op == "insert"] == [" Now on two sites."]
     assert diffs["changes"].change == "removed" and diffs["human_rights_edi_advice"].change == "added"
-    assert (diffs["duty_human_rights"].before, diffs["duty_human_rights"].after) == ("No", "Yes")
+    # The same words as the Word document: YES/NO in capitals, the impact boxes with their labels.
+    assert (diffs["duty_human_rights"].before, diffs["duty_human_rights"].after) == ("NO", "YES")
     assert diffs["decision_option"].after.startswith("Continue the proposal despite negative equality impacts")
-    assert "Neutral ☒" in diffs["pc_age"].after and "Neutral ☐" in diffs["pc_age"].before
-    assert diffs["summary"].summary() == f"{form.section_of('summary').title} — {form.question('summary').label}: " \
-                                         "changed"
+    assert "☒ Neutral impact" in diffs["pc_age"].after and "☐ Neutral impact" in diffs["pc_age"].before
+    assert diffs["summary"].summary() == f"1. Aims of the Proposal — {form.question('summary').label}: changed"
     assert diff_versions(before, before, form) == []
 
 
-def test_render_answer_uses_labels_and_uk_dates(form):
-    assert render_answer(form.question("start_date"), dt.date(2026, 1, 5)) == "05/01/2026"
-    plan = render_answer(form.question("action_plan"), [{"action": "Drive", "lead": "Amira",
-                                                         "target_date": dt.date(2027, 3, 31)}])
-    assert plan == "1. Action Required: Drive; Lead Person and Resources Required: Amira; Target Date: 31/03/2027"
+def test_diff_reads_answers_in_the_documents_words(form):
+    answers = ready_answers(form)
+    before = build(form, answers)
+    answers.update(start_date="2026-01-06", organisation="uhl", engage_with=["staff", "carers"],
+                   action_plan=[{"action": "Drive", "lead": "Amira", "target_date": "2027-03-31"}])
+    after = build(form, answers)
+    diffs = {d.question_id: d for d in diff_versions(before, after, form)}
+    assert (diffs["start_date"].before, diffs["start_date"].after) == ("05/01/2026", "06/01/2026")
+    assert diffs["organisation"].after == "University Hospitals of Leicester NHS Trust"  # a label, not its id
+    assert diffs["engage_with"].after == "Staff\nCarers or Families"
+    assert diffs["action_plan"].after == "Drive – Amira – 31/03/2027"
+    for qid, diff in diffs.items():
+        assert diff.after == answer_text(form.question(qid), after.answers.get(qid))
+
+
+def test_word_changes_keep_the_text():
     assert "".join(c.text for c in word_changes("a b c", "a x c") if c.op != "insert") == "a b c"
 
 

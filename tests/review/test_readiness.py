@@ -95,3 +95,13 @@ def test_check_defaults_today_to_the_real_date(form):
     answers = ready_answers(form)
     answers["action_plan"][0]["target_date"] = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     assert check(build(form, answers), form).ready
+
+
+def test_messages_quote_answers_in_the_documents_words(form):
+    answers = ready_answers(form)
+    answers["ih_groups"].append({"name": " ", "impact": {}})
+    answers.update(duty_human_rights="yes", completed_date="2025-12-31")
+    messages = [f.message for f in check(build(form, answers), form, TODAY).findings]
+    assert "“Group 2 (name not given)” has no rating: tick positive, negative or neutral impact." in messages
+    assert any(m.startswith("You answered YES to human rights concerns") for m in messages)
+    assert "The completed date (31/12/2025) is before the start date (05/01/2026)." in messages

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from idmf.cli.errors import CliError
-from idmf.domain.answers import answer_is_empty, to_json
+from idmf.domain.answer_text import answer_text
 from idmf.services.context import AppContext, open_app
 from idmf.services.documents import FORMATS
 
@@ -71,11 +71,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _format_value(value) -> str:
-    if answer_is_empty(value):
-        return "(not answered)"
-    plain = to_json(value)
-    return plain if isinstance(plain, str) else json.dumps(plain, ensure_ascii=False)
+def _format_value(question, value) -> str:
+    """An answer in the Word document's words, its lines indented under the question."""
+    return answer_text(question, value).replace("\n", "\n    ") or "(not answered)"
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -88,10 +86,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"{item.title or '(untitled)'} — {item.status.label}, version {item.version_number}, "
           f"{item.steps_complete(form)}/6 steps complete (form {form.key})")
     for section in form.sections:
-        print(f"\n== {section.title} ==")
+        print(f"\n== {section.display_title} ==")
         for question in section.all_questions():
             if item.is_relevant(form, question.id):
-                print(f"- {question.label}\n    {_format_value(item.answers.get(question.id))}")
+                print(f"- {question.label}\n    {_format_value(question, item.answers.get(question.id))}")
     return 0
 
 

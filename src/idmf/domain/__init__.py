@@ -4,7 +4,7 @@ from idmf.domain.answers import (
     AnswerError,
     GroupImpact,
     ImpactAnswer,
-    answer_is_empty,
+    is_blank,
     parse_answer,
 )
 from idmf.domain.assessment import ActionRow, Assessment, Status
@@ -16,6 +16,6 @@ __all__ = [
     "GroupImpact",
     "ImpactAnswer",
     "Status",
-    "answer_is_empty",
+    "is_blank",
     "parse_answer",
 ]

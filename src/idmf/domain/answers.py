@@ -7,10 +7,12 @@ for a question, and `dump_answer` turns it back, so nothing is lost on a round t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from idmf.domain.questions import NO, YES
 from idmf.forms.schema import ColumnType, FieldType, Question
 
 
@@ -50,7 +52,7 @@ _STR_LIST = TypeAdapter(list[str])
 _GRID = TypeAdapter(dict[str, str])
 _IMPACT = TypeAdapter(ImpactAnswer)
 _GROUPS = TypeAdapter(list[GroupImpact])
-_YES_NO = {"yes", "no"}
+_YES_NO = {YES, NO}
 
 
 def _choice_ids(question: Question) -> set[str]:
@@ -96,7 +98,7 @@ def _parse(question: Question, raw: Any) -> Any:
         return values
     if kind == FieldType.YES_NO:
         if raw not in _YES_NO:
-            raise AnswerError("the answer must be 'yes' or 'no'")
+            raise AnswerError(f"the answer must be '{YES}' or '{NO}'")
         return raw
     if kind == FieldType.GRID:
         grid = _GRID.validate_python(raw)
@@ -155,14 +157,26 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def answer_is_empty(value: Any) -> bool:
-    """True when an answer holds nothing a reader would count as answered."""
-    if value is None:
+# Everything outside XML 1.0's Char production (lone surrogates fall outside every range): characters a Word
+# document cannot hold, so the export drops them and text made only of them prints as nothing.
+NOT_IN_WORD = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BLANK_TEXT = re.compile(rf"(?:\s|{NOT_IN_WORD.pattern})*")  # fullmatch stops at the first printable character
+
+
+def is_blank(value: Any) -> bool:
+    """True when an answer, typed or plain JSON, holds nothing a reader would count as answered.
+
+    Blank: None; False (an unticked box); text of only spaces and characters a Word document cannot hold;
+    an empty list; a dict or model (an impact block, a table row) whose every value is blank.
+    """
+    if value is None or value is False:
         return True
     if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, ImpactAnswer):
-        return not value.ratings() and not value.narrative.strip()
-    if isinstance(value, (list, dict, tuple)):
-        return len(value) == 0
+        return _BLANK_TEXT.fullmatch(value) is not None
+    if isinstance(value, BaseModel):
+        return all(is_blank(getattr(value, name)) for name in type(value).model_fields)
+    if isinstance(value, dict):
+        return all(is_blank(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return not value  # a list that holds a row, even an empty one, is the user's: kept
     return False

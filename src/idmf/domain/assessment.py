@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from idmf.domain.evidence import CensusTable
+from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank, parse_answer, to_json
+from idmf.domain.questions import ACTION_PLAN, IH_GROUPS, LEAD, ORGANISATION, TITLE
 from idmf.domain.times import utcnow
-from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty, parse_answer, to_json
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FieldType, FormDefinition, Section
 
@@ -72,7 +73,7 @@ class Assessment(BaseModel):
         """A blank draft on the given form."""
         item = cls(form_id=form.id, form_version=form.version)
         if title:
-            item.set_answer(form, "title", title)
+            item.set_answer(form, TITLE, title)
         return item
 
     # Convenient reads of the answers the dashboard and documents show everywhere.
@@ -83,15 +84,15 @@ class Assessment(BaseModel):
 
     @property
     def title(self) -> str:
-        return self.text("title")
+        return self.text(TITLE)
 
     @property
     def organisation(self) -> str:
-        return self.text("organisation")
+        return self.text(ORGANISATION)
 
     @property
     def lead(self) -> str:
-        return self.text("lead")
+        return self.text(LEAD)
 
     def impact(self, question_id: str) -> ImpactAnswer:
         """An impact block's answer (blank when unanswered)."""
@@ -100,12 +101,12 @@ class Assessment(BaseModel):
 
     def groups(self) -> list[GroupImpact]:
         """Inclusion-health groups the user added."""
-        value = self.answers.get("ih_groups")
+        value = self.answers.get(IH_GROUPS)
         return list(value) if isinstance(value, list) else []
 
     def action_plan(self) -> list[ActionRow]:
         """The Step 6 action plan as typed rows."""
-        rows = self.answers.get("action_plan") or []
+        rows = self.answers.get(ACTION_PLAN) or []
         return [ActionRow(**{k: v for k, v in row.items() if v is not None}) for row in rows]
 
     def set_answer(self, form: FormDefinition, question_id: str, raw: Any) -> Any:
@@ -125,7 +126,7 @@ class Assessment(BaseModel):
     def section_progress(self, form: FormDefinition, section: Section) -> tuple[int, int]:
         """(answered, required) counts of the section's relevant required questions."""
         required = [q for q in section.all_questions() if q.required and self.is_relevant(form, q.id)]
-        answered = [q for q in required if not answer_is_empty(self.answers.get(q.id))]
+        answered = [q for q in required if not is_blank(self.answers.get(q.id))]
         return len(answered), len(required)
 
     def steps_complete(self, form: FormDefinition) -> int:

@@ -11,11 +11,13 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import _Cell
 
-from idmf.domain.answers import ImpactAnswer, answer_is_empty
+from idmf.domain.answer_text import RATINGS, YES_NO_TEXT, answer_text, evidence_text
+from idmf.domain.answers import ImpactAnswer, is_blank
 from idmf.domain.assessment import Assessment
+from idmf.domain.questions import NO, YES
 from idmf.export import docxkit, styles
-from idmf.export.sanitize import is_blank, lines
-from idmf.forms.schema import FieldType, FormDefinition, Question
+from idmf.export.sanitize import lines
+from idmf.forms.schema import FormDefinition, Question
 
 FULL_WIDTH = 17.0  # cm between the A4 margins of the reference document
 NOT_ANSWERED = "Not answered"
@@ -39,31 +41,6 @@ class RenderContext:
     def spacer(self) -> None:
         """A small gap so two tables never run together."""
         docxkit.add_paragraph(self.doc, styles.SPACER)
-
-
-def format_date(value: Any) -> str:
-    """Dates as the template asks for them: DD/MM/YYYY."""
-    return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
-
-
-def display_text(question: Question, value: Any) -> str | None:
-    """A plain-text rendering of a simple answer, or None when it is unanswered."""
-    if answer_is_empty(value) or (isinstance(value, str) and is_blank(value)):
-        return None
-    kind = question.type
-    if kind == FieldType.DATE:
-        return format_date(value)
-    if kind == FieldType.YES_NO:
-        return value.upper()
-    if kind == FieldType.SINGLE_CHOICE:
-        return question.choice_label(value)
-    if kind == FieldType.MULTIPLE_CHOICE:
-        return "\n".join(question.choice_label(v) for v in value)
-    if kind == FieldType.TABLE:
-        return "\n".join(" – ".join(format_date(c) for c in row.values() if c not in (None, "")) for row in value)
-    if kind == FieldType.SHORT_TEXT and question.choices:
-        return question.choice_label(value)  # a suggested choice stored by id reads as its label
-    return value if isinstance(value, str) else str(value)
 
 
 def write_lines(cell: _Cell, text: str, where: str, style: str = styles.ANSWER) -> None:
@@ -93,9 +70,9 @@ def question_box(ctx: RenderContext, question: Question) -> None:
     """Label and help in a shaded row, the answer beneath (text, dates, people, simple choices)."""
     table = docxkit.new_table(ctx.doc, [FULL_WIDTH])
     label_cell(docxkit.merged_row(table), question)
-    text = display_text(question, ctx.value(question))
-    answer = docxkit.add_row(table, keep=text is not None and len(text) < KEEP_LIMIT)[0]
-    if text is None:
+    text = answer_text(question, ctx.value(question))
+    answer = docxkit.add_row(table, keep=0 < len(text) < KEEP_LIMIT)[0]
+    if not text:
         mark_missing(answer)
     else:
         write_lines(answer, text, f"answer '{question.id}'")
@@ -110,8 +87,8 @@ def key_value_table(ctx: RenderContext, questions: Sequence[Question]) -> None:
         label_cell(label, question, help_text="")
         if question is not questions[-1]:
             docxkit.keep_with_next(label.paragraphs)
-        text = display_text(question, ctx.value(question))
-        if text is None:
+        text = answer_text(question, ctx.value(question))
+        if not text:
             mark_missing(value)
         else:
             write_lines(value, text, f"answer '{question.id}'", styles.CELL)
@@ -160,7 +137,7 @@ def choice_list(ctx: RenderContext, question: Question) -> None:
         docxkit.add_text(docxkit.paragraph_in(text, styles.CELL), choice.label)
         if choice.help:
             write_lines(text, choice.help, f"help of '{question.id}'", styles.HELP)
-    if answer_is_empty(value):
+    if is_blank(value):
         mark_missing(docxkit.merged_row(table), "Not answered – no option ticked")
     _keep_rows_together(table, but_last=True)
     ctx.spacer()
@@ -170,7 +147,7 @@ def yes_no_table(ctx: RenderContext, questions: Sequence[Question]) -> None:
     """Consecutive YES/NO questions (the legal duties) as one table with YES and NO columns."""
     table = docxkit.new_table(ctx.doc, [FULL_WIDTH - 4.2, 2.1, 2.1])
     heads = docxkit.add_row(table, header=True)
-    for cell, text in zip(heads, ("", "YES", "NO")):
+    for cell, text in zip(heads, ("", YES_NO_TEXT[YES], YES_NO_TEXT[NO])):
         docxkit.shade(cell, styles.SHADE_HEAD)
         paragraph = docxkit.paragraph_in(cell, styles.CELL_HEAD)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -182,10 +159,10 @@ def yes_no_table(ctx: RenderContext, questions: Sequence[Question]) -> None:
         if question.help:
             write_lines(label, question.help, f"help of '{question.id}'", styles.HELP)
         value = ctx.value(question)
-        if value not in ("yes", "no"):
+        if value not in (YES, NO):
             mark_missing(label, "Not answered – neither YES nor NO chosen", styles.SMALL)
-        _centred_tick(yes, value == "yes")
-        _centred_tick(no, value == "no")
+        _centred_tick(yes, value == YES)
+        _centred_tick(no, value == NO)
     ctx.spacer()
 
 
@@ -199,8 +176,8 @@ def impact_block(ctx: RenderContext, question: Question, answer: ImpactAnswer | 
     if description:
         write_lines(head, description, f"description of '{question.id}'", styles.CELL)
     ticks = docxkit.add_row(table)
-    for cell, name in zip(ticks, ("positive", "negative", "neutral")):
-        docxkit.add_tick(docxkit.paragraph_in(cell, styles.CELL), getattr(answer, name), f"{name.title()} impact")
+    for cell, (name, tick_label) in zip(ticks, RATINGS):
+        docxkit.add_tick(docxkit.paragraph_in(cell, styles.CELL), getattr(answer, name), tick_label)
     if prompt:
         write_lines(docxkit.merged_row(table), prompt, f"help of '{question.id}'", styles.HELP)
     _keep_rows_together(table)
@@ -212,7 +189,7 @@ def impact_block(ctx: RenderContext, question: Question, answer: ImpactAnswer | 
     elif answer.ratings():
         mark_missing(narrative, "Not answered – no narrative")
     if answer.evidence:
-        write_lines(narrative, "Evidence: " + ", ".join(answer.evidence), where, styles.SMALL)
+        write_lines(narrative, evidence_text(answer), where, styles.SMALL)
     ctx.spacer()
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import _Cell
 
+from idmf.domain.answer_text import date_text
 from idmf.domain.evidence import CensusTable
 from idmf.export import docxkit, styles, texts
-from idmf.export.blocks import RenderContext, format_date
+from idmf.export.blocks import RenderContext
 
 CATEGORY_WIDTH, NUMBER_WIDTH = 8.6, 2.8
 
@@ -68,7 +69,7 @@ def census_table(ctx: RenderContext, table: CensusTable) -> None:
             docxkit.keep_with_next(cell.paragraphs)
     texts.render(ctx.doc, "census_notes", note=table.note, caveat=table.caveat, best_fit=table.built_from_best_fit,
                  area=table.area_name, source=source_line(table),
-                 retrieved=format_date(table.retrieved) if table.retrieved else "")
+                 retrieved=date_text(table.retrieved) if table.retrieved else "")
 
 
 def census_profile(ctx: RenderContext) -> None:

@@ -13,11 +13,10 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from idmf.domain.answer_text import tick
 from idmf.export import styles
 from idmf.export.ooxml import TBLPR, TCPR, insert_ordered
 from idmf.export.sanitize import clean
-
-CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
 
 
 def shade(cell: _Cell, fill: str) -> None:
@@ -137,7 +136,7 @@ def add_text(paragraph: Paragraph, text: str, where: str = "", style: str | None
 
 def add_tick(paragraph: Paragraph, checked: bool, label: str = "") -> None:
     """Add ☒ or ☐ (in the check-box font) and an optional label after it."""
-    add_text(paragraph, CHECKED if checked else UNCHECKED, style=styles.TICK)
+    add_text(paragraph, tick(checked), style=styles.TICK)
     if label:
         add_text(paragraph, f" {label}")
 

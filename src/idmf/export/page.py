@@ -9,9 +9,10 @@ import datetime as dt
 from docx.oxml import parse_xml
 
 from idmf import __version__
+from idmf.domain.answer_text import date_text
 from idmf.domain.assessment import Status
 from idmf.export import docxkit, texts
-from idmf.export.blocks import FULL_WIDTH, RenderContext, format_date
+from idmf.export.blocks import FULL_WIDTH, RenderContext
 from idmf.export.sanitize import clean
 
 SUBJECT = "IDMF Equality Analysis – Part B"
@@ -89,4 +90,4 @@ def core_properties(ctx: RenderContext) -> None:
     props.modified = _utc_naive(ctx.exported_at)
     props.language = "en-GB"
     if item.review_date:
-        props.comments += f" Review by {format_date(item.review_date)}."
+        props.comments += f" Review by {date_text(item.review_date)}."

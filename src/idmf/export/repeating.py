@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from idmf.domain.answer_text import cell_text, group_name
 from idmf.domain.answers import GroupImpact
 from idmf.export import docxkit, styles
 from idmf.export.blocks import (
@@ -12,13 +13,11 @@ from idmf.export.blocks import (
     KEEP_LIMIT,
     NOT_ANSWERED,
     RenderContext,
-    format_date,
     impact_block,
     label_cell,
     mark_missing,
     write_lines,
 )
-from idmf.export.sanitize import is_blank
 from idmf.forms.schema import ColumnType, Question
 
 # Relative column widths by cell type: dates are narrow, long text wide.
@@ -49,9 +48,8 @@ def group_catalogue(ctx: RenderContext, question: Question) -> None:
     catalogue = {entry.id: entry for entry in question.catalogue}
     for number, group in enumerate(groups, start=1):
         entry = catalogue.get(group.catalogue_id or "")
-        name = group.name if not is_blank(group.name) else f"Group {number} (name not given)"
-        impact_block(ctx, question, group.impact, label=name, description="", prompt=entry.help if entry else "",
-                     where=f"group {number} of '{question.id}'")
+        impact_block(ctx, question, group.impact, label=group_name(number, group.name), description="",
+                     prompt=entry.help if entry else "", where=f"group {number} of '{question.id}'")
 
 
 def _widths(question: Question) -> list[float]:
@@ -80,15 +78,15 @@ def data_table(ctx: RenderContext, question: Question) -> None:
     for number, row in enumerate(rows, start=1):
         size = sum(len(str(v)) for v in row.values() if v)
         for cell, column in zip(docxkit.add_row(table, keep=size < KEEP_LIMIT), question.columns):
-            value = row.get(column.id)
-            if value is None or is_blank(value):
+            text = cell_text(row.get(column.id))
+            if not text:
                 mark_missing(cell)
             elif column.type == ColumnType.DATE:
                 paragraph = docxkit.paragraph_in(cell, styles.CELL)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                docxkit.add_text(paragraph, format_date(value))
+                docxkit.add_text(paragraph, text)
             else:
-                write_lines(cell, str(value), f"row {number} of '{question.id}'", styles.CELL)
+                write_lines(cell, text, f"row {number} of '{question.id}'", styles.CELL)
     if not rows:
         mark_missing(docxkit.merged_row(table), f"{NOT_ANSWERED} – no rows")
     ctx.spacer()

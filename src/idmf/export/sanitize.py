@@ -8,33 +8,25 @@ were; everything else (XML metacharacters, template syntax, right-to-left text, 
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from pydantic import BaseModel
 
+from idmf.domain.answers import NOT_IN_WORD
 from idmf.domain.assessment import Assessment
 
 log = logging.getLogger("idmf.export")
-
-# Everything outside XML 1.0's Char production (lone surrogates fall outside every range).
-_ILLEGAL = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def clean(text: object, where: str = "") -> str:
     """Text with line endings normalised to '\\n' and characters XML cannot hold removed (logged)."""
     value = text if isinstance(text, str) else str(text)
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value, removed = _ILLEGAL.subn("", value)
+    value, removed = NOT_IN_WORD.subn("", value)
     if removed:
         log.warning("Word export: removed %d character(s) that a Word document cannot hold from %s "
                     "(control characters or broken Unicode).", removed, where or "the text")
     return value
-
-
-def is_blank(text: object) -> bool:
-    """True when nothing printable would remain once cleaned (no warning logged)."""
-    return not _ILLEGAL.sub("", text if isinstance(text, str) else str(text)).strip()
 
 
 def lines(text: object, where: str = "") -> list[str]:
@@ -46,7 +38,7 @@ def lines(text: object, where: str = "") -> list[str]:
 def _scrub(value: Any) -> tuple[Any, int]:
     """A copy of an answer value (text, lists, dicts, pydantic models) with illegal characters removed."""
     if isinstance(value, str):
-        return _ILLEGAL.subn("", value.replace("\r\n", "\n").replace("\r", "\n"))
+        return NOT_IN_WORD.subn("", value.replace("\r\n", "\n").replace("\r", "\n"))
     if isinstance(value, BaseModel):
         updates, removed = {}, 0
         for name in type(value).model_fields:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from io import BytesIO
 from pathlib import Path
 from typing import Callable, Sequence
@@ -19,7 +18,9 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
+from idmf.domain.questions import DATA_SOURCES, ORGANISATION
 from idmf.export import blocks, census, docxkit, embed, page, repeating, sanitize, styles, texts
 from idmf.export.blocks import RenderContext
 from idmf.forms.schema import FieldType, FormDefinition, Question, Section
@@ -28,7 +29,7 @@ from idmf.files import atomic_write
 
 log = logging.getLogger("idmf.export")
 
-CENSUS_AFTER = "data_sources"  # the census profile follows this Step 2 question, as in the template
+CENSUS_AFTER = DATA_SOURCES  # the census profile follows this Step 2 question, as in the template
 CENSUS_STEP = 2
 
 _BLOCKS: dict[FieldType, Callable[[RenderContext, Question], None]] = {
@@ -92,8 +93,7 @@ def _render_questions(ctx: RenderContext, questions: Sequence[Question], census_
 
 
 def _step(ctx: RenderContext, section: Section) -> None:
-    numbered = re.match(rf"{section.step}\.\s", section.title)
-    _heading(ctx, section.title if numbered else f"{section.step}. {section.title}", 1)
+    _heading(ctx, section.display_title, 1)
     _intro(ctx, section.intro)
     wants_census = section.step == CENSUS_STEP
     placed = _render_questions(ctx, section.questions, CENSUS_AFTER if wants_census else None)
@@ -108,7 +108,7 @@ def _step(ctx: RenderContext, section: Section) -> None:
 def _unnumbered(ctx: RenderContext, section: Section, heading: bool) -> None:
     """Front matter and approval: a label | answer table (with a heading unless it is the front matter)."""
     if heading:
-        _heading(ctx, section.title, 1)
+        _heading(ctx, section.display_title, 1)
         _intro(ctx, section.intro)
     questions = [q for q in section.all_questions() if ctx.assessment.is_relevant(ctx.form, q.id)]
     blocks.key_value_table(ctx, questions)
@@ -116,10 +116,10 @@ def _unnumbered(ctx: RenderContext, section: Section, heading: bool) -> None:
 
 def _organisation(ctx: RenderContext) -> str:
     try:
-        question = ctx.form.question("organisation")
+        question = ctx.form.question(ORGANISATION)
     except KeyError:
         return ctx.assessment.organisation
-    return blocks.display_text(question, ctx.assessment.answers.get("organisation")) or ""
+    return answer_text(question, ctx.assessment.answers.get(ORGANISATION))
 
 
 def _title_block(ctx: RenderContext) -> None:

@@ -5,6 +5,7 @@ The language is deliberately small: just what the IDMF Part B template needs.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -126,6 +127,13 @@ class Section(_Strict):
     def all_questions(self) -> tuple[Question, ...]:
         """Questions of the section in reading order, including those inside groups."""
         return self.questions + tuple(q for g in self.groups for q in g.questions)
+
+    @property
+    def display_title(self) -> str:
+        """How every page names the section: '1. Aims of the Proposal' for a step, else the bare title."""
+        if self.step is None or re.match(rf"{self.step}\.\s", self.title):  # a title may carry its number
+            return self.title
+        return f"{self.step}. {self.title}"
 
 
 class QuestionGroup(_Strict):

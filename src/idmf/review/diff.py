@@ -1,22 +1,22 @@
 """Compare two versions of an assessment, question by question, in words a reader can follow.
 
-Each answer is first rendered as plain text the way the document reads it (choice labels, Yes/No,
-☒/☐ ticks, dates as DD/MM/YYYY), then compared word by word with difflib. The GUI colours the
+Each answer is first put in the words the Word document prints for it (`answer_text`: choice labels,
+YES/NO, ☒/☐ ticks, dates as DD/MM/YYYY), then compared word by word with difflib. The GUI colours the
 `segments`; the CLI prints `summary()` and the before/after text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty
+from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.domain.evidence import CensusTable
-from idmf.forms.schema import FieldType, FormDefinition, Question
+from idmf.domain.questions import EVIDENCE_CONSIDERED
+from idmf.forms.schema import FormDefinition
 
 CENSUS = "census_tables"  # pseudo question id for the attached census tables
 
@@ -45,59 +45,6 @@ class QuestionDiff:
     def summary(self) -> str:
         verb = {"added": "answered", "removed": "answer removed", "changed": "changed"}[self.change]
         return f"{self.step_title} — {self.label}: {verb}"
-
-
-def _tick(flag: bool) -> str:
-    return "☒" if flag else "☐"
-
-
-def _date(value: Any) -> str:
-    return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value or "")
-
-
-def _impact(value: ImpactAnswer) -> str:
-    ticks = f"Positive {_tick(value.positive)}  Negative {_tick(value.negative)}  Neutral {_tick(value.neutral)}"
-    evidence = f"\nEvidence: {'; '.join(value.evidence)}" if value.evidence else ""
-    return f"{ticks}\n{value.narrative.strip()}{evidence}".strip()
-
-
-def _table(question: Question, rows: list[dict[str, Any]]) -> str:
-    labels = {c.id: c.label for c in question.columns}
-    lines = []
-    for n, row in enumerate(rows, start=1):
-        cells = "; ".join(f"{labels.get(k, k)}: {_date(v) if isinstance(v, dt.date) else (v or '')}"
-                          for k, v in row.items())
-        lines.append(f"{n}. {cells}")
-    return "\n".join(lines)
-
-
-def _groups(groups: list[GroupImpact]) -> str:
-    return "\n\n".join(f"{g.name}\n{_impact(g.impact)}" for g in groups)
-
-
-def render_answer(question: Question, value: Any) -> str:
-    """An answer as plain readable text ('' when unanswered)."""
-    if answer_is_empty(value):
-        return ""
-    kind = question.type
-    if kind == FieldType.DATE:
-        return _date(value)
-    if kind == FieldType.SINGLE_CHOICE:
-        return question.choice_label(value)
-    if kind == FieldType.MULTIPLE_CHOICE:
-        return "; ".join(question.choice_label(v) for v in value)
-    if kind == FieldType.YES_NO:
-        return {"yes": "Yes", "no": "No"}.get(value, str(value))
-    if kind == FieldType.GRID:
-        rows = {r.id: r.label for r in question.rows}
-        return "\n".join(f"{rows.get(r, r)}: {question.choice_label(c)}" for r, c in value.items())
-    if kind == FieldType.IMPACT:
-        return _impact(value)
-    if kind == FieldType.TABLE:
-        return _table(question, value)
-    if kind == FieldType.GROUP_CATALOGUE:
-        return _groups(value)
-    return str(value)
 
 
 def render_census(tables: list[CensusTable]) -> str:
@@ -131,9 +78,9 @@ def _entry(qid: str, step: tuple[str, str], label: str, before: str, after: str)
 
 def _census_step(form: FormDefinition) -> tuple[str, str]:
     for section in form.sections:
-        if any(q.id == "evidence_considered" for q in section.all_questions()):
-            return section.id, section.title
-    return form.sections[0].id, form.sections[0].title
+        if any(q.id == EVIDENCE_CONSIDERED for q in section.all_questions()):
+            return section.id, section.display_title
+    return form.sections[0].id, form.sections[0].display_title
 
 
 def diff_versions(a: Assessment, b: Assessment, form: FormDefinition) -> list[QuestionDiff]:
@@ -141,9 +88,9 @@ def diff_versions(a: Assessment, b: Assessment, form: FormDefinition) -> list[Qu
     diffs: list[QuestionDiff] = []
     for section in form.sections:
         for question in section.all_questions():
-            found = _entry(question.id, (section.id, section.title), question.label,
-                           render_answer(question, a.answers.get(question.id)),
-                           render_answer(question, b.answers.get(question.id)))
+            found = _entry(question.id, (section.id, section.display_title), question.label,
+                           answer_text(question, a.answers.get(question.id)),
+                           answer_text(question, b.answers.get(question.id)))
             if found:
                 diffs.append(found)
     census = _entry(CENSUS, _census_step(form), "Census tables", render_census(a.census_tables),

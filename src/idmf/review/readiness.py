@@ -19,7 +19,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from idmf.domain.answers import GroupImpact, ImpactAnswer, answer_is_empty, to_json
+from idmf.domain.answer_text import group_name
+from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank, to_json
 from idmf.domain.assessment import Assessment
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FieldType, FormDefinition
@@ -79,7 +80,7 @@ class ReadinessReport:
 
     findings: tuple[Finding, ...]
     steps: tuple[str, ...]  # every section id of the form, in order
-    step_titles: dict[str, str] = field(default_factory=dict)
+    step_titles: dict[str, str] = field(default_factory=dict)  # section id -> display title
 
     @property
     def blocking(self) -> list[Finding]:
@@ -132,14 +133,19 @@ class ImpactItem:
     """One rated group: a protected characteristic, deprivation, or an added inclusion-health group."""
 
     question_id: str
-    name: str  # as the user reads it: "Age", "People experiencing homelessness"
+    name: str  # as the user typed or the form labels it: "Age", "People experiencing homelessness", ""
     impact: ImpactAnswer
     row: int | None = None  # 1-based position in the inclusion-health groups list
 
     @property
+    def display_name(self) -> str:
+        """The group's name as the document prints it (an added group without a name is numbered)."""
+        return group_name(self.row, self.name) if self.row else self.name
+
+    @property
     def where(self) -> str:
         """How a message names the group."""
-        return f"“{self.name}”"
+        return f"“{self.display_name}”"
 
 
 class RuleContext:
@@ -168,7 +174,7 @@ class RuleContext:
         return value.strip() if isinstance(value, str) else ""
 
     def empty(self, question_id: str) -> bool:
-        return answer_is_empty(self.value(question_id))
+        return is_blank(self.value(question_id))
 
     def label(self, question_id: str) -> str:
         question = self._questions.get(question_id)
@@ -202,7 +208,7 @@ class RuleContext:
 def _group_items(question_id: str, value: Any) -> Iterator[ImpactItem]:
     for n, group in enumerate(value if isinstance(value, list) else [], start=1):
         if isinstance(group, GroupImpact):
-            yield ImpactItem(question_id, group.name.strip() or f"group {n}", group.impact, row=n)
+            yield ImpactItem(question_id, group.name.strip(), group.impact, row=n)
 
 
 RuleFunction = Callable[[RuleContext], Iterable[Hit]]
@@ -249,4 +255,4 @@ def check(assessment: Assessment, form: FormDefinition, today: dt.date | None = 
     positions = {q.id: n for n, q in enumerate(form.questions())}
     findings.sort(key=lambda f: (order.get(f.step, len(order)), positions.get(f.question_id or "", -1),
                                  f.row or 0, f.severity != Severity.BLOCKING))
-    return ReadinessReport(tuple(findings), tuple(order), {s.id: s.title for s in form.sections})
+    return ReadinessReport(tuple(findings), tuple(order), {s.id: s.display_title for s in form.sections})

@@ -21,6 +21,7 @@ import rfc8785
 from sqlalchemy import Connection
 
 from idmf.domain.assessment import Assessment, Status
+from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE, COMPLETED_DATE
 from idmf.domain.times import aware, utcnow
 from idmf.interchange import jsonio
 from idmf.review.errors import SignoffError
@@ -114,7 +115,7 @@ def _check_details(item: Assessment, committee: str, meeting_date: dt.date, appr
     if meeting_date > today:
         raise SignoffError(f"The meeting date {meeting_date:%d/%m/%Y} is in the future: record the approval after "
                            "the meeting.")
-    completed = item.answers.get("completed_date")
+    completed = item.answers.get(COMPLETED_DATE)
     if isinstance(completed, dt.date) and meeting_date < completed:
         raise SignoffError(f"The meeting date {meeting_date:%d/%m/%Y} is before the assessment was completed "
                            f"({completed:%d/%m/%Y}).")
@@ -125,7 +126,7 @@ def _record_answers(store: Store, conn: Connection, item: Assessment, committee:
     """Write the committee and meeting date into the Approval section (before locking)."""
     form = store.form_for(item)
     known = {q.id for q in form.questions()}
-    for qid, value in (("approval_committee", committee.strip()), ("approval_meeting_date", meeting_date)):
+    for qid, value in ((APPROVAL_COMMITTEE, committee.strip()), (APPROVAL_MEETING_DATE, meeting_date)):
         if qid in known and item.answers.get(qid) != value:
             store.assessments.store_answer(item, form, qid, value, conn)
 

@@ -11,6 +11,9 @@ import difflib
 import re
 from typing import Iterable
 
+from idmf.domain.questions import (IH_DEPRIVATION, PC_AGE, PC_DISABILITY, PC_GENDER_REASSIGNMENT, PC_MARRIAGE,
+                                   PC_PREGNANCY, PC_RACE, PC_RELIGION, PC_SEX, PC_SEXUAL_ORIENTATION)
+
 # Word lists: an entry ending in "*" matches any word starting with it ("reduc*": reduce, reduction);
 # any other entry matches whole words only (a trailing "s" allowed), so "sex" does not match "Essex".
 
@@ -35,25 +38,25 @@ _PLACEHOLDER_DATE = re.compile(r"^(?:[dmy]{1,4}[/.\- ]*){2,3}$|^(?:tbc|tba|tbd|n
 
 # Words that, found in an action or the engagement plan, refer to a protected characteristic or deprivation.
 GROUP_WORDS: dict[str, tuple[str, ...]] = {
-    "pc_age": ("age", "aged", "older", "elderly", "young", "younger", "youth", "child*", "teen*", "adolescen*",
-               "pensioner", "over 65"),
-    "pc_disability": ("disab*", "wheelchair", "mobility", "deaf", "hard of hearing", "blind", "partially sighted",
-                      "sensory", "autis*", "mental health", "long term condition", "reasonable adjustment",
-                      "accessib*", "bsl", "easy read", "hearing loop"),
-    "pc_sexual_orientation": ("sexual orientation", "lgb*", "gay", "lesbian", "bisexual", "asexual", "pansexual",
-                              "same sex"),
-    "pc_gender_reassignment": ("gender reassignment", "gender identity", "trans", "transgender", "non binary",
-                               "nonbinary", "gender diverse", "unisex"),
-    "pc_sex": ("sex", "male", "female", "men", "women", "boy", "girl", "gender"),
-    "pc_race": ("race", "racial", "ethnic*", "bame", "black", "asian", "minorit*", "language", "interpret*",
-                "translat*", "nationalit*", "cultur*", "migrant"),
-    "pc_religion": ("religio*", "belief", "faith", "prayer", "ramadan", "church*", "mosque", "temple",
-                    "gurdwara", "synagogue"),
-    "pc_pregnancy": ("pregnan*", "maternity", "antenatal", "postnatal", "breastfe*", "new mother", "parental leave",
-                     "expectant"),
-    "pc_marriage": ("marriage", "married", "civil partner*", "spouse", "partnership"),
-    "ih_deprivation": ("depriv*", "low income", "poverty", "core20*", "imd", "homeless*", "rural", "travel cost",
-                       "cost of travel", "digital exclusion", "digitally excluded"),
+    PC_AGE: ("age", "aged", "older", "elderly", "young", "younger", "youth", "child*", "teen*", "adolescen*",
+             "pensioner", "over 65"),
+    PC_DISABILITY: ("disab*", "wheelchair", "mobility", "deaf", "hard of hearing", "blind", "partially sighted",
+                    "sensory", "autis*", "mental health", "long term condition", "reasonable adjustment",
+                    "accessib*", "bsl", "easy read", "hearing loop"),
+    PC_SEXUAL_ORIENTATION: ("sexual orientation", "lgb*", "gay", "lesbian", "bisexual", "asexual", "pansexual",
+                            "same sex"),
+    PC_GENDER_REASSIGNMENT: ("gender reassignment", "gender identity", "trans", "transgender", "non binary",
+                             "nonbinary", "gender diverse", "unisex"),
+    PC_SEX: ("sex", "male", "female", "men", "women", "boy", "girl", "gender"),
+    PC_RACE: ("race", "racial", "ethnic*", "bame", "black", "asian", "minorit*", "language", "interpret*",
+              "translat*", "nationalit*", "cultur*", "migrant"),
+    PC_RELIGION: ("religio*", "belief", "faith", "prayer", "ramadan", "church*", "mosque", "temple",
+                  "gurdwara", "synagogue"),
+    PC_PREGNANCY: ("pregnan*", "maternity", "antenatal", "postnatal", "breastfe*", "new mother", "parental leave",
+                   "expectant"),
+    PC_MARRIAGE: ("marriage", "married", "civil partner*", "spouse", "partnership"),
+    IH_DEPRIVATION: ("depriv*", "low income", "poverty", "core20*", "imd", "homeless*", "rural", "travel cost",
+                     "cost of travel", "digital exclusion", "digitally excluded"),
 }
 
 # Words too common to identify a typed-in group on their own.
@@ -118,8 +121,3 @@ def near_identical(texts: list[str], threshold: float = 0.85) -> bool:
     if not plain or not plain[0]:
         return False
     return all(difflib.SequenceMatcher(None, plain[0], other).ratio() >= threshold for other in plain[1:])
-
-
-def uk_date(value: dt.date) -> str:
-    """A date as UK readers write it: 31/03/2027."""
-    return value.strftime("%d/%m/%Y")

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from idmf.domain.assessment import Assessment, Status
+from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_EDI_DATE, APPROVAL_EDI_PARTNER, APPROVAL_MEETING_DATE
 from idmf.review import audit
 from idmf.review.errors import NotReadyError, ReadOnlyError, WorkflowError
 from idmf.review.readiness import check
@@ -60,10 +61,11 @@ ACTION_LABELS = {
     Action.REVISE: "Revise (start a new version)",
 }
 
+REVIEW_DATE = "review_date"  # not a question: the assessment's own review date, which Revise clears
 ALL = frozenset({"*"})  # every question of the form
 NONE: frozenset[str] = frozenset()
-EDI_FIELDS = frozenset({"approval_edi_partner", "approval_edi_date"})
-COMMITTEE_FIELDS = frozenset({"approval_committee", "approval_meeting_date"})
+EDI_FIELDS = frozenset({APPROVAL_EDI_PARTNER, APPROVAL_EDI_DATE})
+COMMITTEE_FIELDS = frozenset({APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE})
 
 # Conditions an action can require.
 NO_BLOCKING = "no_blocking"  # the readiness check finds nothing blocking
@@ -96,7 +98,7 @@ WORKFLOW: dict[Status, dict[Role, Permission]] = {
         Role.REVIEWER: Permission(), Role.COMMITTEE: Permission(),
     },
     Status.IN_REVIEW: {
-        Role.LEAD: Permission(NONE, {Action.WITHDRAW: Go(Status.DRAFT, clears=("approval_edi_date",))}),
+        Role.LEAD: Permission(NONE, {Action.WITHDRAW: Go(Status.DRAFT, clears=(APPROVAL_EDI_DATE,))}),
         Role.REVIEWER: Permission(EDI_FIELDS, {
             Action.REQUEST_CHANGES: Go(Status.CHANGES_REQUESTED, when=(COMMENT,)),
             Action.SUBMIT_FOR_COMMITTEE: Go(Status.READY_FOR_COMMITTEE, when=(NO_BLOCKING,)),
@@ -108,17 +110,17 @@ WORKFLOW: dict[Status, dict[Role, Permission]] = {
         Role.REVIEWER: Permission(), Role.COMMITTEE: Permission(),
     },
     Status.READY_FOR_COMMITTEE: {
-        Role.LEAD: Permission(NONE, {Action.WITHDRAW: Go(Status.DRAFT, clears=("approval_edi_date",))}),
+        Role.LEAD: Permission(NONE, {Action.WITHDRAW: Go(Status.DRAFT, clears=(APPROVAL_EDI_DATE,))}),
         Role.REVIEWER: Permission(),
         Role.COMMITTEE: Permission(COMMITTEE_FIELDS, {
             Action.APPROVE: Go(Status.APPROVED, when=(SIGNOFF,)),
             Action.SEND_BACK: Go(Status.CHANGES_REQUESTED, when=(COMMENT,),
-                                 clears=("approval_meeting_date", "approval_edi_date")),
+                                 clears=(APPROVAL_MEETING_DATE, APPROVAL_EDI_DATE)),
         }),
     },
     Status.APPROVED: {
         Role.LEAD: Permission(NONE, {Action.REVISE: Go(Status.DRAFT, new_version=True, clears=(
-            "approval_meeting_date", "approval_edi_date", "review_date"))}),
+            APPROVAL_MEETING_DATE, APPROVAL_EDI_DATE, REVIEW_DATE))}),
         Role.REVIEWER: Permission(), Role.COMMITTEE: Permission(),
     },
 }
@@ -215,7 +217,7 @@ def clear_answers(store: Store, conn: Connection, item: Assessment, fields: tupl
     form = store.form_for(item)
     cleared = []
     for qid in fields:
-        if qid != "review_date" and item.answers.get(qid) is not None:
+        if qid != REVIEW_DATE and item.answers.get(qid) is not None:
             store.assessments.store_answer(item, form, qid, None, conn)
             cleared.append(qid)
     return cleared
@@ -260,7 +262,7 @@ def transition(store: Store, assessment_id: int, action: Action | str, person: s
         if go.new_version:
             return _revise(store, c, item, go, person, role, comment)
         cleared = clear_answers(store, c, item, go.clears)
-        extra = {"review_date": None} if "review_date" in go.clears else {}
+        extra = {REVIEW_DATE: None} if REVIEW_DATE in go.clears else {}
         entry = record_status(store, c, item, go.to, action, person, role, comment, **extra)
         return TransitionResult(store.assessments.get(assessment_id, c), entry, tuple(cleared))
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE
 from idmf.domain.summary import AssessmentSummary
 from idmf.review import audit, signoff, state, wordcheck, workflow
 from idmf.review.diff import QuestionDiff, diff_versions
@@ -113,5 +114,5 @@ class ReviewService:
         signed = signoff.approve(self.store, assessment_id, committee, meeting_date, approver, person, comment,
                                  today, review_date)
         self.changes.publish(Changes(assessment_id, status=True, listing=True,
-                                     answers=frozenset({"approval_committee", "approval_meeting_date"})))
+                                     answers=frozenset({APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE})))
         return signed

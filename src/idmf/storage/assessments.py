@@ -9,6 +9,7 @@ from sqlalchemy import Connection, delete, func, insert, or_, select, update
 from idmf.domain.answers import parse_answer, to_json
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.evidence import CensusTable
+from idmf.domain.questions import LEAD, ORGANISATION, TITLE
 from idmf.domain.summary import AssessmentSummary
 from idmf.domain.times import utc, utcnow
 from idmf.errors import ConflictError, LockedError, NotFoundError
@@ -19,7 +20,7 @@ from idmf.storage.tables import AnswerRow, AssessmentCensusRow, AssessmentRow
 from idmf.storage.unit import Repository
 
 # Answers copied onto the assessment row so the dashboard can list and search without joins.
-DENORMALISED = {"title": "title", "organisation": "organisation", "lead": "lead"}
+DENORMALISED = {TITLE: "title", ORGANISATION: "organisation", LEAD: "lead"}
 
 _SUMMARY_COLUMNS = ("id", "uid", "version_number", "title", "organisation", "lead", "status", "steps_complete",
                     "created_at", "updated_at", "review_date", "archived")

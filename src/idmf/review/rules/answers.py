@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from idmf.domain.questions import (APPROVAL_MEETING_DATE, DECISION_EDI_ADVICE, DECISION_JUSTIFICATION, DECISION_OPTION,
+                                   DECISION_RATIONALE, DUTY_NARRATIVE, ENGAGE_FINDINGS, HUMAN_RIGHTS_EDI_ADVICE,
+                                   LEGAL_DUTIES)
 from idmf.forms.schema import FieldType
 from idmf.review.readiness import Hit, RuleContext, Severity, rule
-from idmf.review.rules.common import LEGAL_DUTIES, short
+from idmf.review.rules.common import short
 from idmf.review.wording import pending_phrase
 
 # Required even when a form file forgets to say so: the template says this "must be completed".
-ALWAYS_REQUIRED = frozenset({"duty_narrative"})
+ALWAYS_REQUIRED = frozenset({DUTY_NARRATIVE})
 
 # Questions another rule checks with a more precise message (so one gap is reported once).
 CHECKED_ELSEWHERE = frozenset({
-    "decision_option", "decision_rationale", "decision_justification", "decision_edi_advice",
-    "human_rights_edi_advice", "engage_findings", "approval_meeting_date", *LEGAL_DUTIES,
+    DECISION_OPTION, DECISION_RATIONALE, DECISION_JUSTIFICATION, DECISION_EDI_ADVICE,
+    HUMAN_RIGHTS_EDI_ADVICE, ENGAGE_FINDINGS, APPROVAL_MEETING_DATE, *LEGAL_DUTIES,
 })
 _TYPES_CHECKED_ELSEWHERE = {FieldType.IMPACT, FieldType.GROUP_CATALOGUE}
 
@@ -35,14 +38,14 @@ def required_missing(ctx: RuleContext) -> Iterator[Hit]:
       title="Engagement findings are empty or still to come")
 def engagement_findings_pending(ctx: RuleContext) -> Iterator[Hit]:
     """Before a decision, the findings of the engagement must be written up, not promised."""
-    if not ctx.has("engage_findings"):
+    if not ctx.has(ENGAGE_FINDINGS):
         return
-    text = ctx.text("engage_findings")
+    text = ctx.text(ENGAGE_FINDINGS)
     if not text:
-        yield Hit("engage_findings", "The findings from your inclusive engagement are empty. Write up what people "
-                                     "told you before the proposal goes for decision.")
+        yield Hit(ENGAGE_FINDINGS, "The findings from your inclusive engagement are empty. Write up what people "
+                                   "told you before the proposal goes for decision.")
         return
     phrase = pending_phrase(text)
     if phrase:
-        yield Hit("engage_findings", f"The engagement findings still say “{phrase}”. Add what people told you "
-                                     "before the proposal goes for decision.")
+        yield Hit(ENGAGE_FINDINGS, f"The engagement findings still say “{phrase}”. Add what people told you "
+                                   "before the proposal goes for decision.")

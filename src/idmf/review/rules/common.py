@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from idmf.domain.answer_text import cell_text as answer_cell_text
+from idmf.domain.answers import is_blank
+from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_OUTCOME, ENGAGEMENT_QUESTIONS
 from idmf.review.readiness import RuleContext
-
-ACTION_PLAN = "action_plan"
-LEGAL_DUTIES = ("duty_discrimination", "duty_opportunity", "duty_relations", "duty_human_rights", "duty_contract")
-ENGAGEMENT_QUESTIONS = ("engage_how", "engage_where", "engage_questions", "engage_voice", "engage_findings")
 
 
 def short(label: str, limit: int = 90) -> str:
@@ -21,28 +20,24 @@ def action_rows(ctx: RuleContext) -> Iterator[tuple[int, dict[str, Any]]]:
     """(1-based row number, cells) of every action-plan row that is not completely blank."""
     rows = ctx.value(ACTION_PLAN) if ctx.has(ACTION_PLAN) else None
     for n, row in enumerate(rows if isinstance(rows, list) else [], start=1):
-        if isinstance(row, dict) and any(_filled(v) for v in row.values()):
+        if isinstance(row, dict) and not is_blank(row):
             yield n, row
 
 
-def _filled(value: Any) -> bool:
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
-
-
 def cell_text(row: dict[str, Any], column: str) -> str:
-    value = row.get(column)
-    return value.strip() if isinstance(value, str) else ""
+    """A cell of an action-plan row as the document prints it, stripped ('' when blank)."""
+    return answer_cell_text(row.get(column)).strip()
 
 
 def action_name(n: int, row: dict[str, Any]) -> str:
     """How a message names an action row: 'Action 2 ("Translate the leaflet…")'."""
-    text = cell_text(row, "action")
+    text = cell_text(row, COL_ACTION)
     return f"Action {n} (“{short(text, 50)}”)" if text else f"Action {n}"
 
 
 def action_plan_text(ctx: RuleContext) -> str:
     """Everything written in the action plan (actions and outcomes), for keyword searches."""
-    return " \n".join(f"{cell_text(row, 'action')} {cell_text(row, 'outcome')}" for _, row in action_rows(ctx))
+    return " \n".join(f"{cell_text(row, COL_ACTION)} {cell_text(row, COL_OUTCOME)}" for _, row in action_rows(ctx))
 
 
 def engagement_text(ctx: RuleContext) -> str:

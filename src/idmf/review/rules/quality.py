@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from idmf.domain.questions import PROTECTED_PREFIX
 from idmf.forms.schema import FieldType
 from idmf.review.readiness import Hit, ImpactItem, RuleContext, Severity, rule
 from idmf.review.rules.common import engagement_text
 from idmf.review.wording import mentions, near_identical, words_for_group
-
-PROTECTED_PREFIX = "pc_"
 
 
 def _protected(ctx: RuleContext) -> list[ImpactItem]:

@@ -28,21 +28,21 @@ def describe(table: CensusTable) -> str:
 class AttachTablesCommand(QUndoCommand):
     """Replace the attached census tables; undo puts the previous list back (both stored at once)."""
 
-    def __init__(self, store: Callable[[list[CensusTable], bool], bool], old: list[CensusTable],
+    def __init__(self, save: Callable[[list[CensusTable], bool], bool], old: list[CensusTable],
                  new: list[CensusTable], text: str) -> None:
         super().__init__(text)
-        self.store, self.old, self.new = store, list(old), list(new)
+        self.save, self.old, self.new = save, list(old), list(new)
         self._pushed = False
 
     def redo(self) -> None:
-        """Store the new list; if the first store fails, the stack drops this step."""
-        if not self.store(self.new, self._pushed) and not self._pushed:
+        """Store the new list; if the first save fails, the stack drops this step."""
+        if not self.save(self.new, self._pushed) and not self._pushed:
             self.setObsolete(True)
         self._pushed = True
 
     def undo(self) -> None:
         """Store the previous list again."""
-        self.store(self.old, True)
+        self.save(self.old, True)
 
 
 class AttachedList(QWidget):

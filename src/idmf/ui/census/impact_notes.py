@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 from idmf.census.profile import Profile
 from idmf.domain.evidence import CensusRow, CensusTable
+from idmf.domain.questions import (IH_GROUPS, PC_AGE, PC_DISABILITY, PC_GENDER_REASSIGNMENT, PC_MARRIAGE, PC_RACE,
+                                   PC_RELIGION, PC_SEX, PC_SEXUAL_ORIENTATION)
 from idmf.ui.editor.host import EditorHost
 
 SECTION_ID = "impact"
@@ -19,9 +21,9 @@ NOTABLE_POINTS = 5.0
 MAX_LINES = 3  # the largest few differences: a note, not a second copy of the table
 # Census table → the Step 4 question it informs (TS007 stands in for TS007B; unpaid carers → the groups list).
 QUESTION_OF_TABLE = {
-    "TS007B": "pc_age", "TS007": "pc_age", "TS008": "pc_sex", "TS021": "pc_race", "TS030": "pc_religion",
-    "TS079": "pc_sexual_orientation", "TS070": "pc_gender_reassignment", "TS038": "pc_disability",
-    "TS002": "pc_marriage", "TS039": "ih_groups",
+    "TS007B": PC_AGE, "TS007": PC_AGE, "TS008": PC_SEX, "TS021": PC_RACE, "TS030": PC_RELIGION,
+    "TS079": PC_SEXUAL_ORIENTATION, "TS070": PC_GENDER_REASSIGNMENT, "TS038": PC_DISABILITY,
+    "TS002": PC_MARRIAGE, "TS039": IH_GROUPS,
 }
 STYLE = "QLabel { background: #E8F1FA; border-left: 4px solid #005EB8; padding: 6px; }"
 

@@ -138,9 +138,9 @@ class CensusPanel(QGroupBox):
         self._push(old, [t for t in old if t not in tables], f"Remove {len(tables)} census table(s)")
 
     def _push(self, old: list[CensusTable], new: list[CensusTable], text: str) -> None:
-        self.editor.undo_stack.push(AttachTablesCommand(self.store, old, new, text))
+        self.editor.undo_stack.push(AttachTablesCommand(self.save_tables, old, new, text))
 
-    def store(self, tables: list[CensusTable], reveal: bool = False) -> bool:
+    def save_tables(self, tables: list[CensusTable], reveal: bool = False) -> bool:
         """Save the attached tables now, through the editor's controller; True when saved."""
         saved = self.editor.attach_census(tables, SECTION_ID if reveal else None)
         if not saved:

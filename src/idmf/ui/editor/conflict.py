@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from idmf.domain.answer_text import answer_text
 from idmf.domain.answers import AnswerError, parse_answer
-from idmf.review.diff import render_answer
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +22,9 @@ KEEP_MINE, USE_THEIRS = "mine", "theirs"
 
 
 def readable(question, json_value: Any) -> str:
-    """An answer as the user would read it ('(no answer)' when empty)."""
+    """An answer in the Word document's words ('(no answer)' when empty; its JSON when it does not fit)."""
     try:
-        text = render_answer(question, parse_answer(question, json_value))
+        text = answer_text(question, parse_answer(question, json_value))
     except (AnswerError, ValueError, TypeError):
         text = json_value if isinstance(json_value, str) else json.dumps(json_value, ensure_ascii=False, indent=1)
     return text or "(no answer)"

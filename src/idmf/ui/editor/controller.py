@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from idmf.domain.answers import AnswerError, to_json
+from idmf.domain.answers import AnswerError, is_blank, to_json
 from idmf.domain.assessment import Assessment
 from idmf.forms.schema import FormDefinition
 from idmf.domain.evidence import CensusTable
@@ -22,15 +22,6 @@ from idmf.services.context import AppContext
 from idmf.ui.tasks import describe_error
 
 log = logging.getLogger(__name__)
-
-
-def is_blank(value: Any) -> bool:
-    """True for a JSON answer that holds nothing: None, '', [], {}, or a dict of only blank values."""
-    if value is None or value is False or value == "" or value == [] or value == {}:
-        return True
-    if isinstance(value, dict):
-        return all(is_blank(v) for v in value.values())
-    return False
 
 
 def same_answer(a: Any, b: Any) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QPu
 from shiboken6 import isValid
 
 from idmf.domain.assessment import Assessment
+from idmf.domain.questions import TITLE
 from idmf.services.changes import Changes
 from idmf.services.context import AppContext
 from idmf.ui.changes import ChangeRelay
@@ -321,7 +322,7 @@ class AssessmentEditor(QWidget):
         saved = self.controller.saved_json(question_id)
         if field is not None and not same_answer(field.value(), saved):
             field.set_value(saved)  # undo/redo: the widget follows the assessment
-        if question_id == "title":
+        if question_id == TITLE:
             self.sig_title_changed.emit(self.assessment.title)
         self._refresh_after_change()
 

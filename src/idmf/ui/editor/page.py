@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from idmf.domain.questions import COMPLETED_DATE, START_DATE
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FormDefinition, Section
 from idmf.ui.editor.builder import QuestionFrame, build_question
@@ -17,13 +18,8 @@ from idmf.ui.editor.fields.base import QuestionWidget
 from idmf.ui.editor.fields.date import to_qdate
 
 # (earlier, later): the later date must not be before the earlier one.
-DATE_ORDER = (("start_date", "completed_date"),)
+DATE_ORDER = ((START_DATE, COMPLETED_DATE),)
 READABLE_CHARS = 110  # the text column is at most about this many characters wide: long lines are hard to read
-
-
-def section_title(section: Section) -> str:
-    """How the step list and the page heading name a section: '1. Aims of the Proposal', 'Approval'."""
-    return f"{section.step}. {section.title}" if section.step else section.title
 
 
 def _paragraph(text: str, object_name: str = "intro") -> QLabel:
@@ -88,7 +84,7 @@ class SectionPage(QScrollArea):
         return outer
 
     def _add_top(self) -> None:
-        self._layout.addWidget(_heading(section_title(self.section), 1.5, "page_title"))
+        self._layout.addWidget(_heading(self.section.display_title, 1.5, "page_title"))
         texts = [self.section.intro]
         if self.section.id == self.form.sections[0].id:
             texts += [self.form.intro, self.form.heat_note]  # the template's header text, once, on the first page

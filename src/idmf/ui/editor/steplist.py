@@ -6,10 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QStyledItemDelegate
 
-from idmf.domain.answers import answer_is_empty
+from idmf.domain.answers import is_blank
 from idmf.domain.assessment import Assessment
 from idmf.forms.schema import FormDefinition, Section
-from idmf.ui.editor.page import section_title
 
 DONE_MARK = "✓"
 LIST_CHARS = 30  # wide enough for most step titles at any scaling; longer ones wrap
@@ -35,7 +34,7 @@ def completion_text(assessment: Assessment, form: FormDefinition, section: Secti
     """'✓ Complete', '3 of 5 answered' or, for a section without required questions, 'Optional: 2 of 5 answered'."""
     answered, required = assessment.section_progress(form, section)
     if required == 0:
-        filled = sum(not answer_is_empty(assessment.answers.get(q.id)) for q in section.all_questions())
+        filled = sum(not is_blank(assessment.answers.get(q.id)) for q in section.all_questions())
         return f"Optional: {filled} of {len(section.all_questions())} answered"
     if answered == required:
         return f"{DONE_MARK} Complete"
@@ -61,14 +60,14 @@ class StepList(QListWidget):
         self.setItemDelegate(_StepDelegate(self))
         self._finding_counts: dict[str, int] = {}
         for section in form.sections:
-            item = QListWidgetItem(section_title(section))
+            item = QListWidgetItem(section.display_title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.addItem(item)
 
     def refresh(self, assessment: Assessment) -> None:
         """Update every step's completion mark."""
         for row, section in enumerate(self.form.sections):
-            text = f"{section_title(section)}\n{completion_text(assessment, self.form, section)}"
+            text = f"{section.display_title}\n{completion_text(assessment, self.form, section)}"
             item = self.item(row)
             item.setText(text)
             self._show_count(item)

@@ -14,7 +14,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QLabel, QPushButton, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from idmf.domain.answer_text import date_text
 from idmf.domain.assessment import Status
+from idmf.domain.questions import APPROVAL_MEETING_DATE
 from idmf.review.readiness import Finding, ReadinessReport, check
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row (None for a step heading)
@@ -115,7 +117,7 @@ class ChecklistPanel(QWidget):
         self.tree.expandAll()
         if self.tree.currentItem() is not None:
             self.tree.scrollToItem(self.tree.currentItem())
-        prefix = f"Signed off on {signed_off:%d/%m/%Y}; as checked on that day: " if signed_off else ""
+        prefix = f"Signed off on {date_text(signed_off)}; as checked on that day: " if signed_off else ""
         self.summary.setText(prefix + self._summary_text(report))
         self.summary.setAccessibleName(self.summary.text())
         self.go_button.setEnabled(self.current_finding() is not None)
@@ -157,7 +159,7 @@ class ChecklistPanel(QWidget):
 
 def signed_off_on(assessment) -> dt.date | None:
     """The committee's meeting date of an approved assessment (None while it is not approved)."""
-    meeting = assessment.answers.get("approval_meeting_date")
+    meeting = assessment.answers.get(APPROVAL_MEETING_DATE)
     return meeting if assessment.status == Status.APPROVED and isinstance(meeting, dt.date) else None
 
 

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout, 
                                QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
-from idmf.review import comments as store
+from idmf.review import comments as review_comments
 from idmf.review.errors import ReviewError
 from idmf.review.workflow import Role, default_person
 from idmf.ui.editor.host import EditorHost
-from idmf.ui.editor.page import section_title
 from idmf.ui.review.checklist import WrappingTree
 
 THREAD_ROLE = Qt.ItemDataRole.UserRole + 1  # the root comment id of a row's thread
@@ -29,7 +28,7 @@ def marker_text(count: int) -> str:
     return f"{count} open comment{'s' if count != 1 else ''}" if count else ""
 
 
-def _when(comment: store.Comment) -> str:
+def _when(comment: review_comments.Comment) -> str:
     return f"{comment.created_at.astimezone():%d/%m/%Y %H:%M}"
 
 
@@ -51,10 +50,10 @@ class CommentsPane(QWidget):
         self.editor = editor
         self.context = editor.services
         self._labels = {q.id: q.label for q in editor.form.questions()}
-        self._labels.update({store.step_anchor(s.id): f"Whole step: {section_title(s)}" for s in editor.form.sections})
-        self._labels.update({store.step_anchor(g.id): f"Whole part: {g.title}"
+        self._labels.update({review_comments.step_anchor(s.id): f"Whole step: {s.display_title}" for s in editor.form.sections})
+        self._labels.update({review_comments.step_anchor(g.id): f"Whole part: {g.title}"
                              for s in editor.form.sections for g in s.groups})
-        self._threads: dict[int, store.Thread] = {}  # root comment id -> thread, as last loaded
+        self._threads: dict[int, review_comments.Thread] = {}  # root comment id -> thread, as last loaded
         self._build()
         reviewer = self.context.review.is_review_copy(editor.assessment.id)
         self.role_combo.setCurrentIndex(self.role_combo.findData(Role.REVIEWER if reviewer else Role.LEAD))
@@ -130,7 +129,7 @@ class CommentsPane(QWidget):
         """Offer the step and its questions; the step itself until the user moves into a question."""
         section = next(s for s in self.editor.form.sections if s.id == section_id)
         self.anchor_combo.clear()
-        self.anchor_combo.addItem(self._labels[store.step_anchor(section_id)], store.step_anchor(section_id))
+        self.anchor_combo.addItem(self._labels[review_comments.step_anchor(section_id)], review_comments.step_anchor(section_id))
         for question in section.all_questions():
             self.anchor_combo.addItem(f"Question: {question.label}", question.id)
 
@@ -162,7 +161,7 @@ class CommentsPane(QWidget):
         self._update_markers()
         self._update_buttons()
 
-    def _add_thread(self, thread: store.Thread, keep: int | None) -> None:
+    def _add_thread(self, thread: review_comments.Thread, keep: int | None) -> None:
         root = thread.comment
         state = f"Resolved by {root.resolved_by}" if root.resolved else "Open"
         head = (f"{state} · {self._labels.get(root.anchor, root.anchor)}\n"
@@ -244,7 +243,7 @@ class CommentsPane(QWidget):
     def add_comment(self) -> None:
         """Add the typed comment on the chosen question or step."""
         anchor, body = self.anchor_combo.currentData(), self.body_edit.toPlainText()
-        added: list[store.Comment] = []
+        added: list[review_comments.Comment] = []
         if self._run("Add comment", lambda: added.append(self.context.comments.add(
                 self.editor.assessment.id, anchor, body, self._person(), self.role_combo.currentData()))):
             self.body_edit.clear()
@@ -275,8 +274,8 @@ class CommentsPane(QWidget):
         anchor = self._root_anchor(thread) if thread is not None else None
         if anchor is None:
             return
-        if anchor.startswith(store.STEP_PREFIX):
-            step = anchor[len(store.STEP_PREFIX):]
+        if anchor.startswith(review_comments.STEP_PREFIX):
+            step = anchor[len(review_comments.STEP_PREFIX):]
             section = next((s for s in self.editor.form.sections
                             if s.id == step or any(g.id == step for g in s.groups)), None)
             if section is not None:

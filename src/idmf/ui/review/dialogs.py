@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QMessageBox, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from idmf.domain.assessment import Assessment, Status
+from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE
 from idmf.review.signoff import display_fingerprint
 from idmf.review.workflow import default_person
 from idmf.services.context import AppContext
@@ -106,13 +107,13 @@ class ApproveDialog(TransitionDialog):
                          "change its answers, and later changes go into a new version (Review → Revise).",
                          False, parent)
         self.setWindowTitle("Approve (committee sign-off)")
-        self.committee_edit = QLineEdit(str(assessment.answers.get("approval_committee") or ""))
+        self.committee_edit = QLineEdit(str(assessment.answers.get(APPROVAL_COMMITTEE) or ""))
         self.committee_edit.setAccessibleName("Committee")
         self.date_edit = QDateEdit(calendarPopup=True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setAccessibleName("Meeting date")
         self.date_edit.findChild(QLineEdit).setAccessibleName("Meeting date")  # the editor inside the box
-        meeting = assessment.answers.get("approval_meeting_date")
+        meeting = assessment.answers.get(APPROVAL_MEETING_DATE)
         self.date_edit.setDate(QDate(meeting) if isinstance(meeting, dt.date) else QDate.currentDate())
         self.approver_edit = QLineEdit()
         self.approver_edit.setAccessibleName("Approved by")

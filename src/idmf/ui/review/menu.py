@@ -35,7 +35,7 @@ FILE_FILTER = "IDMF review files (*.idmf)"
 
 def blocking_text(report, form) -> str:
     """The refusal shown when the check finds blocking items: every item, with its step as the step list names it."""
-    titles = {s.id: f"{s.step}. {s.title}" if s.step else s.title for s in form.sections}
+    titles = {s.id: s.display_title for s in form.sections}
     lines = [f"• {titles.get(f.step, f.step)}: {f.message}" for f in report.blocking]
     return (f"This assessment cannot go to committee yet: {len(lines)} item{'s' if len(lines) != 1 else ''} "
             "must be fixed first. The Checklist tab beside the assessment takes you to each one.\n\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 
 from idmf.ui.editor.host import EditorHost
-from idmf.ui.editor.page import section_title
 from idmf.ui.review.checklist import ChecklistPanel, run_check, signed_off_on
 from idmf.ui.review.comments import CommentsPane
 
@@ -35,7 +34,7 @@ def refresh_checklist(editor: EditorHost, checklist: ChecklistPanel) -> None:
 
 def attach(editor: EditorHost) -> None:
     """Add the Checklist and Comments tabs to an assessment editor."""
-    titles = {section.id: section_title(section) for section in editor.form.sections}
+    titles = {section.id: section.display_title for section in editor.form.sections}
     checklist = ChecklistPanel(lambda step, qid: _go_to(editor, step, qid), titles)
     editor.add_side_tab(checklist, "Checklist", width_chars=SIDE_PANEL_CHARS)
     editor.add_side_tab(CommentsPane(editor), "Comments")

@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel,
                                QRadioButton, QVBoxLayout, QWidget)
 
+from idmf.domain.questions import NO, YES
 from idmf.forms.schema import Choice, Question
 from idmf.ui.editor.fields.base import QuestionWidget, describe, wrapped_button
 
-YES_NO = (Choice(id="yes", label="Yes"), Choice(id="no", label="No"))
+YES_NO = (Choice(id=YES, label="Yes"), Choice(id=NO, label="No"))
 
 
 def _set_checked(group: QButtonGroup, checked: QAbstractButton | None) -> None:
