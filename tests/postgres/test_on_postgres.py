@@ -84,3 +84,25 @@ def test_census_cache_and_profiles_on_postgres(context, census_dir):
     members = ("E06000016", "E06000017", *(f"E0700012{n}" for n in (9,)), *(f"E0700013{n}" for n in range(6)))
     assert icb["TS007"].total == sum(
         next(t for t in service.profile(code).tables if t.table_code == "TS007").total for code in members)
+
+
+def test_migrations_and_table_models_agree_on_postgres(context):
+    from tests.test_migrations import drift
+
+    assert drift(context.database.engine) == []
+
+
+def test_times_read_back_unchanged_whatever_the_server_time_zone(postgres_url):
+    from sqlalchemy.engine import make_url
+
+    from idmf.services.context import open_app
+
+    # A server (or session) outside UTC used to shift naive timestamps by its offset.
+    url = make_url(postgres_url).update_query_dict({"options": "-c timezone=America/New_York"})
+    ctx = open_app(url.render_as_string(hide_password=False))
+    try:
+        item = ctx.assessments.create("Written at a known moment")
+        again = ctx.assessments.get(item.id)
+        assert again.created_at == item.created_at and again.created_at.utcoffset().total_seconds() == 0
+    finally:
+        ctx.close()

@@ -25,9 +25,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from idmf import __version__
+from idmf.domain.times import utcnow
+from idmf.files import atomic_write
 from idmf.review.comments import PortableComment
 from idmf.review.errors import ReviewFileError
-from idmf.files import atomic_write
 
 FORMAT = "idmf-review"
 FORMAT_VERSION = 1
@@ -104,7 +105,7 @@ def write_review_file(out: Path, kind: str, uid: str, version: int, title: str, 
     manifest = Manifest(format=FORMAT, format_version=FORMAT_VERSION, kind=kind, assessment_uid=uid,
                         version_number=version, title=title, content_sha256=sha256(content),
                         comments_sha256=sha256(comments_bytes), created_by=created_by, app_version=__version__,
-                        created_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+                        created_at=utcnow())
 
     def write(temp: Path) -> None:
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -35,7 +35,7 @@ def _choose_newest(monkeypatch):
 
 def test_the_file_menu_has_restore_and_open_folder_above_quit(make_window):
     window = make_window()
-    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    texts = [a.text() for a in window.menus["file"].actions()]
     assert texts.index("Restore from &backup…") < texts.index("Open backups &folder") < texts.index("&Quit")
 
 

@@ -45,7 +45,7 @@ def test_opening_the_edit_menu_puts_fresh_typing_on_the_undo_stack(qtbot, contex
     window.open_assessment(item.id, "aims")
     summary = window.editor.question_widget("summary").edit
     type_into(qtbot, summary, "Typed, then Edit → Undo with the mouse")
-    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    edit_menu = window.menus["edit"]
     edit_menu.aboutToShow.emit()  # what clicking the menu does, before it shows Undo
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
