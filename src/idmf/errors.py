@@ -6,12 +6,15 @@ subclasses of `IdmfError`, so front ends show any of them with `friendly()` and 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 
 class IdmfError(Exception):
-    """A failure with a message for the user (not a bug)."""
+    """A failure with a message for the user (not a bug); keyword `details` become attributes for the caller."""
+
+    def __init__(self, message: str = "", **details: Any) -> None:
+        super().__init__(message)
+        self.__dict__.update(details)
 
 
 class NotFoundError(IdmfError, LookupError):
@@ -41,11 +44,7 @@ class LockedError(IdmfError):
 
 
 class DuplicateImportError(IdmfError, ValueError):
-    """The imported assessment version is already in this database."""
-
-    def __init__(self, message: str, existing_id: int) -> None:
-        super().__init__(message)
-        self.existing_id = existing_id
+    """The imported assessment version is already in this database (`existing_id`)."""
 
 
 class DatabaseError(IdmfError):
@@ -57,12 +56,8 @@ class DatabaseTooNewError(DatabaseError):
 
 
 class DatabaseDamagedError(DatabaseError):
-    """The database failed its start-up check and was moved aside; a backup may be restored."""
-
-    def __init__(self, message: str, moved_to: Path, backup: Any) -> None:
-        super().__init__(message)
-        self.moved_to = moved_to
-        self.backup = backup  # idmf.storage.backup.Backup, or None when there is none
+    """The database failed its start-up check and was moved aside (`moved_to`); `backup` is the newest good
+    backup (idmf.storage.backup.Backup), or None when there is none."""
 
 
 class BackupError(IdmfError):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from idmf.census.errors import UNCHANGED
 from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings, configured_base_url
@@ -13,7 +15,7 @@ from idmf.census.profile import Profile
 from idmf.cli.errors import CliError
 from idmf.domain.evidence import CensusTable
 from idmf.services.census import CensusService
-from idmf.services.context import AppContext, open_app
+from idmf.services.context import open_app
 
 
 def _tables(text: str) -> list[str]:
@@ -48,9 +50,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     att.set_defaults(handler=cmd_attach)
 
 
-def _open(args: argparse.Namespace) -> tuple[AppContext, CensusService]:
+@contextmanager
+def _census(args: argparse.Namespace) -> Iterator[CensusService]:
+    """The census service on the chosen database, closed again when the block ends."""
     context = open_app(args.database)
-    return context, context.census
+    try:
+        yield context.census
+    finally:
+        context.close()
 
 
 def _progress(done: int, total: int, label: str) -> None:
@@ -58,32 +65,25 @@ def _progress(done: int, total: int, label: str) -> None:
 
 
 def cmd_download(args: argparse.Namespace) -> int:
-    context, service = _open(args)
+    settings = NomisSettings(base_url=args.base_url or configured_base_url(), timeout=args.timeout)
     try:
-        print(service.download(NomisSettings(base_url=args.base_url or configured_base_url(), timeout=args.timeout), progress=_progress))
+        with _census(args) as service:
+            print(service.download(settings, progress=_progress))
     except KeyboardInterrupt:  # Ctrl+C before the single write: nothing was stored
         raise CliError(f"the census download was cancelled. {UNCHANGED}", status=130) from None
-    finally:
-        context.close()
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    context, service = _open(args)
-    try:
-        for line in service.import_files(args.files):
-            print(line)
-    finally:
-        context.close()
+    with _census(args) as service:
+        lines = service.import_files(args.files)
+    print("\n".join(lines))
     return 0
 
 
 def cmd_areas(args: argparse.Namespace) -> int:
-    context, service = _open(args)
-    try:
+    with _census(args) as service:
         found = service.area_search(args.search)
-    finally:
-        context.close()
     if args.json:
         print(json.dumps([{"code": a.code, "name": a.name, "kind": a.kind, "county": a.parent_code,
                            "nhs_code": a.short_code} for a in found], ensure_ascii=False, indent=2))
@@ -119,11 +119,8 @@ def _print_profile(result: Profile) -> None:
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
-    context, service = _open(args)
-    try:
+    with _census(args) as service:
         result = service.profile(args.area, args.tables)
-    finally:
-        context.close()
     if args.json:
         print(json.dumps({"area": {"code": result.area.code, "name": result.area.name, "kind": result.area.kind},
                           "tables": [t.model_dump(mode="json") for t in result.tables],
@@ -134,12 +131,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
-    context, service = _open(args)
-    try:
+    with _census(args) as service:
         result = service.profile(args.area, args.tables)
         service.attach(args.id, result.tables)
-    finally:
-        context.close()
     codes = ", ".join(t.table_code for t in result.tables)
     print(f"Attached {len(result.tables)} census table(s) for {result.area.name} to assessment {args.id}: {codes}.")
     for line in result.missing:

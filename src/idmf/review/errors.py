@@ -14,11 +14,7 @@ class WorkflowError(ReviewError):
 
 
 class NotReadyError(WorkflowError):
-    """'Submit for committee' refused because the readiness check finds blocking items."""
-
-    def __init__(self, message: str, blocking: int) -> None:
-        super().__init__(message)
-        self.blocking = blocking
+    """'Submit for committee' refused because the readiness check finds `blocking` items."""
 
 
 class ReadOnlyError(ReviewError):

@@ -198,7 +198,7 @@ def check_allowed(store: Store, item: Assessment, action: Action, role: Role, co
         report = check(item, store.form_for(item), today)
         if report.blocking:
             raise NotReadyError(f"This assessment cannot go to committee yet: {report.summary()}",
-                                len(report.blocking))
+                                blocking=len(report.blocking))
     return go
 
 

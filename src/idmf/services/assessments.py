@@ -90,7 +90,8 @@ class AssessmentService:
             if existing is not None:
                 raise DuplicateImportError(
                     f"This assessment (version {item.version_number}) is already in your database as id "
-                    f"{existing.id}. Open that one, or import with --as-copy to keep a separate copy.", existing.id)
+                    f"{existing.id}. Open that one, or import with --as-copy to keep a separate copy.",
+                    existing_id=existing.id)
             item = self.store.assessments.add(item, conn)
         self.changes.publish(Changes(item.id, listing=True, opened=item.id))
         return item

@@ -37,7 +37,7 @@ def check_on_start(path: Path) -> None:
                  "made after that time.")
     raise DatabaseDamagedError(
         f"Your data file was damaged, so it has been moved aside to {moved.name} (nothing was deleted). {offer}",
-        moved, good)
+        moved_to=moved, backup=good)
 
 
 def default_database_url() -> str:

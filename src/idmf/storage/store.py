@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Iterator
+from contextlib import nullcontext
+from typing import ContextManager
 
 from sqlalchemy import Connection
 
@@ -33,17 +33,12 @@ class Store:
         self.exchanges = ExchangeRepository(database)
         self.census = CensusCache(database)
 
-    @contextmanager
-    def transaction(self, conn: Connection | None = None) -> Iterator[Connection]:
+    def transaction(self, conn: Connection | None = None) -> ContextManager[Connection]:
         """One transaction: committed when the block ends, rolled back (nothing kept) if it raises.
 
         Given the caller's `conn`, the block joins the caller's transaction instead.
         """
-        if conn is not None:
-            yield conn
-            return
-        with self.database.engine.begin() as own:
-            yield own
+        return nullcontext(conn) if conn is not None else self.database.engine.begin()
 
     def form_for(self, item: Assessment) -> FormDefinition:
         """The form version an assessment was started on."""

@@ -11,8 +11,8 @@ that are kept or lost together:
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Iterator
+from contextlib import nullcontext
+from typing import ContextManager
 
 from sqlalchemy import Connection
 
@@ -25,20 +25,10 @@ class Repository:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    @contextmanager
-    def _write(self, conn: Connection | None = None) -> Iterator[Connection]:
+    def _write(self, conn: Connection | None = None) -> ContextManager[Connection]:
         """The caller's transaction, or a new one committed at the end of the block."""
-        if conn is not None:
-            yield conn
-            return
-        with self.database.engine.begin() as own:
-            yield own
+        return nullcontext(conn) if conn is not None else self.database.engine.begin()
 
-    @contextmanager
-    def _read(self, conn: Connection | None = None) -> Iterator[Connection]:
+    def _read(self, conn: Connection | None = None) -> ContextManager[Connection]:
         """The caller's connection, or a new one for this read."""
-        if conn is not None:
-            yield conn
-            return
-        with self.database.engine.connect() as own:
-            yield own
+        return nullcontext(conn) if conn is not None else self.database.engine.connect()

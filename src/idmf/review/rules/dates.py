@@ -13,14 +13,18 @@ from idmf.review.wording import parse_date
 _AT_OR_PAST_COMMITTEE = {Status.READY_FOR_COMMITTEE, Status.APPROVED}
 
 
+def _out_of_order(ctx: RuleContext, earlier_id: str, later_id: str) -> tuple | None:
+    """(earlier, later) dates when the later one comes before the earlier one, else None."""
+    earlier, later = parse_date(ctx.value(earlier_id)), parse_date(ctx.value(later_id))
+    return (date_text(earlier), date_text(later)) if earlier and later and later < earlier else None
+
+
 @rule("completed-before-start", step="front", severity=Severity.BLOCKING,
       title="Completed date is before the start date")
 def completed_before_start(ctx: RuleContext) -> Iterator[Hit]:
     """The assessment cannot be completed before it started."""
-    start, completed = parse_date(ctx.value(START_DATE)), parse_date(ctx.value(COMPLETED_DATE))
-    if start and completed and completed < start:
-        yield Hit(COMPLETED_DATE, f"The completed date ({date_text(completed)}) is before the start date "
-                                  f"({date_text(start)}).")
+    if found := _out_of_order(ctx, START_DATE, COMPLETED_DATE):
+        yield Hit(COMPLETED_DATE, f"The completed date ({found[1]}) is before the start date ({found[0]}).")
 
 
 @rule("approval-date-missing", step="approval", severity=Severity.BLOCKING,
@@ -37,7 +41,6 @@ def approval_date_missing(ctx: RuleContext) -> Iterator[Hit]:
       title="Committee date is before the assessment was completed")
 def approval_before_completed(ctx: RuleContext) -> Iterator[Hit]:
     """A committee cannot approve an assessment before it was completed."""
-    meeting, completed = parse_date(ctx.value(APPROVAL_MEETING_DATE)), parse_date(ctx.value(COMPLETED_DATE))
-    if meeting and completed and meeting < completed:
-        yield Hit(APPROVAL_MEETING_DATE, f"The committee meeting date ({date_text(meeting)}) is before the "
-                                         f"assessment was completed ({date_text(completed)}).")
+    if found := _out_of_order(ctx, COMPLETED_DATE, APPROVAL_MEETING_DATE):
+        yield Hit(APPROVAL_MEETING_DATE, f"The committee meeting date ({found[1]}) is before the assessment was "
+                                         f"completed ({found[0]}).")

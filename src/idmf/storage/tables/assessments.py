@@ -35,14 +35,17 @@ class AssessmentRow(SQLModel, table=True):
     locked: bool = False  # signed off: the database refuses changes (migration 0004)
 
 
+def part_of_assessment() -> Any:
+    """The key column of a row that belongs to one assessment version and goes when it goes."""
+    return Field(sa_column=Column(Integer, ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True))
+
+
 class AnswerRow(SQLModel, table=True):
     """One answer; saving an answer touches this one row (plus the parent's timestamp)."""
 
     __tablename__ = "answer"
 
-    assessment_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True)
-    )
+    assessment_id: int = part_of_assessment()
     question_id: str = Field(primary_key=True)
     value: Any = Field(sa_column=Column(JSON, nullable=False))
     version: int = 1
@@ -54,8 +57,6 @@ class AssessmentCensusRow(SQLModel, table=True):
 
     __tablename__ = "assessment_census"
 
-    assessment_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True)
-    )
+    assessment_id: int = part_of_assessment()
     position: int = Field(primary_key=True)
     table_json: Any = Field(sa_column=Column(JSON, nullable=False))

@@ -11,6 +11,8 @@ import datetime as dt
 from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from idmf.storage.tables.assessments import part_of_assessment
+
 
 class CommentRow(SQLModel, table=True):
     """A reviewer's (or lead's) comment anchored to a question or a step of one assessment version."""
@@ -80,8 +82,7 @@ class ReviewCopyRow(SQLModel, table=True):
 
     __tablename__ = "review_copy"
 
-    assessment_id: int = Field(sa_column=Column(
-        Integer, ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True))
+    assessment_id: int = part_of_assessment()
     content_sha256: str = Field(max_length=64)
     content_json: str = Field(sa_column=Column(Text, nullable=False))  # exactly as received; the reply repeats it
     received_at: dt.datetime

@@ -20,12 +20,9 @@ from idmf.forms.schema import FormDefinition
 from idmf.services.changes import Changes
 
 
-class EditorProtocol(Protocol):
-    """What the main window needs from an editor of one assessment."""
+class _Editing(Protocol):
+    """What every user of an editor may read: the assessment on show, where it is, and its undo stack."""
 
-    sig_saved: SignalInstance  # "Saved hh:mm:ss"
-    sig_save_failed: SignalInstance  # "Not saved — <reason>"
-    sig_title_changed: SignalInstance  # the new title
     sig_section_changed: SignalInstance  # the section id on show
     undo_stack: QUndoStack
 
@@ -35,30 +32,30 @@ class EditorProtocol(Protocol):
     @property
     def form(self) -> FormDefinition: ...
 
-    def flush(self) -> bool: ...
-
     def go_to(self, section_id: str, question_id: str | None = None) -> None: ...
 
     def current_section_id(self) -> str: ...
+
+
+class EditorProtocol(_Editing, Protocol):
+    """What the main window needs from an editor of one assessment."""
+
+    sig_saved: SignalInstance  # "Saved hh:mm:ss"
+    sig_save_failed: SignalInstance  # "Not saved — <reason>"
+    sig_title_changed: SignalInstance  # the new title
+
+    def flush(self) -> bool: ...
 
     def set_side_panel_visible(self, shown: bool) -> None: ...
 
     def apply_changes(self, changes: Changes) -> None: ...
 
 
-class EditorHost(Protocol):
+class EditorHost(_Editing, Protocol):
     """What a feature panel may use of the editor it is added to."""
 
     sig_assessment_changed: SignalInstance  # after every stored change (and undo/redo)
     sig_changes: SignalInstance  # a change notice about this assessment (idmf.services.changes.Changes)
-    sig_section_changed: SignalInstance  # the section id on show
-    undo_stack: QUndoStack
-
-    @property
-    def assessment(self) -> Assessment: ...
-
-    @property
-    def form(self) -> FormDefinition: ...
 
     @property
     def read_only(self) -> bool: ...
@@ -69,8 +66,6 @@ class EditorHost(Protocol):
     @property
     def last_failure(self) -> str: ...
 
-    def current_section_id(self) -> str: ...
-
     def question_ids(self, section_id: str) -> list[str]: ...
 
     def question_at(self, widget: QWidget) -> str | None: ...
@@ -79,15 +74,13 @@ class EditorHost(Protocol):
 
     def has_marker(self, question_id: str) -> bool: ...
 
-    def show_side_tab(self, widget: QWidget) -> None: ...
-
     def add_panel(self, section_id: str, widget: QWidget, after_question_id: str | None = None) -> None: ...
 
     def add_side_tab(self, widget: QWidget, title: str, width_chars: int | None = None) -> None: ...
 
-    def set_step_badges(self, counts: dict[str, int]) -> None: ...
+    def show_side_tab(self, widget: QWidget) -> None: ...
 
-    def go_to(self, section_id: str, question_id: str | None = None) -> None: ...
+    def set_step_badges(self, counts: dict[str, int]) -> None: ...
 
     def attach_census(self, tables: list, reveal_section: str | None = None) -> bool: ...
 

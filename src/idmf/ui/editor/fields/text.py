@@ -64,46 +64,41 @@ def _single(widget: QuestionWidget, child: QWidget) -> None:
     widget.setFocusProxy(child)
 
 
-class LineField(QuestionWidget):
+class _TextField(QuestionWidget):
+    """A question answered by typing into one editor (merged into one undo step while typing).
+
+    Subclasses name the editor class and its signal, getter and setter of the text.
+    """
+
+    merge_edits = True
+    editor_class: type = QLineEdit
+    signal, getter, setter = "textEdited", "text", "setText"
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.edit = self.editor_class()
+        getattr(self.edit, self.signal).connect(self._edited)
+        _single(self, self.edit)
+
+    def value(self) -> Any:
+        return getattr(self.edit, self.getter)()
+
+    def _show(self, value: Any) -> None:
+        getattr(self.edit, self.setter)(value or "")
+
+    def inputs(self) -> list[QWidget]:
+        return [self.edit]
+
+
+class LineField(_TextField):
     """Short text and person names."""
 
-    merge_edits = True
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(question, parent)
-        self.edit = QLineEdit()
-        self.edit.textEdited.connect(self._edited)
-        _single(self, self.edit)
-
-    def value(self) -> Any:
-        return self.edit.text()
-
-    def _show(self, value: Any) -> None:
-        self.edit.setText(value or "")
-
-    def inputs(self) -> list[QWidget]:
-        return [self.edit]
-
-
-class LongTextField(QuestionWidget):
+class LongTextField(_TextField):
     """Long answers: a multi-line editor that grows as the user writes."""
 
-    merge_edits = True
-
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(question, parent)
-        self.edit = GrowingTextEdit()
-        self.edit.textChanged.connect(self._edited)
-        _single(self, self.edit)
-
-    def value(self) -> Any:
-        return self.edit.toPlainText()
-
-    def _show(self, value: Any) -> None:
-        self.edit.setPlainText(value or "")
-
-    def inputs(self) -> list[QWidget]:
-        return [self.edit]
+    editor_class = GrowingTextEdit
+    signal, getter, setter = "textChanged", "toPlainText", "setPlainText"
 
 
 class ChoiceTextField(QuestionWidget):
