@@ -170,3 +170,19 @@ def test_tab_goes_through_the_page_in_reading_order(page):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
             chain.append(widget)
     assert chain == expected
+
+
+def test_a_change_made_on_a_worker_thread_reaches_the_dashboard(qtbot, context):
+    from idmf.ui.dashboard import DashboardPage
+    from idmf.ui.tasks import run_in_background
+
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    done = []
+    run_in_background(page, lambda: context.assessments.create("Made in the background"),
+                      on_success=done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    # The notice crossed to the GUI thread: the new row is listed and selected without a manual refresh.
+    qtbot.waitUntil(lambda: page.selected_id() == done[0].id)
+    assert [page.model.summary(n).title for n in range(page.model.rowCount())] == ["Made in the background"]

@@ -61,13 +61,16 @@ def test_request_changes_needs_a_comment_and_a_step_not_allowed_says_why(monkeyp
 def test_approve_locks_the_version_and_revise_starts_an_editable_one(qtbot, monkeypatch, context, window,
                                                                     at_committee):
     window.open_assessment(at_committee.id)
-    assert not window.editor.controller.read_only
+    editor = window.editor
+    assert not editor.controller.read_only and editor.read_only_banner.isHidden()
     monkeypatch.setattr(review_menu, "ask_approval", lambda _parent, _item: Approval(
         "Planning and Performance Committee", dt.date.today(), "Dr Jane Doe", "Committee Secretary", ""))
     window.review_menu.actions["approve"].trigger()
     assert context.review.is_locked(at_committee.id)
-    assert window.editor.assessment.id == at_committee.id and window.editor.controller.read_only
-    assert window.editor.question_widget("summary").edit.isReadOnly()
+    # The same editor follows the change notice: nothing was closed and reopened.
+    assert window.editor is editor and editor.assessment.id == at_committee.id and editor.controller.read_only
+    assert editor.question_widget("summary").edit.isReadOnly() and not editor.read_only_banner.isHidden()
+    assert editor.question_widget("approval_committee").value() == "Planning and Performance Committee"
     assert "Approved and locked" in window.statusBar().currentMessage()
 
     answer_steps(monkeypatch, comment="Annual review")
