@@ -27,9 +27,12 @@ def test_the_bundled_form_loads_with_the_template_heading(part_b):
     assert part_b.key == "idmf-part-b@1.0"
     assert part_b.title == "Inclusive Decision-Making Framework (IDMF) Equality Analysis"
     assert part_b.subtitle == "Part B Template"
-    assert part_b.intro.startswith("Please complete all sections of this IDMF template")
-    assert "For further support, contact your Equality, Diversity and Inclusion team." in part_b.intro
+    assert [b.text for b in part_b.intro] == [  # two bold lines under the title
+        "Please complete all sections of this IDMF template and refer to the IDMF/EIA Toolkit for more information.",
+        "For further support, contact your Equality, Diversity and Inclusion team."]
+    assert part_b.overview_title == "Inclusive Decision-Making Framework:"
     assert "Health Equity Assessment Tool (HEAT)" in part_b.heat_note
+    assert "HEAT has been developed by Public Health England" in part_b.heat_note
     assert part_b.closing_title == "What Next?"
     assert len(part_b.closing) == 3
     assert part_b.closing[2] == "Follow any specialist advice or guidance from the EDI Team (if provided)."
@@ -48,6 +51,26 @@ def test_six_steps_in_template_order_between_front_matter_and_approval(part_b):
         "Options Appraisal",
         "Monitoring, Re-Evaluation, and Publishing",
     ]
+
+
+def test_document_headings_are_the_templates_short_ones(part_b):
+    assert [s.heading for s in part_b.sections] == [
+        "", "1. Aims", "2. Evidence Base", "3. Inclusive Engagement Plan", "4. Equality Impact Assessment",
+        "5. Options Appraisal", "6. Monitoring, Re-Evaluation, and Publishing", "Approval"]
+    impact = next(s for s in part_b.sections if s.id == "impact")
+    assert [g.title for g in impact.groups] == [
+        "Protected Characteristics", "Health Inequalities", "Compliance with Legal Duties"]
+
+
+def test_every_question_has_help_or_guidance(part_b):
+    assert [q.id for q in part_b.questions() if not q.editor_help] == []
+
+
+def test_app_only_questions_are_optional(part_b):
+    app_only = {q.id for q in part_b.questions() if q.app_only}
+    assert app_only == {"engage_with", "human_rights_edi_advice", "decision_justification", "decision_edi_advice",
+                        "approval_edi_partner", "approval_edi_date"}
+    assert not any(part_b.question(qid).required for qid in app_only)
 
 
 def test_display_title_numbers_the_steps_only(part_b):
@@ -105,7 +128,7 @@ def test_front_matter_offers_the_llr_organisations_and_free_text(part_b):
     assert "University Hospitals of Leicester NHS Trust" in labels
     assert "Rutland County Council" in labels
     assert part_b.question("lead").type == FieldType.PERSON
-    assert "Start Date" in part_b.question("completed_date").help
+    assert "Start Date" in part_b.question("completed_date").guidance
 
 
 def test_who_is_impacted_grid_keeps_yes_and_no_as_text(part_b):
@@ -116,6 +139,9 @@ def test_who_is_impacted_grid_keeps_yes_and_no_as_text(part_b):
     # YAML 1.1 would read an unquoted yes/no as true/false; the ids must stay the words.
     assert [(c.id, c.label) for c in grid.choices] == [
         ("yes", "Yes"), ("no", "No"), ("indirectly", "Indirectly"), ("possibly", "Possibly")]
+    # the template's three columns: "indirectly" and "possibly" share one
+    assert grid.printed_columns() == [("Yes", ("yes",)), ("No", ("no",)),
+                                      ("Indirectly / Possibly", ("indirectly", "possibly"))]
 
 
 PROTECTED = [
@@ -134,12 +160,17 @@ PROTECTED = [
 def test_the_nine_protected_characteristics_have_their_template_labels(part_b):
     impact = next(s for s in part_b.sections if s.id == "impact")
     protected = next(g for g in impact.groups if g.id == "protected")
-    assert protected.title == "Protected characteristics (Equality Act 2010)"
+    assert protected.title == "Protected Characteristics"
     assert [(q.id, q.label) for q in protected.questions] == PROTECTED
     for question in protected.questions:
         assert question.type == FieldType.IMPACT and question.required, question.id
-        assert question.description.startswith("Groups impacted may include "), question.id
         assert question.help.startswith("Consider "), question.id
+    # four descriptions are the template's own sentences, not "Groups impacted may include…"
+    assert part_b.question("pc_gender_reassignment").description == (
+        "People proposing to undergo, undergoing or have undergone gender reassignment.")
+    assert part_b.question("pc_religion").description.startswith("Groups impacted can include all recognised")
+    assert part_b.question("pc_pregnancy").description.startswith("Relates to women who are pregnant")
+    assert part_b.question("pc_marriage").description.startswith("This includes people within a formal legal")
 
 
 def test_people_experiencing_deprivation_is_always_assessed(part_b):
@@ -148,7 +179,9 @@ def test_people_experiencing_deprivation_is_always_assessed(part_b):
     assert deprivation.type == FieldType.IMPACT
     assert deprivation.required and deprivation.heat
     assert deprivation.relevant is None
-    assert "Core20PLUS5" in deprivation.description
+    assert "Core20PLUS5 ( https://www.england.nhs.uk/about/equality/equality-hub/core20plus5/ )" in \
+        deprivation.description
+    assert "english-indices-of-deprivation-2019" in deprivation.description
     assert part_b.section_of("ih_deprivation").id == "impact"
 
 
@@ -174,15 +207,19 @@ def test_five_legal_duties_are_required_yes_no_with_a_required_narrative(part_b)
     assert part_b.question("duty_human_rights").label == "Are there any Human Rights concerns?"
     narrative = part_b.question("duty_narrative")
     assert narrative.type == FieldType.LONG_TEXT and narrative.required
-    assert narrative.label == "Please provide a supporting narrative to support your responses to the above questions"
-    assert narrative.help == "This section must be completed"
+    assert narrative.label == ("Please provide a supporting narrative to support your responses to the above "
+                               "questions: This section must be completed")
     advice = part_b.question("human_rights_edi_advice")
-    assert advice.required and advice.relevant == "duty_human_rights == 'yes'"
+    assert advice.app_only and advice.relevant == "duty_human_rights == 'yes'"
 
 
 def test_the_four_options_keep_the_template_wording(part_b):
     option = part_b.question("decision_option")
     assert option.type == FieldType.SINGLE_CHOICE and option.required
+    assert (option.label, option.tick_heading) == ("Options", "Tick one box")
+    assert [c.lead for c in option.choices] == ["Accept the proposal", "Adjust the proposal",
+                                                "Continue the proposal despite negative equality impacts",
+                                                "Stop the proposal"]
     assert [(c.id, c.label) for c in option.choices] == [
         ("accept", "Accept the proposal – no equality impacts identified"),
         ("adjust", "Adjust the proposal - take steps to remove barriers to advance equality."),
@@ -193,7 +230,7 @@ def test_the_four_options_keep_the_template_wording(part_b):
     ]
     for qid in ("decision_justification", "decision_edi_advice"):
         assert part_b.question(qid).relevant == "decision_option == 'continue'", qid
-        assert part_b.question(qid).required, qid
+        assert part_b.question(qid).app_only, qid  # the readiness check asks for them before sign-off
     assert part_b.question("decision_rationale").label == "Rationale for above decision"
 
 
@@ -248,6 +285,18 @@ MALFORMED = {
     "relevant names an unknown question": (
         "      - {id: advice, type: long_text, label: Advice, relevant: \"human_rights == 'yes'\"}\n",
         ["'advice'", "relevant", "human_rights"],
+    ),
+    "app-only question marked required": (
+        "      - {id: extra, type: long_text, label: Extra, app_only: true, required: true}\n",
+        ["'extra'", "'app_only' question cannot be 'required'"],
+    ),
+    "tick column on a text question": (
+        "      - {id: extra, type: long_text, label: Extra, tick_heading: Tick one box}\n",
+        ["'extra'", "'tick_heading' is only for a 'single_choice'"],
+    ),
+    "bold lead words that do not open the label": (
+        "      - {id: pick, type: single_choice, label: Pick, choices: [{id: a, label: Accept it, lead: Reject}]}\n",
+        ["'pick'", "'lead' must be the opening words of the label"],
     ),
     "unknown key": (
         "      - {id: title, type: short_text, label: Title, mandatory: true}\n",

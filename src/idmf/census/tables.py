@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from idmf.census.errors import CensusDataError
+from idmf.forms.printed import CENSUS_SOURCE
 
 ALL_RESIDENTS = "All usual residents"
 AGED_16_PLUS = "Usual residents aged 16 years and over"
@@ -57,7 +58,7 @@ class CensusTableSpec:
     @property
     def source_line(self) -> str:
         """The attribution printed under the table, as in the template."""
-        return f"Source: ONS - 2021 Census ({self.code})"
+        return CENSUS_SOURCE.format(code=self.code)
 
 
 PROFILE_TABLES: tuple[CensusTableSpec, ...] = (

@@ -13,11 +13,12 @@ from typing import Any, Callable
 
 from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank
 from idmf.domain.questions import NO, YES
+from idmf.forms.printed import IMPACT_RATINGS, YES_NO_HEADINGS
 from idmf.forms.schema import FieldType, Question
 
 CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐, as Word's own check boxes show them
-YES_NO_TEXT = {YES: "YES", NO: "NO"}  # the template prints the legal duties' columns in capitals
-RATINGS = (("positive", "Positive impact"), ("negative", "Negative impact"), ("neutral", "Neutral impact"))
+YES_NO_TEXT = {YES: YES_NO_HEADINGS[YES], NO: YES_NO_HEADINGS[NO]}  # the template's capitals
+RATINGS = IMPACT_RATINGS
 CELL_SEPARATOR = " – "  # between the cells of one table row written as a line
 
 

@@ -7,11 +7,9 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DISCLOSURE_NOTE = (
-    "In order to protect against disclosure of personal information, records have been swapped between "
-    "different geographic areas and counts perturbed by small amounts. Small counts at the lowest geographies "
-    "will be most affected."
-)
+from idmf.forms.printed import CENSUS_NOTE
+
+DISCLOSURE_NOTE = CENSUS_NOTE  # the template's note under a census table
 
 
 class CensusRow(BaseModel):

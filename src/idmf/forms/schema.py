@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from idmf.forms.relevance import RelevanceError, compared_values, names_in, parse_relevance
+from idmf.forms.text import FixedText, plain_text
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
@@ -51,6 +52,14 @@ class Choice(_Strict):
     id: Identifier
     label: str = Field(min_length=1)
     help: str = ""
+    lead: str = ""  # the label's opening words, printed in bold (the options of Step 5)
+    column: str = ""  # grid choices: the document column it is ticked in (several choices may share one)
+
+    @model_validator(mode="after")
+    def _lead_opens_the_label(self) -> "Choice":
+        if self.lead and not self.label.startswith(self.lead):
+            raise ValueError(f"'lead' must be the opening words of the label ('{self.label[:40]}…')")
+        return self
 
 
 class Column(_Strict):
@@ -67,13 +76,22 @@ _NEEDS_CHOICES = {FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE, FieldType.
 
 
 class Question(_Strict):
-    """One question; its id is the key of the stored answer and must never change."""
+    """One question; its id is the key of the stored answer and must never change.
+
+    `label`, `description` and `help` are the template's own words (the Word document prints them);
+    `guidance` is the app's advice, shown in the editor only. An `app_only` question is not in the template:
+    it is optional and printed only when answered.
+    """
 
     id: Identifier
     type: FieldType
     label: str = Field(min_length=1)
     help: str = ""
     description: str = ""  # impact blocks: "Groups impacted may include…"
+    guidance: str = ""
+    app_only: bool = False
+    print_label: bool = True  # False: the document shows the answer without this (app-worded) label
+    tick_heading: str = ""  # a single choice printed as the template's numbered table with this tick column
     required: bool = False
     heat: bool = False
     relevant: str | None = None
@@ -99,12 +117,34 @@ class Question(_Strict):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
                 raise ValueError(f"duplicate id in {what}: {', '.join(dupes)}")
+        if self.app_only and self.required:
+            raise ValueError("an 'app_only' question cannot be 'required' (it is not part of the template)")
+        if self.tick_heading and self.type != FieldType.SINGLE_CHOICE:
+            raise ValueError("'tick_heading' is only for a 'single_choice' question")
         if self.relevant is not None:
             try:
                 parse_relevance(self.relevant)
             except RelevanceError as exc:
                 raise ValueError(f"'relevant' expression is not valid: {exc}") from None
         return self
+
+    @property
+    def heading(self) -> str:
+        """The label as the document prints it: HEAT questions carry the template's asterisk."""
+        return f"{self.label}*" if self.heat else self.label
+
+    @property
+    def editor_help(self) -> str:
+        """What the editor shows under the wording: the template's help, then the app's guidance."""
+        return "\n".join(text for text in (self.help, self.guidance) if text)
+
+    def printed_columns(self) -> list[tuple[str, tuple[str, ...]]]:
+        """A grid's document columns in order: (heading, the choice ids ticked in it)."""
+        columns: dict[str, tuple[str, ...]] = {}
+        for choice in self.choices:
+            heading = choice.column or choice.label
+            columns[heading] = columns.get(heading, ()) + (choice.id,)
+        return list(columns.items())
 
     def choice_label(self, choice_id: str) -> str:
         """The label shown for a choice id (the id itself when unknown)."""
@@ -118,11 +158,18 @@ class Section(_Strict):
     """A page of the form: front matter, one of the six steps, or approval."""
 
     id: Identifier
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1)  # the long name (the step list, the template's Step 1–6 overview)
+    heading: str = ""  # the document's heading ("1. Aims"); empty: no heading (the front matter)
     step: int | None = Field(default=None, ge=1, le=6)
-    intro: str = ""
+    intro: FixedText = ()
+    guidance: str = ""
     questions: tuple[Question, ...] = ()
     groups: tuple["QuestionGroup", ...] = ()
+
+    @property
+    def intro_text(self) -> str:
+        """The intro as plain text (bullets as '• item' lines), for the editor."""
+        return plain_text(self.intro)
 
     def all_questions(self) -> tuple[Question, ...]:
         """Questions of the section in reading order, including those inside groups."""
@@ -137,12 +184,18 @@ class Section(_Strict):
 
 
 class QuestionGroup(_Strict):
-    """A headed run of questions inside a section (e.g. 'Protected characteristics')."""
+    """A headed run of questions inside a section (e.g. 'Protected Characteristics')."""
 
     id: Identifier
     title: str = Field(min_length=1)
-    intro: str = ""
+    intro: FixedText = ()
+    guidance: str = ""
     questions: tuple[Question, ...] = Field(min_length=1)
+
+    @property
+    def intro_text(self) -> str:
+        """The intro as plain text (bullets as '• item' lines), for the editor."""
+        return plain_text(self.intro)
 
 
 def _allowed_values(question: Question) -> set[str] | None:
@@ -172,7 +225,8 @@ class FormDefinition(_Strict):
     version: str = Field(pattern=r"^\d+\.\d+$")
     title: str
     subtitle: str = ""
-    intro: str = ""
+    intro: FixedText = ()
+    overview_title: str = ""  # the heading over the template's "Step 1: …" list (the steps' own titles)
     heat_note: str = ""
     closing_title: str = ""
     closing: tuple[str, ...] = ()
@@ -196,6 +250,11 @@ class FormDefinition(_Strict):
             if question.relevant:
                 _check_relevance(question, by_id)
         return self
+
+    @property
+    def intro_text(self) -> str:
+        """The lines under the title as plain text, for the editor."""
+        return plain_text(self.intro)
 
     def questions(self) -> list[Question]:
         """Every question of the form in reading order."""

@@ -13,6 +13,8 @@ from idmf.ui.editor import fields as f
 
 HEAT_TOOLTIP = ("HEAT question: it comes from the Health Equity Assessment Tool. Completing this Part B "
                 "template means you do not also need to complete the HEAT tool separately.")
+APP_ONLY_NOTE = ("Optional. This question is not part of the IDMF template: the Word document includes it only "
+                 "when you answer it.")
 
 FIELD_CLASSES: dict[FieldType, type[f.QuestionWidget]] = {
     FieldType.SHORT_TEXT: f.LineField,
@@ -68,8 +70,8 @@ class QuestionFrame(QWidget):
         layout.addLayout(self._heading())
         if question.description:  # impact blocks: "Groups impacted may include…"
             layout.addWidget(_wrapping_label(question.description))
-        if question.help:
-            layout.addWidget(_wrapping_label(question.help, "help"))
+        for text in filter(None, (question.help, question.guidance, APP_ONLY_NOTE if question.app_only else "")):
+            layout.addWidget(_wrapping_label(text, "help"))
         self.field = create_field(question)
         layout.addWidget(self.field)
 

@@ -72,8 +72,8 @@ class SectionPage(QScrollArea):
             self._add_question(question)
         for group in self.section.groups:
             self._layout.addWidget(_heading(group.title, 1.2, "group_title"))
-            if group.intro:
-                self._layout.addWidget(_paragraph(group.intro))
+            for text in filter(None, (group.intro_text, group.guidance)):
+                self._layout.addWidget(_paragraph(text, "intro" if text == group.intro_text else "help"))
             for question in group.questions:
                 self._add_question(question)
         self._add_closing()
@@ -85,11 +85,13 @@ class SectionPage(QScrollArea):
 
     def _add_top(self) -> None:
         self._layout.addWidget(_heading(self.section.display_title, 1.5, "page_title"))
-        texts = [self.section.intro]
+        texts = [self.section.intro_text]
         if self.section.id == self.form.sections[0].id:
-            texts += [self.form.intro, self.form.heat_note]  # the template's header text, once, on the first page
+            texts += [self.form.intro_text, self.form.heat_note]  # the template's header text, once, on the first page
         for text in filter(None, texts):
             self._layout.addWidget(_paragraph(text))
+        if self.section.guidance:  # the app's advice (not in the template or the Word document)
+            self._layout.addWidget(_paragraph(self.section.guidance, "help"))
         self.warning = _paragraph("", "warning")
         self.warning.setAccessibleName("Warning")
         self.warning.hide()

@@ -40,8 +40,8 @@ class QuestionWidget(QWidget):
 
     @property
     def help_text(self) -> str:
-        """The question's help, used as the accessible description of its inputs."""
-        return self.question.help or self.question.description
+        """The question's help and guidance, used as the accessible description of its inputs."""
+        return self.question.editor_help or self.question.description
 
     def value(self) -> Any:
         """The answer as plain JSON (what AssessmentService.set_answer takes)."""
