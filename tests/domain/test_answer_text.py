@@ -103,48 +103,51 @@ def exported(item, form, tmp_path):
 
 
 def _ticked(cells: list[str], heads: list[str]) -> list[str]:
-    """The headings (or texts) of the cells holding ☒."""
-    return [head for cell, head in zip(cells, heads) if cell.strip().startswith(CHECKED)]
+    """The words of the ticked cells: the words beside the ☒ when there are any, else the column heading."""
+    return [cell.strip()[1:].strip() or head for cell, head in zip(cells, heads) if cell.strip().startswith(CHECKED)]
 
 
 @pytest.mark.parametrize("qid", ["organisation", "lead", "other_contacts", "start_date"])
 def test_front_matter_prints_the_same_words(form, item, exported, qid):
     question = form.question(qid)
-    assert exported.row_labelled(question.label)[1] == answer_text(question, item.answers[qid])
+    assert exported.front_field(question.label) == answer_text(question, item.answers[qid])
 
 
 def test_a_text_box_prints_the_same_words(form, item, exported):
     question = form.question("summary")
-    table = exported.table_starting(question.label)
-    assert table.rows[1].cells[0].text == answer_text(question, item.answers["summary"])
+    assert exported.answer_under(question.label) == answer_text(question, item.answers["summary"])
 
 
 def test_impact_boxes_and_narrative_print_the_same_words(form, item, exported):
     question = form.question("pc_age")
-    rows = [[c.text for c in row.cells] for row in exported.table_starting(question.label).rows]
-    ticks, narrative = "  ".join(rows[1]), rows[-1][0]
-    assert f"{ticks}\n{narrative}" == answer_text(question, item.answers["pc_age"])
+    heads, ticks = [[c.text for c in row.cells] for row in exported.table_under(question.label).rows]
+    boxes = "  ".join(f"{tick} {head}" for tick, head in zip(ticks, heads))
+    evidence = [p.text for p in exported.under(question.label) if getattr(p, "style", None) is not None
+                and p.style.name == "IDMF Small Print"]
+    narrative = exported.answer_under(question.label)
+    assert "\n".join([boxes, narrative, *evidence]) == answer_text(question, item.answers["pc_age"])
 
 
 def test_the_ticked_column_is_the_words_of_the_answer(form, item, exported):
-    duties = next(t for t in exported.doc.tables if [c.text for c in t.rows[0].cells] == ["", "YES", "NO"])
+    duties = exported.table_titled("Legal duties: YES or NO")
     heads = [c.text for c in duties.rows[0].cells]
     for row in duties.rows[1:]:
         question = next(q for q in form.questions() if row.cells[0].text.startswith(q.label))
         if question.id in item.answers:
             assert _ticked([c.text for c in row.cells], heads) == [answer_text(question, item.answers[question.id])]
     grid = form.question("impacted")
-    rows = [[c.text for c in row.cells] for row in exported.table_starting(grid.label).rows]
-    lines = [f"{cells[0].split(chr(10))[0]}: {choice}" for cells in rows[2:] for choice in _ticked(cells, rows[1])]
+    rows = [[c.text for c in row.cells] for row in exported.table_under(grid.label).rows]
+    lines = [f"{cells[0].split(chr(10))[0]}: {choice}" for cells in rows[1:] for choice in _ticked(cells, rows[0])]
     assert "\n".join(lines) == answer_text(grid, item.answers["impacted"])
 
 
 def test_ticked_options_and_action_rows_print_the_same_words(form, item, exported):
-    for qid in ("engage_with", "decision_option"):
-        question = form.question(qid)
-        rows = [[c.text for c in row.cells] for row in exported.table_starting(question.label).rows[1:]]
-        chosen = [text.split("\n")[0] for tick, text in rows if tick.strip().startswith(CHECKED)]
-        assert "\n".join(chosen) == answer_text(question, item.answers[qid])
+    question = form.question("engage_with")  # an app-only choice: the chosen options' words
+    assert exported.answer_under(question.label) == answer_text(question, item.answers["engage_with"])
+    question = form.question("decision_option")
+    rows = [[c.text for c in row.cells] for row in exported.table_titled(question.label).rows[1:]]
+    chosen = [text for text, tick in rows if tick.strip().startswith(CHECKED)]
+    assert "\n".join(chosen) == answer_text(question, item.answers["decision_option"])
     plan = form.question("action_plan")
-    cells = [c.text for c in exported.table_starting(plan.columns[0].label).rows[1].cells]
+    cells = [c.text for c in exported.table_under(plan.label).rows[1].cells]
     assert " – ".join(c for c in cells if c != "Not answered") == answer_text(plan, item.answers["action_plan"])

@@ -57,6 +57,9 @@ def test_caveat_england_column_and_default_source(form, export):
     assert "summed from best-fit local authorities" in exported.text
 
 
-def test_no_census_tables_says_so(form, export):
-    text = export(Assessment.new(form, "Day case unit")).text
-    assert "No ONS Census 2021 tables are attached to this assessment." in text
+def test_no_census_tables_prints_no_heading_and_no_note(form, export):
+    item = Assessment.new(form, "Day case unit")
+    item.set_answer(form, "data_sources", "Census 2021 for Hinckley and Bosworth:\nSex\tcount\t%\nFemale\t57,607\t50.7")
+    exported = export(item)
+    assert "Census profile of the area" not in exported.text  # nothing that contradicts the figures written in
+    assert "No ONS Census" not in exported.text and "attached" not in exported.text

@@ -65,21 +65,30 @@ def _force_relevance(item, form, question, wanted: bool) -> None:
 def test_headings_follow_the_form(filled, form, export):
     exported = export(filled)
     level1, level2 = exported.headings(1), exported.headings(2)
-    for section in form.sections:
-        if section.step is not None:
-            assert any(h.startswith(f"{section.step}. ") and h.endswith(section.title.split(". ", 1)[-1])
-                       for h in level1), section.title
-        elif section is not form.sections[0]:
-            assert section.title in level1
+    for section in form.sections[1:]:
+        assert section.heading in level1, section.id
         for group in section.groups:
             assert group.title in level2
-    assert level1[-1] == (form.closing_title or "What Next?")
-    steps = [h for h in level1 if re.match(r"\d\. ", h)]
-    assert [h[0] for h in steps] == ["1", "2", "3", "4", "5", "6"]
+    assert [h for h in level1 if re.match(r"\d\. ", h)] == [
+        "1. Aims", "2. Evidence Base", "3. Inclusive Engagement Plan", "4. Equality Impact Assessment",
+        "5. Options Appraisal", "6. Monitoring, Re-Evaluation, and Publishing"]
+    assert level1[0] == "Inclusive Decision-Making Framework:" and level1[-2:] == ["Approval", "What Next?"]
+    assert exported.headings(2)[exported.headings(2).index("Protected Characteristics"):][:2] == [
+        "Protected Characteristics", "Health Inequalities"]
+    assert "Age" in exported.headings(3) and "People Experiencing Deprivation*" in exported.headings(3)
     title_block = [p.text for p in exported.paragraphs[:5]]
     assert form.title in title_block and filled.title in title_block and filled.organisation in title_block
-    if form.subtitle:
-        assert form.subtitle in title_block
+    assert form.subtitle in title_block
+
+
+def test_every_question_is_a_heading_at_its_depth(filled, form, export):
+    outline = export(filled).outline()
+    for section in form.sections[1:]:
+        for depth, questions in [(2, section.questions)] + [(3, g.questions) for g in section.groups]:
+            for question in questions:
+                if not question.print_label or not filled.is_relevant(form, question.id):
+                    continue
+                assert (depth, question.heading) in outline, question.id
 
 
 def _tick(text: str) -> bool:
@@ -93,47 +102,63 @@ def test_impact_blocks_tick_the_chosen_ratings(filled, form, export):
     assert len(impacts) >= 10
     for question in impacts:
         answer = filled.impact(question.id)
-        ticks = row_texts(exported.table_starting(question.label))[1]
+        heads, ticks = row_texts(exported.table_under(question.label))
+        assert heads == ["Positive impact", "Negative impact", "Neutral impact"]
         assert [_tick(t) for t in ticks] == [answer.positive, answer.negative, answer.neutral], question.id
-        assert [t.split(" ", 1)[1] for t in ticks] == ["Positive impact", "Negative impact", "Neutral impact"]
+        gap = [] if answer.ratings() else ["Not answered – no impact ticked"]
+        assert exported.answer_under(question.label) == "\n".join([*gap, answer.narrative])
     for group in filled.groups():
-        ticks = row_texts(exported.table_starting(group.name))[1]
+        ticks = row_texts(exported.table_under(group.name))[1]
         assert [_tick(t) for t in ticks] == [group.impact.positive, group.impact.negative, group.impact.neutral]
 
 
-def test_grid_ticks_the_chosen_column(filled, form, export):
+def test_grid_has_the_templates_three_columns(filled, form, export):
     question = next(q for q in form.questions() if q.type == FieldType.GRID)
-    rows = row_texts(export(filled).table_starting(question.label))
-    assert rows[1][1:] == [c.label for c in question.choices]
-    for row, cells in zip(question.rows, rows[2:]):
+    rows = row_texts(export(filled).table_under(question.label))
+    assert rows[0] == ["", "Yes", "No", "Indirectly / Possibly"]
+    for row, cells in zip(question.rows, rows[1:]):
         chosen = filled.answers[question.id][row.id]
-        assert cells[0].startswith(row.label)
-        assert [_tick(t) for t in cells[1:]] == [c.id == chosen for c in question.choices]
+        assert cells[0] == row.label
+        column = {"yes": 1, "no": 2, "indirectly": 3, "possibly": 3}[chosen]
+        assert [_tick(t) for t in cells[1:]] == [i == column for i in (1, 2, 3)], row.id
+        if column == 3:  # the shared column says which of the two was chosen
+            assert cells[3] == f"{CHECKED} {question.choice_label(chosen)}"
 
 
 def test_legal_duties_table_ticks_yes_or_no(filled, form, export):
-    table = next(t for t in export(filled).doc.tables if [c.text for c in t.rows[0].cells] == ["", "YES", "NO"])
-    rows = row_texts(table)[1:]
+    exported = export(filled)
+    table = exported.table_titled("Legal duties: YES or NO")
+    rows = row_texts(table)
+    assert rows[0] == ["", "YES", "NO"]
     duties = [q for q in form.questions() if q.type == FieldType.YES_NO]
-    assert len(rows) == len(duties) >= 5
-    for question, cells in zip(duties, rows):
+    assert len(rows) - 1 == len(duties) >= 5
+    for question, cells in zip(duties, rows[1:]):
         value = filled.answers[question.id]
-        assert cells[0].startswith(question.label)
+        assert cells[0] == f"{question.label}\n{question.help}"
         assert (_tick(cells[1]), _tick(cells[2])) == (value == "yes", value == "no")
+    assert set(q.label for q in duties) <= set(exported.headings(3))  # each duty is a heading for navigation
 
 
-def test_the_chosen_option_is_ticked(example, form, export):
+def test_options_are_the_templates_numbered_table(example, form, export):
     question = form.question("decision_option")
-    rows = row_texts(export(example).table_starting(question.label))[1:]
-    assert [r[1].split("\n")[0] for r in rows] == [c.label for c in question.choices]
-    assert [_tick(r[0]) for r in rows] == [c.id == example.answers["decision_option"] for c in question.choices]
+    table = export(example).table_titled(question.label)
+    rows = row_texts(table)
+    assert rows[0] == ["Options", "Tick one box"]
+    assert [r[0] for r in rows[1:]] == [c.label for c in question.choices]
+    assert [_tick(r[1]) for r in rows[1:]] == [c.id == example.answers["decision_option"] for c in question.choices]
+    for row, choice in zip(table.rows[1:], question.choices):
+        paragraph = row.cells[0].paragraphs[0]
+        assert paragraph.style.name == "IDMF Numbered"  # Word numbers them 1–4
+        assert paragraph.runs[0].text == choice.lead and paragraph.runs[0].bold
+    numbering = {p._p.pPr.numPr.numId.val for r in table.rows[1:] for p in r.cells[0].paragraphs}
+    assert len(numbering) == 1  # one list, so 1, 2, 3, 4
 
 
 def test_action_plan_rows_with_dates_as_dd_mm_yyyy(example, form, export):
     question = form.question("action_plan")
-    table = export(example).table_starting(question.columns[0].label)
+    table = export(example).table_under(question.label)
     rows = row_texts(table)
-    assert [h.split("\n")[0] for h in rows[0]] == [c.label for c in question.columns]
+    assert rows[0] == ["Action Required", "Lead Person and Resources Required", "Target Date (DD/MM/YYYY)", "Outcome"]
     assert len(rows) == 1 + len(example.answers["action_plan"])
     for expected, cells in zip(example.action_plan(), rows[1:]):
         assert cells == [expected.action, expected.lead, expected.target_date.strftime("%d/%m/%Y"), expected.outcome]
@@ -142,25 +167,44 @@ def test_action_plan_rows_with_dates_as_dd_mm_yyyy(example, form, export):
 
 def test_approval_block(example, form, export):
     exported = export(example)
-    section = next(s for s in form.sections if s.title == "Approval")
+    section = next(s for s in form.sections if s.id == "approval")
     assert "Approval" in exported.headings(1)
-    table = exported.table_starting(section.questions[0].label)
-    rows = {cells[0]: cells[1] for cells in row_texts(table)}
     for question in section.questions:
-        assert rows[question.label] == fragments(question, example.answers[question.id])[0]
+        assert exported.answer_under(question.label) == fragments(question, example.answers[question.id])[0]
 
 
 def test_unanswered_questions_say_not_answered(form, export):
     item = Assessment.new(form, "Only a title")
     exported = export(item)
     markers = exported.missing_markers()
-    assert len(markers) >= len(form.questions()) - 1
     assert all(m.startswith("Not answered") or m.endswith("not answered") for m in markers)
-    summary = row_texts(exported.table_starting(form.question("summary").label))
-    assert summary[1] == ["Not answered"]
+    assert exported.answer_under(form.question("summary").label) == "Not answered"
     assert "Not answered – no option ticked" in markers
     assert "Not answered – neither YES nor NO chosen" in markers
     assert "Not answered – no rows" in markers
+    template_questions = [q for q in form.questions() if not q.app_only and item.is_relevant(form, q.id)
+                          and q.type != FieldType.GROUP_CATALOGUE]
+    assert len(markers) >= len(template_questions) - 1  # every template question but the title shows its gap
+
+
+def test_app_only_questions_are_left_out_when_empty(form, export):
+    item = Assessment.new(form, "Gaps")
+    item.set_answer(form, "duty_human_rights", "yes")  # makes the app's advice question relevant
+    item.set_answer(form, "decision_option", "continue")
+    text = export(item).text
+    for question in [q for q in form.questions() if q.app_only]:
+        assert question.label not in text, question.id
+    item.set_answer(form, "engage_with", ["staff"])
+    item.set_answer(form, "human_rights_edi_advice", "Priya Chauhan advised on 8 January")
+    exported = export(item)
+    assert exported.answer_under("Who will you engage with?") == "Staff"
+    assert "Priya Chauhan advised on 8 January" in exported.text
+
+
+def test_no_further_inclusion_groups_prints_nothing_rather_than_a_gap(form, export):
+    exported = export(Assessment.new(form, "No groups"))
+    assert not any("no further groups" in m for m in exported.missing_markers())
+    assert form.question("ih_groups").label not in exported.text
 
 
 def test_a_partly_answered_impact_block_shows_what_is_missing(form, export):
@@ -169,9 +213,9 @@ def test_a_partly_answered_impact_block_shows_what_is_missing(form, export):
     item.set_answer(form, "pc_race", {"narrative": "Narrative but no tick"})
     item.set_answer(form, "action_plan", [{"action": "Translate letters", "target_date": None}])
     exported = export(item)
-    assert row_texts(exported.table_starting("Age"))[-1] == ["Not answered – no narrative"] * 3
-    assert "Not answered – no impact ticked\nNarrative but no tick" in exported.text
-    assert row_texts(exported.table_starting("Action Required"))[1][1:3] == ["Not answered", "Not answered"]
+    assert exported.answer_under("Age") == "Not answered – no narrative"
+    assert exported.answer_under("Race") == "Not answered – no impact ticked\nNarrative but no tick"
+    assert row_texts(exported.table_under("Action plan"))[1][1:3] == ["Not answered", "Not answered"]
 
 
 @pytest.mark.parametrize("status", [s for s in Status if s != Status.APPROVED])
@@ -213,7 +257,7 @@ def test_template_syntax_and_xml_metacharacters_come_out_literally(form, export)
     item.set_answer(form, "organisation", text)
     item.set_answer(form, "summary", text)
     exported = export(item)
-    assert exported.text.count(text) >= 4  # title block, organisation, front matter, summary
+    assert exported.text.count(text) >= 4  # title block, organisation, front matter (twice), summary
     assert text in exported.header
     assert exported.doc.core_properties.title == text
 
@@ -226,4 +270,4 @@ def test_an_organisation_chosen_from_the_list_reads_as_its_name(form, export):
     item.set_answer(form, "organisation", question.choices[0].id)
     exported = export(item)
     assert exported.paragraphs[0].text == question.choices[0].label
-    assert exported.row_labelled(question.label)[1] == question.choices[0].label
+    assert exported.front_field(question.label) == question.choices[0].label

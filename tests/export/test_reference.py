@@ -13,13 +13,14 @@ from idmf.paths import resources_dir
 
 STYLE_NAMES = [getattr(styles, n) for n in ("ORG", "TITLE", "SUBTITLE", "PROPOSAL", "INTRO", "LABEL", "HELP", "ANSWER",
                                              "CELL", "CELL_HEAD", "SMALL", "BANNER", "HEADER", "FOOTER",
-                                             "NOT_ANSWERED", "TICK", "SPACER", "TABLE")]
+                                             "NOT_ANSWERED", "TICK", "BULLET", "NUMBERED", "GUIDANCE",
+                                             "TABLE")]
 
 
 def test_the_bundled_reference_document_has_every_style():
     doc = Document(str(resources_dir() / styles.REFERENCE_NAME))
     names = {s.name for s in doc.styles}
-    assert set(STYLE_NAMES) | {"Heading 1", "Heading 2", "Heading 3"} <= names
+    assert set(STYLE_NAMES) | {f"Heading {n}" for n in range(1, styles.HEADING_LEVELS + 1)} <= names
     section = doc.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     assert doc.styles["Normal"].font.name == styles.FONT

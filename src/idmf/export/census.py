@@ -9,7 +9,8 @@ from docx.table import _Cell
 from idmf.domain.answer_text import date_text
 from idmf.domain.evidence import CensusTable
 from idmf.export import docxkit, styles, texts
-from idmf.export.blocks import RenderContext
+from idmf.export.blocks import RenderContext, heading
+from idmf.forms.printed import CENSUS_PROFILE, CENSUS_SOURCE
 
 CATEGORY_WIDTH, NUMBER_WIDTH = 8.6, 2.8
 
@@ -26,7 +27,7 @@ def _text_cell(cell: _Cell, text: str, *, bold: bool = False, style: str = style
 
 def source_line(table: CensusTable) -> str:
     """'Source: ONS - 2021 Census (TSxxx)' unless the table carries its own source line."""
-    return table.source or f"Source: ONS - 2021 Census ({table.table_code})"
+    return table.source or CENSUS_SOURCE.format(code=table.table_code)
 
 
 def _headings(grid, table: CensusTable, england: bool) -> None:
@@ -43,13 +44,20 @@ def _headings(grid, table: CensusTable, england: bool) -> None:
         docxkit.shade(cell, styles.SHADE_HEAD)
 
 
-def census_table(ctx: RenderContext, table: CensusTable) -> None:
-    """One census table with its caption, headings, total row, categories, note, caveat and source."""
-    caption = texts.render(ctx.doc, "census_caption", title=table.title, code=table.table_code,
-                           area=table.area_name)
-    docxkit.keep_with_next(caption)
+def caption(table: CensusTable) -> str:
+    """'Ethnic group (TS021) – Hinckley and Bosworth'."""
+    return f"{table.title} ({table.table_code}) – {table.area_name}"
+
+
+def census_table(ctx: RenderContext, table: CensusTable, level: int) -> None:
+    """One census table with its caption (a heading), headings, total row, categories, note, caveat and source."""
+    heading(ctx, caption(table), level)
     england = any(row.england_percent is not None for row in table.rows)
-    grid = docxkit.new_table(ctx.doc, [CATEGORY_WIDTH] + [NUMBER_WIDTH] * (3 if england else 2))
+    compared = " and England's percentage" if england else ""
+    grid = docxkit.new_table(
+        ctx.doc, [CATEGORY_WIDTH] + [NUMBER_WIDTH] * (3 if england else 2), title=caption(table),
+        description=f"ONS Census 2021: {table.universe.lower()} in {table.area_name} by {table.title.lower()}, "
+                    f"with the count and percentage for each category{compared}. {source_line(table)}.")
     _headings(grid, table, england)
     total = docxkit.add_row(grid)
     _text_cell(total[0], f"Total: {table.universe}", bold=True)
@@ -73,12 +81,11 @@ def census_table(ctx: RenderContext, table: CensusTable) -> None:
 
 
 def census_profile(ctx: RenderContext) -> None:
-    """Every census table attached to the assessment, or a line saying there are none."""
-    heading = docxkit.add_paragraph(ctx.doc, "Heading 2")
-    docxkit.add_text(heading, "Census profile of the area")
+    """Every census table attached to the assessment under the template's heading; nothing when none is
+    attached (a team may have written its census figures into the answers, which a "none" note would contradict)."""
     tables = ctx.assessment.census_tables
     if not tables:
-        texts.render(ctx.doc, "no_census")
         return
+    heading(ctx, CENSUS_PROFILE, ctx.level)
     for table in tables:
-        census_table(ctx, table)
+        census_table(ctx, table, ctx.level + 1)

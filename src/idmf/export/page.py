@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from docx.oxml import parse_xml
+from docx.text.paragraph import Paragraph
 
 from idmf import __version__
 from idmf.domain.answer_text import date_text
@@ -32,7 +33,7 @@ _WATERMARK = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml
 </v:shapetype>
 <v:shape id="IDMFDraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136"
  style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:130pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"
- o:allowincell="f" fillcolor="#F2C4C4" stroked="f"><v:fill opacity=".45"/>
+ alt="" o:allowincell="f" fillcolor="#F2C4C4" stroked="f"><v:fill opacity=".45"/>
 <v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt;font-weight:bold" string="DRAFT"/>
 <w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>"""
 
@@ -48,16 +49,29 @@ def exported_text(ctx: RenderContext) -> str:
 
 
 def header_and_footer(ctx: RenderContext) -> None:
-    """Proposal title and status in the header, version/export date/page numbers in the footer."""
+    """The page furniture of every page: header, then footer."""
+    header(ctx)
+    footer(ctx)
+
+
+def header(ctx: RenderContext) -> list[Paragraph]:
+    """Proposal title and status (DRAFT in words while not approved) and, on a draft, the watermark."""
     section = ctx.doc.sections[0]
-    header = texts.render(section.header, "header", title=ctx.assessment.title or "Untitled assessment",
-                          draft=is_draft(ctx), status=ctx.assessment.status.label)[0]
-    docxkit.right_tab(header, FULL_WIDTH)
-    if is_draft(ctx):
-        header._p.append(parse_xml(_WATERMARK))
-    footer = texts.render(section.footer, "footer", version=ctx.assessment.version_number,
-                          exported=exported_text(ctx), app=__version__, fingerprint=ctx.fingerprint)[0]
-    docxkit.right_tab(footer, FULL_WIDTH)
+    made = texts.render(section.header, "header", title=ctx.assessment.title or "Untitled assessment",
+                        draft=is_draft(ctx), status=ctx.assessment.status.label)
+    docxkit.right_tab(made[0], FULL_WIDTH)
+    if is_draft(ctx):  # decorative (empty alt text): the header's words say DRAFT on every page
+        made[0]._p.append(parse_xml(_WATERMARK))
+    return made
+
+
+def footer(ctx: RenderContext) -> list[Paragraph]:
+    """Version, export date, app version and page X of Y, then the sign-off fingerprint when there is one.
+    Further footer lines are added after these, with texts.render(ctx.doc.sections[0].footer, …)."""
+    made = texts.render(ctx.doc.sections[0].footer, "footer", version=ctx.assessment.version_number,
+                        exported=exported_text(ctx), app=__version__, fingerprint=ctx.fingerprint)
+    docxkit.right_tab(made[0], FULL_WIDTH)
+    return made
 
 
 def draft_banner(ctx: RenderContext) -> None:

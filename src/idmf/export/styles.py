@@ -45,8 +45,14 @@ ORG, TITLE, SUBTITLE, PROPOSAL = "IDMF Organisation", "Title", "Subtitle", "IDMF
 INTRO, LABEL, HELP, ANSWER = "IDMF Intro", "IDMF Label", "IDMF Help", "IDMF Answer"
 CELL, CELL_HEAD, SMALL, BANNER = "IDMF Table Text", "IDMF Table Heading", "IDMF Small Print", "IDMF Draft Banner"
 HEADER, FOOTER = "IDMF Header", "IDMF Footer"
-NOT_ANSWERED, TICK, SPACER = "IDMF Not Answered", "IDMF Tick", "IDMF Spacer"
+NOT_ANSWERED, TICK = "IDMF Not Answered", "IDMF Tick"
+BULLET, NUMBERED, GUIDANCE = "IDMF Bullet", "IDMF Numbered", "IDMF Guidance"
 TABLE = "IDMF Table"
+HEADING_LEVELS = 4  # "Heading 1" (steps) … "Heading 4"; the exporter never skips a level
+LANGUAGE = "en-GB"
+
+# Word numbering definitions in the reference document: bullets and "1." lists (each list restarts at 1).
+BULLET_NUM, NUMBERED_NUM = 20, 21
 
 
 def _set_font(rpr_owner, name: str) -> None:
@@ -101,6 +107,16 @@ def _defaults(doc: DocumentObject) -> None:
         del fonts.attrib[attr]
     for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(qn(f"w:{attr}"), FONT)
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is None:
+        lang = parse_xml(f"<w:lang {nsdecls('w')}/>")
+        insert_ordered(rpr_default, lang, RPR)
+    for attr in ("val", "eastAsia"):
+        lang.set(qn(f"w:{attr}"), LANGUAGE)
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANGUAGE)
+        theme_lang.attrib.pop(qn("w:eastAsia"), None)
     normal = doc.styles["Normal"]
     _set_font(normal.element, FONT)
     normal.font.size = Pt(10.5)
@@ -109,8 +125,10 @@ def _defaults(doc: DocumentObject) -> None:
 
 
 def _headings(doc: DocumentObject) -> None:
-    for level, size, color, before in ((1, 15, NHS_BLUE, 16), (2, 12.5, NHS_DARK_BLUE, 12), (3, 11, NHS_DARK_BLUE, 8)):
-        style = _paragraph_style(doc, f"Heading {level}", size, bold=True, color=color, before=before, after=6,
+    looks = ((1, 15, NHS_BLUE, 18, 6), (2, 12, NHS_DARK_BLUE, 14, 4), (3, 10.5, NHS_DARK_BLUE, 12, 3),
+             (4, 10.5, NHS_DARK_BLUE, 10, 3))
+    for level, size, color, before, after in looks:
+        style = _paragraph_style(doc, f"Heading {level}", size, bold=True, color=color, before=before, after=after,
                                  keep=True)
         _set_font(style.element, FONT)
         style.font.italic = False
@@ -130,10 +148,14 @@ def _title_styles(doc: DocumentObject) -> None:
 
 
 def _body_styles(doc: DocumentObject) -> None:
+    # Space comes from the styles (before/after), never from empty paragraphs.
     _paragraph_style(doc, INTRO, 10, after=6)
-    _paragraph_style(doc, LABEL, 10, bold=True, after=2, keep=True)
-    _paragraph_style(doc, HELP, 8.5, italic=True, color=DARK_GREY, after=2, keep=True)
-    _paragraph_style(doc, ANSWER, 10.5, after=3)
+    _paragraph_style(doc, LABEL, 10, bold=True, before=6, after=2, keep=True)
+    _paragraph_style(doc, HELP, 9, italic=True, color=DARK_GREY, before=3, after=4, keep=True)
+    _paragraph_style(doc, GUIDANCE, 9, color=DARK_GREY, after=4, keep=True)
+    answer = _paragraph_style(doc, ANSWER, 10.5, after=4)
+    answer.paragraph_format.left_indent = Cm(0.3)
+    _box(answer, str(NHS_BLUE), 12, sides=("left",))  # a bar beside the answer: where the writer's words are
     _paragraph_style(doc, CELL, 10, after=1)
     _paragraph_style(doc, CELL_HEAD, 10, bold=True, after=1, keep=True)
     _paragraph_style(doc, SMALL, 8, color=DARK_GREY, after=2)
@@ -141,10 +163,38 @@ def _body_styles(doc: DocumentObject) -> None:
     banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _shade(banner, SHADE_ALERT)
     _box(banner, str(ALERT_RED), 12)
-    spacer = _paragraph_style(doc, SPACER, 5, after=0)
-    spacer.paragraph_format.line_spacing = 1.0
     _paragraph_style(doc, HEADER, 8.5, color=DARK_GREY, after=0)
     _paragraph_style(doc, FOOTER, 8, color=DARK_GREY, after=0)
+    _list_style(doc, BULLET, BULLET_NUM, INTRO)
+    _list_style(doc, NUMBERED, NUMBERED_NUM, INTRO)
+
+
+_ABSTRACT = """<w:abstractNum {ns} w:abstractNumId="{id}"><w:multiLevelType w:val="singleLevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>
+<w:pPr><w:tabs><w:tab w:val="num" w:pos="397"/></w:tabs><w:ind w:left="397" w:hanging="397"/></w:pPr>{rpr}</w:lvl>
+</w:abstractNum>"""
+
+
+def _numbering(doc: DocumentObject) -> None:
+    """A bullet list and a '1.' list definition (Word's own list machinery, so readers announce lists)."""
+    numbering = doc.part.numbering_part.element
+    symbol = f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr>'
+    for num_id, fmt, text, rpr in ((BULLET_NUM, "bullet", "\u2022", symbol), (NUMBERED_NUM, "decimal", "%1.", "")):
+        abstract = parse_xml(_ABSTRACT.format(ns=nsdecls("w"), id=num_id, fmt=fmt, text=text, rpr=rpr))
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)  # abstract definitions come before every w:num
+        else:
+            numbering.append(abstract)
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                                   f'<w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+
+def _list_style(doc: DocumentObject, name: str, num_id: int, base: str):
+    style = _paragraph_style(doc, name, 10, base=base, after=3)
+    num = parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num_id}"/></w:numPr>')
+    insert_ordered(style.element.get_or_add_pPr(), num, PPR)
+    return style
 
 
 def _character_styles(doc: DocumentObject) -> None:
@@ -175,9 +225,13 @@ def _specimen(doc: DocumentObject) -> None:
     doc.add_paragraph("Inclusive Decision-Making Framework (IDMF) Equality Analysis", TITLE)
     doc.add_paragraph("Part B Template", SUBTITLE)
     doc.add_paragraph("DRAFT – not approved", BANNER)
-    doc.add_paragraph("1. Aims of the Proposal", "Heading 1")
-    doc.add_paragraph("Question label", LABEL)
+    doc.add_paragraph("1. Aims", "Heading 1")
+    doc.add_paragraph("Question", "Heading 2")
     doc.add_paragraph("Help prompt", HELP)
+    doc.add_paragraph("The app's guidance (drafts only, when asked for)", GUIDANCE)
+    doc.add_paragraph("A bullet", BULLET)
+    doc.add_paragraph("A numbered item", NUMBERED)
+    doc.add_paragraph("Front-matter label", LABEL)
     answer = doc.add_paragraph("Answer text. ", ANSWER)
     answer.add_run("Not answered", NOT_ANSWERED)
     answer.add_run(" ☒ ☐", TICK)
@@ -193,6 +247,7 @@ def build_reference() -> DocumentObject:
     doc = Document()
     _page_setup(doc)
     _defaults(doc)
+    _numbering(doc)
     _headings(doc)
     _title_styles(doc)
     _body_styles(doc)

@@ -34,14 +34,14 @@ TEMPLATES = {
         '<p style="IDMF Draft Banner">DRAFT – NOT APPROVED\n'
         '<note>Status: {{ status }} · Version {{ version }} · exported {{ exported }}. '
         'This document is final only once it is approved through governance.</note></p>\n'),
-    "heat_note": '<p style="IDMF Small Print"><i>{{ note }}</i></p>\n',
+    "heat_note": '<p style="IDMF Intro"><i>{{ note }}</i></p>\n',
+    "overview_step": '<p style="IDMF Intro"><b>{{ label }}</b>{{ rest }}</p>\n',
     "header": ('<p style="IDMF Header"><b>{{ title }}</b>{% if draft %}<tab/><b><red>DRAFT{% if status != "Draft" %} – {{ status }}{% endif %}</red></b>'
                '{% else %}<tab/>{{ status }}{% endif %}</p>\n'),
     "footer": ('<p style="IDMF Footer">Version {{ version }} · Exported {{ exported }} · IDMF Desktop {{ app }}'
                '<tab/>Page <field name="PAGE"/> of <field name="NUMPAGES"/></p>\n'
                '{% if fingerprint %}<p style="IDMF Footer">Signed-off fingerprint (SHA-256): {{ fingerprint }}'
                '</p>\n{% endif %}'),
-    "census_caption": '<p style="Heading 3">{{ title }} ({{ code }}) – {{ area }}</p>\n',
     "census_notes": (
         '{% if note %}<p style="IDMF Small Print">{{ note }}</p>{% endif %}\n'
         '{% if caveat %}<p style="IDMF Small Print"><i>{{ caveat }}</i></p>{% endif %}\n'
@@ -49,8 +49,6 @@ TEMPLATES = {
         'authorities.</p>{% endif %}\n'
         '<p style="IDMF Small Print"><b>{{ source }}</b>{% if retrieved %} (retrieved {{ retrieved }})'
         '{% endif %}</p>\n'),
-    "no_census": '<p style="IDMF Intro"><i>No ONS Census 2021 tables are attached to this assessment.</i></p>\n',
-    "closing_item": '<p style="IDMF Answer">{{ number }}.<tab/>{{ text }}</p>\n',
 }
 
 _ENV = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True,

@@ -1,8 +1,10 @@
-"""Assessment (+ its form) → committee-ready Word document.
+"""Assessment (+ its form) → committee-ready Word document, in the IDMF Part B template's words and order.
 
-The document follows the form definition: its sections become the numbered steps, its questions (in
-order, conditional ones only when relevant) become blocks by field type, and its closing guidance
-becomes "What Next?". The file is written atomically and carries the assessment's JSON inside it.
+Title block, the template's opening lines and Step 1–6 overview, the front matter and HEAT note, then each
+section under its template heading ("1. Aims" …, "Approval") with its questions in order (conditional ones
+only when relevant, app-only ones only when answered), and "What Next?". The file is written atomically,
+carries the assessment's JSON inside it, and is built to be accessible: language en-GB, a title, real
+headings, no empty spacing paragraphs, tables with heading rows and alt text.
 """
 
 from __future__ import annotations
@@ -16,16 +18,18 @@ from typing import Callable, Sequence
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
-from docx.shared import Cm
 
 from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.domain.questions import DATA_SOURCES, ORGANISATION
-from idmf.export import blocks, census, docxkit, embed, page, repeating, sanitize, styles, texts
-from idmf.export.blocks import RenderContext
+from idmf.export import census, docxkit, embed, page, repeating, sanitize, styles, texts
+from idmf.export.blocks import RenderContext, fixed_text, front_field, guidance, heading, question_box
+from idmf.export.choices import choice_block, grid_table, yes_no_table
+from idmf.export.impacts import group_catalogue, impact_question
+from idmf.files import atomic_write
+from idmf.forms.printed import overview_line, section_heading
 from idmf.forms.schema import FieldType, FormDefinition, Question, Section
 from idmf.paths import resources_dir
-from idmf.files import atomic_write
 
 log = logging.getLogger("idmf.export")
 
@@ -33,12 +37,12 @@ CENSUS_AFTER = DATA_SOURCES  # the census profile follows this Step 2 question, 
 CENSUS_STEP = 2
 
 _BLOCKS: dict[FieldType, Callable[[RenderContext, Question], None]] = {
-    FieldType.GRID: blocks.grid_table,
-    FieldType.IMPACT: blocks.impact_question,
-    FieldType.SINGLE_CHOICE: blocks.choice_list,
-    FieldType.MULTIPLE_CHOICE: blocks.choice_list,
+    FieldType.GRID: grid_table,
+    FieldType.IMPACT: impact_question,
+    FieldType.SINGLE_CHOICE: choice_block,
+    FieldType.MULTIPLE_CHOICE: choice_block,
     FieldType.TABLE: repeating.data_table,
-    FieldType.GROUP_CATALOGUE: repeating.group_catalogue,
+    FieldType.GROUP_CATALOGUE: group_catalogue,
 }
 
 
@@ -59,17 +63,6 @@ def open_reference(path: Path | None = None) -> DocumentObject:
     return doc
 
 
-def _heading(ctx: RenderContext, text: str, level: int) -> None:
-    docxkit.add_text(docxkit.add_paragraph(ctx.doc, f"Heading {level}"), text, "a heading")
-
-
-def _intro(ctx: RenderContext, text: str) -> None:
-    for line in [t for t in text.split("\n") if t.strip()]:
-        paragraph = docxkit.add_paragraph(ctx.doc, styles.INTRO)
-        docxkit.add_text(paragraph, line, "the form's introduction")
-        paragraph.paragraph_format.keep_with_next = True
-
-
 def _render_questions(ctx: RenderContext, questions: Sequence[Question], census_after: str | None) -> bool:
     """Render relevant questions in order (YES/NO runs as one table); True when the census was placed."""
     placed = False
@@ -81,37 +74,39 @@ def _render_questions(ctx: RenderContext, questions: Sequence[Question], census_
             yes_no.append(question)
             continue
         if yes_no:
-            blocks.yes_no_table(ctx, yes_no)
+            yes_no_table(ctx, yes_no)
             yes_no = []
-        _BLOCKS.get(question.type, blocks.question_box)(ctx, question)
+        _BLOCKS.get(question.type, question_box)(ctx, question)
         if question.id == census_after:
             census.census_profile(ctx)
             placed = True
     if yes_no:
-        blocks.yes_no_table(ctx, yes_no)
+        yes_no_table(ctx, yes_no)
     return placed
 
 
-def _step(ctx: RenderContext, section: Section) -> None:
-    _heading(ctx, section.display_title, 1)
-    _intro(ctx, section.intro)
-    wants_census = section.step == CENSUS_STEP
-    placed = _render_questions(ctx, section.questions, CENSUS_AFTER if wants_census else None)
+def _section(ctx: RenderContext, section: Section) -> None:
+    """A step or the approval: its template heading and intro, its questions, its groups."""
+    heading(ctx, section_heading(section), 1)
+    fixed_text(ctx, section.intro)
+    guidance(ctx, section.guidance)
+    census_after = CENSUS_AFTER if section.step == CENSUS_STEP else None
+    placed = _render_questions(ctx, section.questions, census_after)
     for group in section.groups:
-        _heading(ctx, group.title, 2)
-        _intro(ctx, group.intro)
-        placed |= _render_questions(ctx, group.questions, CENSUS_AFTER if wants_census and not placed else None)
-    if wants_census and not placed:
+        heading(ctx, group.title, 2)
+        fixed_text(ctx, group.intro)
+        guidance(ctx, group.guidance)
+        placed |= _render_questions(ctx.deeper(), group.questions, None if placed else census_after)
+    if census_after and not placed:
         census.census_profile(ctx)
 
 
-def _unnumbered(ctx: RenderContext, section: Section, heading: bool) -> None:
-    """Front matter and approval: a label | answer table (with a heading unless it is the front matter)."""
-    if heading:
-        _heading(ctx, section.display_title, 1)
-        _intro(ctx, section.intro)
-    questions = [q for q in section.all_questions() if ctx.assessment.is_relevant(ctx.form, q.id)]
-    blocks.key_value_table(ctx, questions)
+def _front_matter(ctx: RenderContext, section: Section) -> None:
+    """The template's header fields (title, organisation, lead…): label and answer, no heading of their own."""
+    fixed_text(ctx, section.intro)
+    for question in section.all_questions():
+        if ctx.assessment.is_relevant(ctx.form, question.id):
+            front_field(ctx, question)
 
 
 def _organisation(ctx: RenderContext) -> str:
@@ -122,46 +117,55 @@ def _organisation(ctx: RenderContext) -> str:
     return answer_text(question, ctx.assessment.answers.get(ORGANISATION))
 
 
-def _title_block(ctx: RenderContext) -> None:
+def _opening(ctx: RenderContext) -> None:
+    """Title block, DRAFT banner, the template's two opening lines and its Step 1–6 overview."""
     texts.render(ctx.doc, "title_block", organisation=_organisation(ctx), form_title=ctx.form.title,
                  subtitle=ctx.form.subtitle, title=ctx.assessment.title)
     page.draft_banner(ctx)
-    if ctx.form.heat_note:
-        texts.render(ctx.doc, "heat_note", note=ctx.form.heat_note)
+    fixed_text(ctx, ctx.form.intro)
+    steps = [s for s in ctx.form.sections if s.step is not None]
+    if ctx.form.overview_title and steps:
+        heading(ctx, ctx.form.overview_title, 1)
+        for section in steps:
+            label, rest = overview_line(section).split(":", 1)  # "Step 1:" in bold, as in the template
+            texts.render(ctx.doc, "overview_step", label=f"{label}:", rest=rest)
 
 
 def _closing(ctx: RenderContext) -> None:
+    """'What Next?' and its numbered guidance (a Word numbered list)."""
     if not ctx.form.closing:
         return
-    _heading(ctx, ctx.form.closing_title or "What Next?", 1)
-    for number, text in enumerate(ctx.form.closing, start=1):
-        paragraph = texts.render(ctx.doc, "closing_item", number=number, text=text)[0]
-        paragraph.paragraph_format.left_indent = Cm(0.7)
-        paragraph.paragraph_format.first_line_indent = -Cm(0.7)
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.7))
+    heading(ctx, ctx.form.closing_title or "What Next?", 1)
+    numbering = docxkit.new_list(ctx.doc.part, styles.NUMBERED)
+    for text in ctx.form.closing:
+        docxkit.add_text(docxkit.list_item(ctx.doc, styles.NUMBERED, numbering), text, "the closing guidance")
 
 
 def build_document(assessment: Assessment, form: FormDefinition, *, exported_at: dt.datetime | None = None,
-                   reference: Path | None = None, fingerprint: str = "") -> DocumentObject:
-    """The whole Word document for an assessment, in memory (fingerprint: its sign-off, for the footer)."""
+                   reference: Path | None = None, fingerprint: str = "", guidance: bool = False) -> DocumentObject:
+    """The whole Word document for an assessment, in memory (fingerprint: its sign-off, for the footer;
+    guidance: also print the app's guidance, which only a draft does)."""
     moment = exported_at or dt.datetime.now(dt.timezone.utc)
-    ctx = RenderContext(open_reference(reference), form, sanitize.clean_assessment(assessment), moment,
-                        fingerprint)
+    clean = sanitize.clean_assessment(assessment)
+    ctx = RenderContext(open_reference(reference), form, clean, moment, fingerprint)
+    ctx.guidance = guidance and page.is_draft(ctx)
     page.header_and_footer(ctx)
     page.core_properties(ctx)
-    _title_block(ctx)
+    _opening(ctx)
     for index, section in enumerate(form.sections):
-        if section.step is None:
-            _unnumbered(ctx, section, heading=index > 0)
+        if index == 0 and section.step is None:
+            _front_matter(ctx, section)
+            if form.heat_note:
+                texts.render(ctx.doc, "heat_note", note=form.heat_note)
         else:
-            _step(ctx, section)
+            _section(ctx, section)
     _closing(ctx)
     embed.embed_assessment(ctx.doc, assessment)
     return ctx.doc
 
 
 def export_docx(assessment: Assessment, form: FormDefinition, path: Path, *,
-                exported_at: dt.datetime | None = None, fingerprint: str = "") -> Path:
+                exported_at: dt.datetime | None = None, fingerprint: str = "", guidance: bool = False) -> Path:
     """Write the assessment as a .docx at `path` atomically (the old file survives any failure)."""
-    doc = build_document(assessment, form, exported_at=exported_at, fingerprint=fingerprint)
+    doc = build_document(assessment, form, exported_at=exported_at, fingerprint=fingerprint, guidance=guidance)
     return atomic_write(Path(path), lambda temp: doc.save(str(temp)))
