@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CENSUS_DIR = SHARED / "census"
+PART_B_TEMPLATE = SHARED / "idmf" / "PART_B_TEMPLATE.md"
 
 
 @pytest.fixture(autouse=True)
@@ -55,3 +56,11 @@ def census_dir() -> Path:
     if not CENSUS_DIR.is_dir():
         pytest.skip(f"real census data not found at {CENSUS_DIR} (the project's ../shared folder)")
     return CENSUS_DIR
+
+
+@pytest.fixture
+def part_b_template() -> str:
+    """The IDMF Part B template's text, ../shared/idmf/PART_B_TEMPLATE.md (skips when that file is absent)."""
+    if not PART_B_TEMPLATE.is_file():
+        pytest.skip(f"the template's text was not found at {PART_B_TEMPLATE} (the project's ../shared folder)")
+    return PART_B_TEMPLATE.read_text(encoding="utf-8")
