@@ -30,6 +30,12 @@ class CensusRow(BaseModel):
         return None if self.england_percent is None else round(self.percent - self.england_percent, 1)
 
 
+def merged_tables(current: list["CensusTable"], added: list["CensusTable"]) -> list["CensusTable"]:
+    """The attached tables after adding some: a table of the same code and area is replaced, others kept."""
+    keys = {(t.table_code, t.area_code) for t in added}
+    return [t for t in current if (t.table_code, t.area_code) not in keys] + list(added)
+
+
 class CensusTable(BaseModel):
     """One ONS Census 2021 table (e.g. TS021 Ethnic group) for one area."""
 

@@ -15,6 +15,15 @@ from idmf.services.changes import ChangeNotifier, Changes
 from idmf.storage.store import Store
 
 
+def _restore(assessment: Assessment, question_id: str, value: Any, version: int | None) -> None:
+    """Put an in-memory answer and its version back as they were."""
+    for store, old in ((assessment.answers, value), (assessment.answer_versions, version)):
+        if old is None:
+            store.pop(question_id, None)
+        else:
+            store[question_id] = old
+
+
 class AssessmentService:
     """Every change to assessments and their answers goes through here (one change, one transaction)."""
 
@@ -66,6 +75,22 @@ class AssessmentService:
         self.store.assessments.attach_census_tables(assessment.id, list(tables))
         assessment.census_tables = list(tables)
         self.changes.publish(Changes(assessment.id, census=True))
+        return assessment
+
+    def set_answer_and_census(self, assessment: Assessment, question_id: str, raw: Any,
+                              tables: list[CensusTable]) -> Assessment:
+        """Change one answer and the attached census tables together, in one transaction (a pasted census table
+        replaced by the real one, and its undo): both are stored, or neither."""
+        previous = (assessment.answers.get(question_id), assessment.answer_versions.get(question_id))
+        try:
+            with self.store.transaction() as conn:
+                self.store.assessments.store_answer(assessment, self.form_for(assessment), question_id, raw, conn)
+                self.store.assessments.attach_census_tables(assessment.id, list(tables), conn)
+        except Exception:
+            _restore(assessment, question_id, *previous)  # the database rolled back: so does the memory
+            raise
+        assessment.census_tables = list(tables)
+        self.changes.publish(Changes(assessment.id, answers=frozenset({question_id}), census=True))
         return assessment
 
     def set_archived(self, assessment_id: int, archived: bool = True) -> None:

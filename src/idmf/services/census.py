@@ -7,6 +7,7 @@ cancels it with a threading.Event; nothing here knows about Qt.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -14,14 +15,28 @@ from sqlalchemy.exc import SQLAlchemyError
 from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusError
 from idmf.census.importing import read_file
 from idmf.census.nomis import NomisClient, NomisSettings, ProgressFn, download
+from idmf.census.pasted import PastedTable, figure_differences, find_pasted, label_key, matched_share, without
 from idmf.census.profile import Profile, area_search, build_profile, resolve_area
 from idmf.census.tables import PROFILE_TABLES, table_spec
 from idmf.domain.assessment import Assessment
 from idmf.domain.census import Area, Batch
-from idmf.domain.evidence import CensusTable
+from idmf.domain.evidence import CensusTable, merged_tables
 from idmf.services.assessments import AssessmentService
 from idmf.services.changes import ChangeNotifier, Changes
 from idmf.storage.store import Store
+
+
+MIN_SHARE = 0.6  # at least this share of the pasted categories must be the census table's own
+
+
+@dataclass(frozen=True)
+class PastedMatch:
+    """A census table pasted into an answer, and what the app can offer for it."""
+
+    question_id: str
+    pasted: PastedTable
+    table: CensusTable | None  # the census table with the same figures, to put in its place (None: no offer)
+    message: str  # what the editor tells the user, in plain English
 
 
 class CensusService:
@@ -89,3 +104,59 @@ class CensusService:
         """Store the chosen tables with the assessment, replacing any attached before (refused when locked)."""
         item = assessment if isinstance(assessment, Assessment) else self.assessments.get(assessment)
         return self.assessments.attach_census(item, tables)
+
+    # --- census tables pasted into answers ----------------------------------------------------------------
+    def pasted_tables(self, assessment: Assessment, question_id: str) -> list[PastedMatch]:
+        """The census tables pasted into one answer, each matched with the census table for its area."""
+        return [self._match(assessment, question_id, pasted) for pasted in find_pasted(assessment.text(question_id))]
+
+    def replace_pasted(self, assessment: Assessment, match: PastedMatch) -> Assessment:
+        """Take the pasted table out of the answer and keep the census table in the evidence base instead
+        (one transaction; refused when the answer no longer holds that table)."""
+        current = [p for p in find_pasted(assessment.text(match.question_id)) if p.block == match.pasted.block]
+        if match.table is None or not current:
+            raise CensusDataError("That answer no longer holds the pasted census table, so nothing was replaced. "
+                                  f"{UNCHANGED}")
+        text = without(assessment.text(match.question_id), current[0])
+        tables = merged_tables(list(assessment.census_tables), [match.table])
+        return self.assessments.set_answer_and_census(assessment, match.question_id, text or None, tables)
+
+    def _candidates(self, assessment: Assessment, pasted: PastedTable) -> tuple[list[CensusTable], str]:
+        """Census tables for the pasted table's area (attached ones first), or why there are none."""
+        places = {label_key(p) for p in pasted.places}
+        attached = [t for t in assessment.census_tables if label_key(t.area_name) in places
+                    and (pasted.code is None or t.table_code == pasted.code)]
+        if attached:
+            return attached, ""
+        areas = [a for place in pasted.places for a in area_search(self.cache, place, 5)
+                 if label_key(a.name) == label_key(place)]
+        if not areas:
+            return [], ("choose its area in the census profile of Step 2 (the pasted table does not name an area "
+                        "the app has census figures for)")
+        codes = [pasted.code] if pasted.code else None
+        try:
+            tables = build_profile(self.cache, areas[0], codes).tables
+        except CensusDataError as exc:
+            return [], str(exc)
+        return tables, "" if tables else (f"first download or import the census figures for {areas[0].name} "
+                                          "(Step 2, census profile)")
+
+    def _match(self, assessment: Assessment, question_id: str, pasted: PastedTable) -> PastedMatch:
+        named = f" ({pasted.code})" if pasted.code else ""
+        tables, why = self._candidates(assessment, pasted)
+        best = max(tables, key=lambda t: matched_share(pasted, t), default=None)
+        if best is None or matched_share(pasted, best) < MIN_SHARE:
+            reason = why or "its categories are not those of a census table the app keeps"
+            return PastedMatch(question_id, pasted, None, f"This answer holds a pasted census table{named}. To "
+                               f"replace it with a laid-out census table, {reason[0].lower()}{reason[1:]}".rstrip(".")
+                               + ".")
+        what = f"{best.title} ({best.table_code}) for {best.area_name}"
+        differences = figure_differences(pasted, best)
+        if differences:
+            listed = "; ".join(differences[:3]) + ("; …" if len(differences) > 3 else "")
+            return PastedMatch(question_id, pasted, None, f"This answer holds a pasted census table that looks like "
+                               f"{what}, but its figures differ from the census: {listed}. Check the area and the "
+                               "table; the pasted text is left as it is.")
+        return PastedMatch(question_id, pasted, best, f"This answer holds a pasted census table: {what}, with the "
+                           "same figures as the census. Replace it with the census table, laid out with its note and "
+                           "source line under \u201cCensus profile of the area\u201d in the Word document.")

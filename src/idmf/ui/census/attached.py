@@ -8,15 +8,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from idmf.domain.evidence import CensusTable
+from idmf.domain.evidence import CensusTable, merged_tables
 
 NONE_YET = "No census tables are in this assessment's evidence base yet."
 
 
-def merged(current: list[CensusTable], added: list[CensusTable]) -> list[CensusTable]:
-    """The attached tables after adding some: a table of the same code and area is replaced, others kept."""
-    keys = {(t.table_code, t.area_code) for t in added}
-    return [t for t in current if (t.table_code, t.area_code) not in keys] + list(added)
+merged = merged_tables  # the attached tables after adding some (a table of the same code and area is replaced)
 
 
 def describe(table: CensusTable) -> str:

@@ -156,8 +156,10 @@ class CensusPanel(QGroupBox):
 def attach(editor: EditorHost) -> None:
     """Editor panel: the census panel in Step 2 and the notes beside Step 4's characteristics."""
     from idmf.ui.census.impact_notes import ImpactNotes
+    from idmf.ui.census.pasted import PastedCensusPrompts
 
     panel = CensusPanel(editor)
     editor.add_panel(SECTION_ID, panel)
     editor.census_panel = panel  # kept on the editor so tests and screenshots can reach it
     editor.census_notes = ImpactNotes(editor, panel)
+    editor.pasted_census = PastedCensusPrompts(editor)

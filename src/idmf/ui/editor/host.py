@@ -36,6 +36,8 @@ class _Editing(Protocol):
 
     def current_section_id(self) -> str: ...
 
+    def flush(self) -> bool: ...  # save every pending edit now
+
 
 class EditorProtocol(_Editing, Protocol):
     """What the main window needs from an editor of one assessment."""
@@ -43,8 +45,6 @@ class EditorProtocol(_Editing, Protocol):
     sig_saved: SignalInstance  # "Saved hh:mm:ss"
     sig_save_failed: SignalInstance  # "Not saved — <reason>"
     sig_title_changed: SignalInstance  # the new title
-
-    def flush(self) -> bool: ...
 
     def set_side_panel_visible(self, shown: bool) -> None: ...
 
