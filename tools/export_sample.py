@@ -2,9 +2,10 @@
 
     python -m tools.export_sample [OUT_DIR]     # default: docs/export-sample/ of the source tree
 
-exports resources/examples/day-case-unit.json, converts it to PDF with `soffice --headless`, renders every
-page with `pdftoppm -png -r 60`, and adds the first page of the same assessment as a draft (watermark,
-banner) and a page showing a census table.
+exports resources/examples/day-case-unit.json (approved), converts it to PDF with `soffice --headless` and
+renders every page with `pdftoppm -png -r 60` (page-NN.png); then the same assessment as a draft still in
+review (DRAFT marking, the app's guidance printed, a census table attached and census figures pasted into an
+answer as tab-separated text), every page again (draft-NN.png), with both Word files beside them.
 """
 
 from __future__ import annotations
@@ -57,18 +58,6 @@ def page_count(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", Path(pdf).read_bytes()))
 
 
-def find_page(pdf: Path, text: str) -> int:
-    """The first page of a PDF whose text contains `text` (1 when poppler's pdftotext is missing)."""
-    if not shutil.which("pdftotext"):
-        return 1
-    for number in range(1, page_count(pdf) + 1):
-        done = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
-                              capture_output=True, text=True, check=False)
-        if text in done.stdout:
-            return number
-    return 1
-
-
 def render_pngs(pdf: Path, out_dir: Path, prefix: str, dpi: int = 60, first: int | None = None,
                 last: int | None = None) -> list[Path]:
     """PNG images of a PDF's pages (prefix-1.png, prefix-2.png…)."""
@@ -104,8 +93,20 @@ def _clear(out_dir: Path) -> None:
         old.unlink()
 
 
+PASTED_SEX = ("Census 2021, usual residents of the district:\n"
+              "Sex\tHinckley and Bosworth\t\n\tcount\t%\nTotal: All usual residents\t113,640\t100.0\n"
+              "Female\t57,607\t50.7\nMale\t56,033\t49.3\nSource: ONS - 2021 Census (TS008)")
+
+
+def draft_of(item: Assessment, form) -> Assessment:
+    """The example while still in EDI review: a census table attached and census figures pasted into an answer."""
+    draft = item.model_copy(deep=True, update={"status": Status.IN_REVIEW, "census_tables": [hinckley_ethnic_group()]})
+    draft.set_answer(form, "data_sources", f"{draft.text('data_sources')}\n{PASTED_SEX}")
+    return draft
+
+
 def render_sample(out_dir: Path) -> list[Path]:
-    """Export the example (approved), a draft first page and a census page; return the PNGs made."""
+    """Export the example (approved) and a draft of it; return the PNGs made of every page of both."""
     from idmf.export.writer import export_docx
 
     forms = FormRegistry()
@@ -119,12 +120,10 @@ def render_sample(out_dir: Path) -> list[Path]:
         docx = export_docx(item, form, out_dir / "day-case-unit.docx", exported_at=SAMPLE_MOMENT)
         docx.chmod(0o644)  # a file for the docs, not a private export
         made += render_pngs(convert_to_pdf(docx, work_dir), out_dir, "page")
-        draft = item.model_copy(update={"status": Status.IN_REVIEW, "census_tables": [hinckley_ethnic_group()]})
-        draft_docx = export_docx(draft, form, work_dir / "draft.docx", exported_at=SAMPLE_MOMENT)
-        draft_pdf = convert_to_pdf(draft_docx, work_dir)
-        made += render_pngs(draft_pdf, out_dir, "draft", first=1, last=1)
-        census_page = find_page(draft_pdf, "Census profile of the area")
-        made += render_pngs(draft_pdf, out_dir, "census", first=census_page, last=census_page)
+        draft_docx = export_docx(draft_of(item, form), form, out_dir / "day-case-unit-draft.docx",
+                                 exported_at=SAMPLE_MOMENT, guidance=True)
+        draft_docx.chmod(0o644)
+        made += render_pngs(convert_to_pdf(draft_docx, work_dir), out_dir, "draft")
     return made
 
 

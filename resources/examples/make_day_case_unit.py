@@ -15,7 +15,7 @@ from pathlib import Path
 from idmf.domain.assessment import Assessment, Status
 from idmf.forms import FormDefinition, default_form
 from idmf.interchange import jsonio
-from idmf.services.files import atomic_write_text
+from idmf.files import atomic_write_text
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "day-case-unit.json"
@@ -236,7 +236,6 @@ def build(form: FormDefinition) -> Assessment:
         item.set_answer(form, question_id, impact)
     item.set_answer(form, "impacted", _grid(form))
     item.set_answer(form, "decision_option", choice_id(form, "decision_option", "Adjust"))
-    item.set_answer(form, "engage_with", [c.id for c in form.question("engage_with").choices])
     for question_id in ("duty_discrimination", "duty_opportunity", "duty_relations", "duty_contract"):
         item.set_answer(form, question_id, "yes")
     item.set_answer(form, "duty_human_rights", "no")

@@ -91,19 +91,30 @@ def _widths(table: TabTable) -> list[float]:
     return [w * scale for w in widths] if scale < 1 else widths
 
 
+def heading_rows(table: TabTable) -> int:
+    """How many first rows are headings: those above the first row holding a figure (Nomis pastes a title row
+    and a "count / %" row above the figures); at least one, and never every row."""
+    for index, row in enumerate(table.rows):
+        if any(_NUMBER.match(cell.replace(" ", "")) for cell in row):
+            return max(1, min(index, len(table.rows) - 1))
+    return 1
+
+
 def pasted_table(container, table: TabTable, label: str) -> None:
-    """A pasted table as a Word table: its first line is the heading row; figures are right-aligned."""
+    """A pasted table as a Word table: its heading rows marked (and repeated), figures right-aligned."""
     about = f"the answer to “{label}”" if label else "an answer"
+    headings = heading_rows(table)
     grid = docxkit.new_table(container, _widths(table), title=f"Table in {about}",
-                             description=f"A table of {len(table.rows) - 1} rows and {table.width} columns pasted "
-                                         f"into {about}; its first row is the heading row.")
+                             description=f"A table of {len(table.rows) - headings} rows and {table.width} columns "
+                                         f"pasted into {about}, under {headings} heading row(s).")
     for number, row in enumerate(table.rows):
-        cells = docxkit.add_row(grid, header=number == 0)
+        header = number < headings
+        cells = docxkit.add_row(grid, header=header)
         for cell, text in zip(cells, row):
-            paragraph = docxkit.paragraph_in(cell, styles.CELL_HEAD if number == 0 else styles.CELL)
-            if _NUMBER.match(text.replace(" ", "")):
+            paragraph = docxkit.paragraph_in(cell, styles.CELL_HEAD if header else styles.CELL)
+            if _NUMBER.match(text.replace(" ", "")) or (header and number and text in ("%", "count")):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if text:
                 docxkit.add_text(paragraph, text, "a pasted table")
-            if number == 0:
+            if header:
                 docxkit.shade(cell, styles.SHADE_HEAD)

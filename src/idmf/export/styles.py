@@ -153,7 +153,7 @@ def _body_styles(doc: DocumentObject) -> None:
     _paragraph_style(doc, LABEL, 10, bold=True, before=6, after=2, keep=True)
     _paragraph_style(doc, HELP, 9, italic=True, color=DARK_GREY, before=3, after=4, keep=True)
     _paragraph_style(doc, GUIDANCE, 9, color=DARK_GREY, after=4, keep=True)
-    answer = _paragraph_style(doc, ANSWER, 10.5, after=4)
+    answer = _paragraph_style(doc, ANSWER, 10.5, before=3, after=3)
     answer.paragraph_format.left_indent = Cm(0.3)
     _box(answer, str(NHS_BLUE), 12, sides=("left",))  # a bar beside the answer: where the writer's words are
     _paragraph_style(doc, CELL, 10, after=1)
