@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ import pytest
 
 from idmf.census.nomis import NomisSettings
 from idmf.census.tables import AGE_BANDS, PROFILE_TABLES
+from idmf.domain.census import Area, Batch, Observation
 
 AREAS = {
     "TYPE154": [("E07000132", "Hinckley and Bosworth"), ("E06000016", "Leicester"), ("W06000001", "Isle of Anglesey")],
@@ -131,4 +133,29 @@ def settings(nomis) -> NomisSettings:
 @pytest.fixture
 def census(context):
 
+    return context.census
+
+
+SEX = ("Census 2021 for the district:\n"
+       "Sex\tHinckley and Bosworth\t\n"
+       "\tcount\t%\n"
+       "Total: All usual residents\t113,640\t100.0\n"
+       "Female\t57,607\t50.7\n"
+       "Male\t56,033\t49.3\n"
+       "Source: ONS - 2021 Census (TS008)\n"
+       "In order to protect against disclosure of personal information, records have been swapped\n"
+       "\n"
+       "Older residents are the ones most affected.")
+
+
+@pytest.fixture
+def sex_figures(context):
+    """The real TS008 counts for Hinckley and Bosworth and England in the cache (as a Nomis download stores them)."""
+    values = []
+    for area, counts in (("E07000132", (113_640, 57_607, 56_033)), ("E92000001", (56_490_048, 28_833_712, 27_656_336))):
+        for position, (category, count) in enumerate(zip(("Total", "Female", "Male"), counts)):
+            values.append(Observation("TS008", area, category, count, position))
+    context.store.census.write(Batch("Nomis API", values, {"TS008": "NM_2028_1"},
+                                     [Area("E07000132", "Hinckley and Bosworth", "ltla"),
+                                      Area("E92000001", "England", "country")], retrieved=dt.date(2026, 1, 5)))
     return context.census

@@ -3,39 +3,12 @@ census figures for their area, and replaced by the census table in one step when
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from idmf.census.errors import CensusDataError
 from idmf.census.pasted import find_pasted, without
-from idmf.domain.census import Area, Batch, Observation
 from idmf.services.changes import Changes
-
-SEX = ("Census 2021 for the district:\n"
-       "Sex\tHinckley and Bosworth\t\n"
-       "\tcount\t%\n"
-       "Total: All usual residents\t113,640\t100.0\n"
-       "Female\t57,607\t50.7\n"
-       "Male\t56,033\t49.3\n"
-       "Source: ONS - 2021 Census (TS008)\n"
-       "In order to protect against disclosure of personal information, records have been swapped\n"
-       "\n"
-       "Older residents are the ones most affected.")
-
-
-@pytest.fixture
-def sex_figures(context):
-    """The real TS008 counts for Hinckley and Bosworth and England in the cache (as a Nomis download stores them)."""
-    values = []
-    for area, counts in (("E07000132", (113_640, 57_607, 56_033)), ("E92000001", (56_490_048, 28_833_712, 27_656_336))):
-        for position, (category, count) in enumerate(zip(("Total", "Female", "Male"), counts)):
-            values.append(Observation("TS008", area, category, count, position))
-    context.store.census.write(Batch("Nomis API", values, {"TS008": "NM_2028_1"},
-                                     [Area("E07000132", "Hinckley and Bosworth", "ltla"),
-                                      Area("E92000001", "England", "country")], retrieved=dt.date(2026, 1, 5)))
-    return context.census
-
+from tests.census.conftest import SEX
 
 def test_a_nomis_paste_is_found_with_its_source_and_note():
     (pasted,) = find_pasted(SEX)

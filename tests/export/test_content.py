@@ -271,3 +271,26 @@ def test_an_organisation_chosen_from_the_list_reads_as_its_name(form, export):
     exported = export(item)
     assert exported.paragraphs[0].text == question.choices[0].label
     assert exported.front_field(question.label) == question.choices[0].label
+
+
+def test_guidance_is_printed_only_in_a_draft_asked_for_it(form, tmp_path, capsys):
+    from idmf.cli.main import main
+    from idmf.services.context import open_app
+    from tests.export.readback import Exported
+
+    context = open_app()
+    item = context.assessments.create("Draft proposal")
+    guidance = form.question("summary").guidance
+    for flags, expected in (([], False), (["--with-guidance"], True)):
+        out = tmp_path / f"draft{len(flags)}.docx"
+        assert main(["export", str(item.id), "--format", "docx", "--out", str(out), *flags]) == 0
+        text = Exported(out).text
+        assert (guidance in text) is expected
+        assert ("not part of the template" in text) is expected
+    from idmf.export import export_docx
+
+    approved = Assessment.new(form, "Approved")
+    approved.status = Status.APPROVED
+    path = export_docx(approved, form, tmp_path / "approved.docx", guidance=True)
+    assert guidance not in Exported(path).text  # a signed-off document never carries the app's advice
+    context.close()

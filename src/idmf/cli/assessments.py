@@ -38,6 +38,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     exp.add_argument("id", type=int)
     exp.add_argument("--format", default="json", help="json (default) or docx")
     exp.add_argument("--out", type=Path, help="file to write (JSON goes to the screen when omitted)")
+    exp.add_argument("--with-guidance", action="store_true",
+                     help="docx of a draft: also print the app's guidance under each question (not the template's)")
     exp.set_defaults(handler=cmd_export)
 
 
@@ -109,6 +111,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError(f"--out is needed for --format {fmt}.")
         sys.stdout.write(context.assessments.export_json(args.id))
         return 0
-    context.documents.export(args.id, fmt, args.out)
+    context.documents.export(args.id, fmt, args.out, guidance=args.with_guidance)
     print(f"Wrote {args.out}")
     return 0

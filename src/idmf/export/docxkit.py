@@ -15,7 +15,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from idmf.domain.answer_text import tick
 from idmf.export import styles

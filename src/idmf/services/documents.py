@@ -54,20 +54,22 @@ class DocumentService:
         """Import a .json or .docx export; DuplicateImportError when that version is here and not as_copy."""
         return self.assessments.import_json(read_assessment_text(path), as_copy=as_copy)
 
-    def export(self, assessment_id: int, fmt: str, out: Path) -> Path:
-        """Write an assessment to `out` as 'json' or 'docx', atomically (the old file survives any failure)."""
+    def export(self, assessment_id: int, fmt: str, out: Path, guidance: bool = False) -> Path:
+        """Write an assessment to `out` as 'json' or 'docx', atomically (the old file survives any failure);
+        `guidance`: a draft's Word file also prints the app's guidance under each question."""
         fmt = fmt.lower()
         if fmt == "json":
             return atomic_write_text(Path(out), self.assessments.export_json(assessment_id))
         if fmt == "docx":
-            return self.export_docx(assessment_id, out)
+            return self.export_docx(assessment_id, out, guidance)
         raise ValueError(f"unknown export format '{fmt}' (known: {', '.join(FORMATS)})")
 
-    def export_docx(self, assessment_id: int, out: Path) -> Path:
-        """The committee-ready Word document, with the sign-off fingerprint in the footer once signed off."""
+    def export_docx(self, assessment_id: int, out: Path, guidance: bool = False) -> Path:
+        """The committee-ready Word document, with the sign-off fingerprint in the footer once signed off
+        (`guidance`: a draft also prints the app's guidance, marked as not part of the template)."""
         from idmf.export.writer import export_docx  # python-docx only when a document is written
 
         item = self.store.assessments.get(assessment_id)
         signoff = signoff_for(self.store, assessment_id)
         fingerprint = display_fingerprint(signoff.fingerprint) if signoff else ""
-        return export_docx(item, self.store.form_for(item), Path(out), fingerprint=fingerprint)
+        return export_docx(item, self.store.form_for(item), Path(out), fingerprint=fingerprint, guidance=guidance)

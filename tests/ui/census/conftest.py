@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.census.conftest import nomis, settings  # noqa: F401 - the local Nomis-layout server, reused
+from tests.census.conftest import nomis, settings, sex_figures  # noqa: F401 - the Nomis-layout server, TS008
 from tests.census.test_real_files import real_files
 from tests.ui.editor.conftest import blank_id, editor, make_editor  # noqa: F401 - the editor fixtures, reused
 

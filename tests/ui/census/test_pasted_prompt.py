@@ -3,14 +3,11 @@ its button replaces the pasted text with the census table, and one Ctrl+Z puts b
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from idmf.ui.census.pasted import BUTTON
-from tests.census.test_pasted import SEX, sex_figures  # noqa: F401 - the TS008 figures in the cache
+from tests.census.conftest import SEX
 
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 def _open_with(make_editor, context, text: str):
