@@ -18,7 +18,6 @@ from idmf.domain.tabular import TabTable, split_pieces
 from idmf.export import docxkit, styles
 from idmf.export.sanitize import lines
 
-FULL_WIDTH = 17.0  # cm between the margins (as blocks.FULL_WIDTH)
 MIN_COLUMN_CM = 1.6
 _NUMBER = re.compile(r"^[-+]?[£$€]?\d[\d,]*(\.\d+)?%?$")
 _W_P, _W_PPR, _W_STYLE, _W_R, _W_T, _W_TAB = (qn(f"w:{n}") for n in ("p", "pPr", "pStyle", "r", "t", "tab"))
@@ -86,8 +85,8 @@ def _placeholder(cell):
 def _widths(table: TabTable) -> list[float]:
     longest = [max(len(row[i]) for row in table.rows) or 1 for i in range(table.width)]
     weights = [min(max(n, 4), 40) for n in longest]
-    widths = [max(MIN_COLUMN_CM, FULL_WIDTH * w / sum(weights)) for w in weights]
-    scale = FULL_WIDTH / sum(widths)
+    widths = [max(MIN_COLUMN_CM, styles.FULL_WIDTH * w / sum(weights)) for w in weights]
+    scale = styles.FULL_WIDTH / sum(widths)
     return [w * scale for w in widths] if scale < 1 else widths
 
 

@@ -22,7 +22,7 @@ from idmf.export.sanitize import lines
 from idmf.forms.schema import FormDefinition, Question
 from idmf.forms.text import Bold, Bullets, TextBlock
 
-FULL_WIDTH = 17.0  # cm between the A4 margins of the reference document
+FULL_WIDTH = styles.FULL_WIDTH
 NOT_ANSWERED = "Not answered"
 KEEP_LIMIT = 1200  # characters; a longer row may break across pages rather than be clipped
 GUIDANCE_PREFIX = "IDMF Desktop guidance (not part of the template): "

@@ -27,6 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 from idmf.export.ooxml import PPR, RPR, insert_ordered
 
 REFERENCE_NAME = "idmf-reference.docx"
+FULL_WIDTH = 17.0  # cm between the margins: A4 (21 cm) less 2 cm each side (see _page_setup)
 FONT = "Arial"
 TICK_FONT = "MS Gothic"  # what Word's own check-box content controls use for ☒ / ☐
 

@@ -72,8 +72,10 @@ class SectionPage(QScrollArea):
             self._add_question(question)
         for group in self.section.groups:
             self._layout.addWidget(_heading(group.title, 1.2, "group_title"))
-            for text in filter(None, (group.intro_text, group.guidance)):
-                self._layout.addWidget(_paragraph(text, "intro" if text == group.intro_text else "help"))
+            if group.intro_text:
+                self._layout.addWidget(_paragraph(group.intro_text))
+            if group.guidance:  # the app's advice (not in the template or the Word document)
+                self._layout.addWidget(_paragraph(group.guidance, "help"))
             for question in group.questions:
                 self._add_question(question)
         self._add_closing()
