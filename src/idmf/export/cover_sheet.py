@@ -35,8 +35,10 @@ def describe_table(table: Table, title: str, description: str = "") -> None:
 
 
 def _label(cell: _Cell, text: str) -> None:
+    # Plain cell text made bold: the label style keeps with the next paragraph, which would hold the whole
+    # table together and push it onto the next page.
     docxkit.shade(cell, styles.SHADE_LABEL)
-    docxkit.add_text(docxkit.paragraph_in(cell, styles.LABEL), text)
+    docxkit.add_text(docxkit.paragraph_in(cell, styles.CELL), text).bold = True
 
 
 def _value(cell: _Cell, text: str, where: str) -> None:

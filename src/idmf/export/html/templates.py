@@ -44,7 +44,7 @@ MACROS = """{% macro heat(flag) %}{% if flag %}<span class="heat" aria-hidden="t
 {% macro tick(checked, yes="Yes", no="No") %}<span class="box" aria-hidden="true">{{ "☒" if checked else "☐" }}</span> {{ yes if checked else no }}{% endmacro %}
 {% macro paragraphs(items) %}{% for p in items %}{% if p == missing %}<p class="missing">{{ p }}</p>{% else %}<p class="answer">{{ p }}</p>{% endif %}
 {% endfor %}{% endmacro %}
-{% macro wrap_open(label) %}<div class="table-wrap" role="region" aria-label="{{ label }}" tabindex="0">{% endmacro %}
+{% macro wrap_open(label) %}<div class="table-wrap" role="region" aria-label="Table: {{ label }}" tabindex="0">{% endmacro %}
 {% macro head(columns) %}<thead><tr>{% for c in columns %}<th scope="col">{{ c }}</th>{% endfor %}</tr></thead>{% endmacro %}
 {% macro block(b) %}
 {% if b.kind == "text" %}<h{{ b.level }} class="question">{{ b.label }}{{ heat(b.heat) }}</h{{ b.level }}>
