@@ -34,8 +34,17 @@ class Node:
     tag: str
     attrs: dict[str, str]
     parent: "Node | None" = None
-    children: list["Node"] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
+    content: list["Node | str"] = field(default_factory=list)  # child elements and text, in document order
+
+    @property
+    def children(self) -> list["Node"]:
+        """The child elements."""
+        return [item for item in self.content if isinstance(item, Node)]
+
+    @property
+    def text(self) -> list[str]:
+        """The text directly inside this element (not its children's)."""
+        return [item for item in self.content if isinstance(item, str)]
 
     def walk(self):
         """This element and every element inside it, in document order."""
@@ -44,8 +53,8 @@ class Node:
             yield from child.walk()
 
     def all_text(self) -> str:
-        """The element's text content, its children's included."""
-        return "".join(self.text) + "".join(child.all_text() for child in self.children)
+        """The element's text content, its children's included, in reading order."""
+        return "".join(item if isinstance(item, str) else item.all_text() for item in self.content)
 
     def ancestors(self):
         """The elements containing this one, nearest first."""
@@ -63,7 +72,7 @@ class _TreeBuilder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
-        self.current.children.append(node)
+        self.current.content.append(node)
         if tag not in VOID:
             self.current = node
 
@@ -74,7 +83,7 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data):
-        self.current.text.append(data)
+        self.current.content.append(data)
 
 
 def parse(html: str) -> Node:
