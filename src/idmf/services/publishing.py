@@ -48,6 +48,11 @@ class PublishingService:
             stored = self._from_earlier_version(assessment_id)
         return CoverDetails.model_validate(stored or {})
 
+    def has_cover_details(self, assessment_id: int) -> bool:
+        """Whether the details were ever given, for this version or an earlier one."""
+        return self.store.publications.get(assessment_id, "cover_sheet") is not None or \
+            self._from_earlier_version(assessment_id) is not None
+
     def _from_earlier_version(self, assessment_id: int) -> Any | None:
         item = self.store.assessments.get(assessment_id)
         for version in reversed(self.store.assessments.versions(item.uid)):
