@@ -85,13 +85,14 @@ class CoverDetailsDialog(QDialog):
             box.setChecked(details.ticked(key))
             if key == EDI_IMPLICATION:
                 box.setEnabled(False)
-                box.setText(f"{label} (always: the equality analysis is Appendix 1)")
+                box.setToolTip("Always ticked: the equality analysis is Appendix 1.")
             self.implications[key] = box
             layout.addWidget(box)
         group.setLayout(layout)
         return group
 
     def _layout(self, form: QFormLayout) -> None:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the boxes when space is short
         inner = QWidget()
         inner.setLayout(form)
         scroll = QScrollArea()
