@@ -64,10 +64,10 @@ def axe_violations(driver, page: Path) -> list[dict]:
         ".catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));", list(AXE_TAGS))
 
 
-def screenshot(driver, page: Path, out: Path, width: int = 1280) -> Path:
-    """A PNG of the whole page as the browser lays it out at this width."""
+def screenshot(driver, page: Path, out: Path, width: int = 1280, max_height: int = 3600) -> Path:
+    """A PNG of the page (its top `max_height` pixels) as the browser lays it out at this width."""
     driver.get(Path(page).resolve().as_uri())
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(width, min(int(height) + 100, 16000))
+    driver.set_window_size(width, min(int(height) + 100, max_height))
     driver.save_screenshot(str(out))
     return out
