@@ -27,7 +27,9 @@ def _database_with_work(title: str = "Weeks of work"):
 
 def _damage_by_flipping(path):
     data = bytearray(path.read_bytes())
-    for offset in range(len(data) // 3, len(data) // 3 + 2048):
+    page = int.from_bytes(data[16:18], "big") or 65536  # SQLite's page size, from the file header
+    start = len(data) // 3 // page * page  # from a page's start: its header, not only unused space, is hit
+    for offset in range(start, start + 2048):
         data[offset] ^= 0xFF
     path.write_bytes(bytes(data))
 

@@ -36,10 +36,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     exp = commands.add_parser("export", help="export an assessment to a file")
     exp.add_argument("id", type=int)
-    exp.add_argument("--format", default="json", help="json (default) or docx")
+    exp.add_argument("--format", default="json", help=f"{', '.join(FORMATS)} (default json); easy-read writes "
+                     "Word or HTML by the --out file's ending")
     exp.add_argument("--out", type=Path, help="file to write (JSON goes to the screen when omitted)")
     exp.add_argument("--with-guidance", action="store_true",
                      help="docx of a draft: also print the app's guidance under each question (not the template's)")
+    exp.add_argument("--for-publishing", action="store_true",
+                     help="html and easy-read: leave out staff names and contact details")
     exp.set_defaults(handler=cmd_export)
 
 
@@ -111,6 +114,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError(f"--out is needed for --format {fmt}.")
         sys.stdout.write(context.assessments.export_json(args.id))
         return 0
-    context.documents.export(args.id, fmt, args.out, guidance=args.with_guidance)
+    context.documents.export(args.id, fmt, args.out, guidance=args.with_guidance,
+                             for_publishing=args.for_publishing)
     print(f"Wrote {args.out}")
     return 0

@@ -13,14 +13,23 @@ from __future__ import annotations
 TITLE = "title"
 ORGANISATION = "organisation"
 LEAD = "lead"
+DIRECTOR = "director"
+OTHER_CONTACTS = "other_contacts"
 START_DATE = "start_date"
 COMPLETED_DATE = "completed_date"
+
+# Step 1: who is impacted, what the proposal is and what changes (the cover sheet and easy read start here).
+IMPACTED = "impacted"
+SUMMARY = "summary"
+AIMS = "aims"
+CHANGES = "changes"
 
 # Step 2: the census profile is printed after the data sources; the census belongs to the evidence step.
 EVIDENCE_CONSIDERED = "evidence_considered"
 DATA_SOURCES = "data_sources"
 
 # Step 3: the engagement plan and its findings.
+ENGAGE_WITH = "engage_with"
 ENGAGEMENT_QUESTIONS = ENGAGE_HOW, ENGAGE_WHERE, ENGAGE_QUESTIONS, ENGAGE_VOICE, ENGAGE_FINDINGS = (
     "engage_how", "engage_where", "engage_questions", "engage_voice", "engage_findings")
 

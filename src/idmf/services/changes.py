@@ -23,6 +23,7 @@ class Changes:
     census: bool = False  # tables attached to the assessment
     status: bool = False  # workflow status, lock, review date
     comments: bool = False
+    publication: bool = False  # the cover-sheet details or the easy-read text kept with the version
     listing: bool = False  # rows of the dashboard (new, archived, duplicated, imported)
     census_cache: bool = False  # the cached census figures
     everything: bool = False  # the whole database was replaced (a backup restored)

@@ -1,8 +1,8 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`) and subscribe to `context.changes`; they never reach
-the `database` or the `store` behind them (tests of the storage layer may).
+`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`) and subscribe to `context.changes`; they
+never reach the `database` or the `store` behind them (tests of the storage layer may).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from idmf.services.census import CensusService
 from idmf.services.changes import ChangeNotifier
 from idmf.services.comments import CommentService
 from idmf.services.documents import DocumentService
+from idmf.services.publishing import PublishingService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
 from idmf.storage.database import Database, open_database
@@ -38,6 +39,7 @@ class AppContext:
     review_files: ReviewFileService
     census: CensusService
     backups: BackupService
+    publishing: PublishingService
 
     @property
     def data_location(self) -> Path | None:
@@ -58,10 +60,11 @@ def build_context(database: Database, forms: FormRegistry) -> AppContext:
     """The services over an opened database."""
     store, changes = Store(database, forms), ChangeNotifier()
     assessments = AssessmentService(store, changes)
+    documents = DocumentService(store, assessments)
     return AppContext(
-        database, store, forms, changes, assessments, DocumentService(store, assessments), ReviewService(store, changes),
+        database, store, forms, changes, assessments, documents, ReviewService(store, changes),
         CommentService(store, changes), ReviewFileService(store, changes),
-        CensusService(store, assessments, changes), BackupService(database, changes))
+        CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing)
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None) -> AppContext:

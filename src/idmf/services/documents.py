@@ -6,17 +6,20 @@ line start without it.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from idmf.domain.assessment import Assessment
 from idmf.domain.summary import AssessmentSummary
-from idmf.files import atomic_write_text
+from idmf.files import atomic_write, atomic_write_text
 from idmf.interchange.jsonio import InterchangeError
 from idmf.review.signoff import display_fingerprint, signoff_for
 from idmf.services.assessments import AssessmentService
+from idmf.services.publishing import FORMATS as PUBLISHING_FORMATS
+from idmf.services.publishing import PublishingService
 from idmf.storage.store import Store
 
-FORMATS = ("json", "docx")
+FORMATS = ("json", "docx", *PUBLISHING_FORMATS)
 MAX_JSON_BYTES = 200 * 1024 * 1024  # far beyond any real assessment: a wrong file is refused before reading
 
 
@@ -45,6 +48,7 @@ class DocumentService:
     def __init__(self, store: Store, assessments: AssessmentService) -> None:
         self.store = store
         self.assessments = assessments
+        self.publishing = PublishingService(store, assessments.changes, self)
 
     def existing_copy(self, path: Path) -> AssessmentSummary | None:
         """The version this file holds, if it is already in the database (nothing is imported)."""
@@ -54,22 +58,36 @@ class DocumentService:
         """Import a .json or .docx export; DuplicateImportError when that version is here and not as_copy."""
         return self.assessments.import_json(read_assessment_text(path), as_copy=as_copy)
 
-    def export(self, assessment_id: int, fmt: str, out: Path, guidance: bool = False) -> Path:
-        """Write an assessment to `out` as 'json' or 'docx', atomically (the old file survives any failure);
-        `guidance`: a draft's Word file also prints the app's guidance under each question."""
+    def export(self, assessment_id: int, fmt: str, out: Path, *, guidance: bool = False,
+               for_publishing: bool = False) -> Path:
+        """Write an assessment to `out` in one of FORMATS, atomically (the old file survives any failure).
+
+        `guidance`: a draft's Word file also prints the app's guidance under each question;
+        `for_publishing` withholds staff names and contact details (the web page and easy read only)."""
         fmt = fmt.lower()
+        if fmt in PUBLISHING_FORMATS:
+            return self.publishing.export(assessment_id, fmt, Path(out), for_publishing=for_publishing)
         if fmt == "json":
             return atomic_write_text(Path(out), self.assessments.export_json(assessment_id))
         if fmt == "docx":
             return self.export_docx(assessment_id, out, guidance)
         raise ValueError(f"unknown export format '{fmt}' (known: {', '.join(FORMATS)})")
 
-    def export_docx(self, assessment_id: int, out: Path, guidance: bool = False) -> Path:
-        """The committee-ready Word document, with the sign-off fingerprint in the footer once signed off
-        (`guidance`: a draft also prints the app's guidance, marked as not part of the template)."""
-        from idmf.export.writer import export_docx  # python-docx only when a document is written
+    def footer_fingerprint(self, assessment_id: int) -> str:
+        """The sign-off fingerprint every exported page prints ('' until the version is signed off)."""
+        signoff = signoff_for(self.store, assessment_id)
+        return display_fingerprint(signoff.fingerprint) if signoff else ""
+
+    def part_b_document(self, assessment_id: int, exported_at: dt.datetime | None = None, guidance: bool = False):
+        """The committee-ready Part B Word document in memory (the Word export and the committee pack);
+        `guidance`: a draft also prints the app's guidance, marked as not part of the template."""
+        from idmf.export.writer import build_document  # python-docx only when a document is written
 
         item = self.store.assessments.get(assessment_id)
-        signoff = signoff_for(self.store, assessment_id)
-        fingerprint = display_fingerprint(signoff.fingerprint) if signoff else ""
-        return export_docx(item, self.store.form_for(item), Path(out), fingerprint=fingerprint, guidance=guidance)
+        return build_document(item, self.store.form_for(item), exported_at=exported_at,
+                              fingerprint=self.footer_fingerprint(assessment_id), guidance=guidance)
+
+    def export_docx(self, assessment_id: int, out: Path, guidance: bool = False) -> Path:
+        """The committee-ready Word document, with the sign-off fingerprint in the footer once signed off."""
+        doc = self.part_b_document(assessment_id, guidance=guidance)
+        return atomic_write(Path(out), lambda temp: doc.save(str(temp)))

@@ -19,6 +19,7 @@ from idmf.ui.dashboard.importing import choose_and_import, import_file
 from idmf.ui.dashboard.word_export import export_to_word
 from idmf.ui.editor.host import EditorProtocol
 from idmf.ui.panels import DEFAULT_PANELS
+from idmf.ui.publishing.menu import install_publishing_menu
 from idmf.ui.review.menu import install_review_menu
 from idmf.ui.tasks import describe_error
 
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         file_menu.removeAction(file_menu.actions()[-1])  # no separator after Quit
         install_backup_actions(self)  # Restore from backup…, Open backups folder (above Quit)
+        self.publishing_menu = install_publishing_menu(self)  # File › Export › cover sheet, web page, easy read
         # A QUndoGroup follows whichever editor is open, so the menu's actions never go stale.
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
