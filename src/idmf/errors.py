@@ -55,6 +55,14 @@ class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer version of the app."""
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another program (often IDMF Desktop open elsewhere) holds the data file; nothing was changed."""
+
+
+class DatabaseFullError(DatabaseError):
+    """The disk holding the data file is full; nothing was changed."""
+
+
 class DatabaseDamagedError(DatabaseError):
     """The database failed its start-up check and was moved aside (`moved_to`); `backup` is the newest good
     backup (idmf.storage.backup.Backup), or None when there is none."""
@@ -64,10 +72,16 @@ class BackupError(IdmfError):
     """A backup could not be taken, verified or restored; the message says what to do."""
 
 
+def first_line(exc: BaseException) -> str:
+    """An exception's first line of text, or its kind when it has none (MemoryError has no message)."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def friendly(exc: BaseException) -> str | None:
     """The one-line message for a known failure, or None for a bug."""
     if isinstance(exc, IdmfError):
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return first_line(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
         return f"cannot read or write a file{where}: {exc.strerror or exc}."
