@@ -58,7 +58,7 @@ def answer_chars(raw: Any) -> int:
 
 
 def too_long(question_id: str, raw: Any) -> str | None:
-    """Why an answer is too long to keep ('' phrasing for messages), or None when it fits."""
+    """Why an answer is too long to keep (a clause for a message), or None when it fits."""
     size = answer_chars(raw)
     if size <= MAX_ANSWER_CHARS:
         return None
@@ -75,6 +75,15 @@ def whole_count(text: str) -> int | None:
     if not math.isfinite(value) or value < 0 or value > MAX_COUNT or value != int(value):
         return None
     return int(value)
+
+
+def not_a_count(text: str) -> str:
+    """Why `text` is not a count, for a message: "'abc' where a count should be" or "'-3', which is not…"."""
+    try:
+        float(text)
+    except (TypeError, ValueError):
+        return f"'{text[:20]}' where a count should be"
+    return f"'{text[:20]}', which is not a count of people (a whole number from 0 to {MAX_COUNT:,})"
 
 
 def share(text: str) -> float | None:
