@@ -63,6 +63,10 @@ class DatabaseFullError(DatabaseError):
     """The disk holding the data file is full; nothing was changed."""
 
 
+class DatabaseNotAFileError(DatabaseError):
+    """Where the data file should be there is a folder or a device; nothing was changed."""
+
+
 class DatabaseDamagedError(DatabaseError):
     """The database failed its start-up check and was moved aside (`moved_to`); `backup` is the newest good
     backup (idmf.storage.backup.Backup), or None when there is none."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-from idmf.errors import DatabaseBusyError, DatabaseError, DatabaseFullError
+from idmf.errors import DatabaseBusyError, DatabaseError, DatabaseFullError, DatabaseNotAFileError
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +85,11 @@ def refuse_non_files(path: Path) -> bool:
         raise DatabaseError(f"Your data file {path} cannot be read ({exc.strerror or exc}). Check the folder's "
                             f"permissions. {UNCHANGED}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise DatabaseError(f"Where IDMF Desktop keeps its data file ({path}) there is a folder, not a file. "
+        raise DatabaseNotAFileError(f"Where IDMF Desktop keeps its data file ({path}) there is a folder, not a file. "
                             "Rename or move that folder (it may be yours), then start the app again. Nothing "
                             "in it was changed.")
     if not stat.S_ISREG(info.st_mode):
-        raise DatabaseError(f"Where IDMF Desktop keeps its data file ({path}) there is something that is not "
+        raise DatabaseNotAFileError(f"Where IDMF Desktop keeps its data file ({path}) there is something that is not "
                             "an ordinary file (a device or a pipe). Remove it, then start the app again.")
     return True
 
