@@ -6,6 +6,7 @@ subclasses of `IdmfError`, so front ends show any of them with `friendly()` and 
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 
@@ -82,10 +83,29 @@ def first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
+DISK_FULL = "the disk is full, so nothing was saved and nothing was changed. Free some space, then try again."
+OPEN_ELSEWHERE = ("IDMF Desktop is open elsewhere (or another program is using your data file), so nothing was "
+                  "changed. Close the other copy, then try again.")
+
+
+def _database_words(exc: BaseException) -> str | None:
+    """SQLite and PostgreSQL say 'disk is full' and 'locked' in words (their errors are not OSErrors)."""
+    words = str(getattr(exc, "orig", None) or exc).lower()
+    if "disk is full" in words or "no space left" in words:
+        return DISK_FULL
+    if "database is locked" in words:
+        return OPEN_ELSEWHERE
+    return None
+
+
 def friendly(exc: BaseException) -> str | None:
     """The one-line message for a known failure, or None for a bug."""
     if isinstance(exc, IdmfError):
         return first_line(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return DISK_FULL
+    if _database_words(exc):
+        return _database_words(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
         return f"cannot read or write a file{where}: {exc.strerror or exc}."

@@ -194,8 +194,8 @@ class NomisClient:
                 status, retry_after, body = self._once(path, params, cancel)
             except httpx.TransportError as exc:
                 failure = _transport_message(exc, label, s)
-                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
-                    raise CensusDownloadError(failure) from None  # retrying cannot fix a certificate
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc) or isinstance(exc, AnswerTooSlow):
+                    raise CensusDownloadError(failure) from None  # a certificate or a whole deadline: not again
             else:
                 if status == 200:
                     return _decode(body, label)

@@ -58,7 +58,6 @@ def check_on_start(path: Path, on_wait: file_check.WaitNotice | None = None,
         if revision is not None and not migrate.is_known(revision):
             raise too_new_error(revision)
         return
-    log.error("The start-up check found the database damaged: %s", reason)
     if file_check.in_use(path):
         raise DatabaseBusyError(f"Your data file looks damaged, but another program (perhaps IDMF Desktop, open "
                                 f"elsewhere) is using it, so it was left where it is. Close the other program, "
