@@ -104,7 +104,7 @@ def test_a_word_file_whose_part_declares_300_mb_is_refused(seeded, tmp_path):
 
 def test_a_word_part_compressed_past_100_to_1_is_refused(seeded, tmp_path):
     data, before = seeded
-    run = run_cli(data, "import", str(docx_with_spaces(tmp_path, "ratio.docx", 8 * MB)))
+    run = run_cli(data, "import", str(docx_with_spaces(tmp_path, "ratio.docx", 16 * MB)))
     assert run.refused("is refused", "far more than its compressed size", "100:1"), run.err
     assert unchanged(data, before)
 
@@ -123,7 +123,7 @@ def test_a_word_file_with_thousands_of_parts_is_refused(seeded, tmp_path):
 def test_a_small_word_file_with_a_hostile_but_small_part_is_still_read(seeded, tmp_path):
     data, before = seeded
     run = run_cli(data, "import", str(docx_with_part(tmp_path, "none.docx", b"<x>" + b" " * 900_000 + b"</x>")))
-    assert run.refused("has no IDMF assessment inside it"), run.err  # under the 1 MB floor: read, found wanting
+    assert run.refused("has no IDMF assessment inside it"), run.err  # under the 8 MB floor: read, found wanting
     assert unchanged(data, before)
 
 
@@ -134,7 +134,7 @@ def test_a_review_file_part_compressed_past_100_to_1_is_refused(seeded, tmp_path
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", "{}")
         archive.writestr("content.json", "{}")
-        archive.writestr("comments.json", b" " * (5 * MB))
+        archive.writestr("comments.json", b" " * (12 * MB))
     run = run_cli(data, "review", "import", str(path))
     assert run.refused("is refused", "compressed at most 100:1"), run.err
     assert unchanged(data, before)

@@ -131,7 +131,7 @@ def test_the_gui_review_import_says_what_the_cli_says(seeded, qtbot, context, bo
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name in ("manifest.json", "content.json"):
             archive.writestr(name, "{}")
-        archive.writestr("comments.json", b" " * (5 * 1024 * 1024))
+        archive.writestr("comments.json", b" " * (12 * 1024 * 1024))
     cli = run_cli(data, "review", "import", str(path))
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -20,7 +20,7 @@ MAX_ANSWER_CHARS = 1_000_000  # the text of one answer, all its parts together (
 MAX_JSON_DEPTH = 32  # lists and sets of fields inside one another (a real export uses 6)
 MAX_ZIP_PART_BYTES = 20 * MB  # any one part read from a Word or review file, once decompressed
 MAX_ZIP_RATIO = 100  # decompressed size / compressed size, for parts larger than RATIO_FLOOR
-RATIO_FLOOR = MB  # small parts may compress very well (a page of spaces), so the ratio applies above this
+RATIO_FLOOR = 8 * MB  # real parts can compress very well (a repeated answer), so the ratio applies above this
 MAX_ZIP_ENTRIES = 5_000  # entries in a Word file's table of contents
 
 MAX_CSV_BYTES = 32 * MB  # one census or lookup CSV file
