@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from tests.hostile.helpers import run_cli, state
+from tests.hostile.helpers import run_cli, state, unchanged
 
 ESC_TITLE = "\x1b[2J\x1b[31mAPPROVED\x1b[0m\rDay case unit"
 HTML_TITLE = "<font size=7>APPROVED</font> Day case unit"
@@ -138,3 +138,35 @@ def test_the_gui_review_import_says_what_the_cli_says(seeded, qtbot, context, bo
     window.review_menu.import_review_path(path)
     (fmt, _title, text), = boxes
     assert fmt == Qt.TextFormat.PlainText and text[1:] == cli.err.strip().removeprefix("idmf-cli: ")[1:]
+
+
+def test_the_gui_start_says_a_folder_is_in_the_way_as_the_cli_does(_isolated_data, qtbot, boxes, tmp_path):
+    from idmf.ui.app import open_context
+
+    data = _isolated_data
+    (data / "idmf.sqlite3").mkdir(parents=True)
+    cli = run_cli(data, "list")
+    assert open_context(None, tmp_path / "idmf.log") is None
+    (fmt, _title, text), = boxes
+    assert fmt == Qt.TextFormat.PlainText and text == cli.err.strip().removeprefix("idmf-cli: ")
+    assert (data / "idmf.sqlite3").is_dir()
+
+
+def test_the_gui_start_waits_for_a_locked_file_then_offers_retry(seeded, qtbot, monkeypatch, tmp_path):
+    from idmf.ui import messages
+    from idmf.ui.app import open_context
+    from tests.hostile.test_startup import hold
+
+    data, before = seeded
+    asked: list[tuple[Qt.TextFormat, str]] = []
+    monkeypatch.setattr(messages, "show", lambda box: asked.append((box.textFormat(), box.text()))
+                        or QMessageBox.StandardButton.Cancel)
+    holder = hold(data / "idmf.sqlite3", 13.0)
+    try:
+        assert open_context(None, tmp_path / "idmf.log") is None  # the user chose Cancel
+    finally:
+        holder.wait()
+    (fmt, text), = asked
+    assert fmt == Qt.TextFormat.PlainText and text.startswith("IDMF Desktop is open elsewhere")
+    assert "not been changed" in text
+    assert unchanged(data, before)
