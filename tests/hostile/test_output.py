@@ -4,7 +4,6 @@ boxes show `<font size=7>APPROVED</font>` as written; the GUI says what the CLI 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
