@@ -6,7 +6,6 @@ subclasses of `IdmfError`, so front ends show any of them with `friendly()` and 
 
 from __future__ import annotations
 
-import errno
 from typing import Any
 
 
@@ -89,7 +88,7 @@ OPEN_ELSEWHERE = ("IDMF Desktop is open elsewhere (or another program is using y
 
 
 def _database_words(exc: BaseException) -> str | None:
-    """SQLite and PostgreSQL say 'disk is full' and 'locked' in words (their errors are not OSErrors)."""
+    """SQLite says 'disk is full' and 'locked' in words (its errors are not OSErrors, whose message names the file)."""
     words = str(getattr(exc, "orig", None) or exc).lower()
     if "disk is full" in words or "no space left" in words:
         return DISK_FULL
@@ -102,9 +101,7 @@ def friendly(exc: BaseException) -> str | None:
     """The one-line message for a known failure, or None for a bug."""
     if isinstance(exc, IdmfError):
         return first_line(exc)
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return DISK_FULL
-    if _database_words(exc):
+    if not isinstance(exc, OSError) and _database_words(exc):
         return _database_words(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
