@@ -55,6 +55,18 @@ class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer version of the app."""
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another program (often IDMF Desktop open elsewhere) holds the data file; nothing was changed."""
+
+
+class DatabaseFullError(DatabaseError):
+    """The disk holding the data file is full; nothing was changed."""
+
+
+class DatabaseNotAFileError(DatabaseError):
+    """Where the data file should be there is a folder or a device; nothing was changed."""
+
+
 class DatabaseDamagedError(DatabaseError):
     """The database failed its start-up check and was moved aside (`moved_to`); `backup` is the newest good
     backup (idmf.storage.backup.Backup), or None when there is none."""
@@ -64,10 +76,33 @@ class BackupError(IdmfError):
     """A backup could not be taken, verified or restored; the message says what to do."""
 
 
+def first_line(exc: BaseException) -> str:
+    """An exception's first line of text, or its kind when it has none (MemoryError has no message)."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+DISK_FULL = "the disk is full, so nothing was saved and nothing was changed. Free some space, then try again."
+OPEN_ELSEWHERE = ("IDMF Desktop is open elsewhere (or another program is using your data file), so nothing was "
+                  "changed. Close the other copy, then try again.")
+
+
+def _database_words(exc: BaseException) -> str | None:
+    """SQLite says 'disk is full' and 'locked' in words (its errors are not OSErrors, whose message names the file)."""
+    words = str(getattr(exc, "orig", None) or exc).lower()
+    if "disk is full" in words or "no space left" in words:
+        return DISK_FULL
+    if "database is locked" in words:
+        return OPEN_ELSEWHERE
+    return None
+
+
 def friendly(exc: BaseException) -> str | None:
     """The one-line message for a known failure, or None for a bug."""
     if isinstance(exc, IdmfError):
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return first_line(exc)
+    if not isinstance(exc, OSError) and _database_words(exc):
+        return _database_words(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
         return f"cannot read or write a file{where}: {exc.strerror or exc}."

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import BinaryIO, Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -53,12 +55,14 @@ class Reply:
     delay: float = 0.0
     cut: int = 0
     close_delimited: bool = False  # no Content-Length: the body ends when the connection closes
+    raw: bytes | None = None  # the body as bytes, sent as it is (e.g. gzip-compressed, with its header)
+    write: Callable[[BinaryIO], None] | None = None  # writes the body itself (endless, trickled…), no length
 
 
 class FakeNomis:
     """Serves the Nomis CSV layout; `plan` replies are used first, in order, then `always`, then normal CSV."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.plan: list[Reply] = []
         self.always: Reply | None = None
         self.by_geography: dict[str, Reply] = {}  # replies for one geography type, e.g. {"TYPE155": 400}
@@ -76,7 +80,10 @@ class FakeNomis:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/v01"
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+        scheme = "https" if tls is not None else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}/api/v01"
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
 
     def next_reply(self, path: str, query: dict) -> Reply:
@@ -93,18 +100,21 @@ class FakeNomis:
         time.sleep(reply.delay)
         dataset = url.path.rsplit("/", 1)[-1].removesuffix(".data.csv")
         text = reply.body if reply.body is not None else nomis_csv(dataset, query.get("geography", ""), self.scale)
-        data = text.encode("utf-8")
+        data = reply.raw if reply.raw is not None else text.encode("utf-8")
         try:
             handler.send_response(reply.status)
             handler.send_header("Content-Type", "text/csv")
             for name, value in reply.headers.items():
                 handler.send_header(name, value)
-            if reply.close_delimited:
+            if reply.close_delimited or reply.write is not None:
                 handler.close_connection = True
             else:
                 handler.send_header("Content-Length", str(len(data) + reply.cut))
             handler.end_headers()
-            handler.wfile.write(data)
+            if reply.write is not None:
+                reply.write(handler.wfile)
+            else:
+                handler.wfile.write(data)
             handler.close_connection = True
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout test): nothing to do

@@ -12,8 +12,9 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from idmf.census.bulk import bad_file
+from idmf.census.bulk import Rows, bad_file
 from idmf.domain.census import Area, Batch, IcbMember, kind_from_code
+from idmf.domain.limits import share
 
 _LAD = re.compile(r"lad\d\dcd")
 _ICB = re.compile(r"icb\d\dcd")
@@ -81,10 +82,10 @@ def _merge_repeats(members: list[IcbMember], shares_given: bool) -> list[IcbMemb
 
 
 def _share(path: Path, line: int, text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise bad_file(path, f"line {line} has '{text[:20]}' where a share should be") from None
+    value = share(text)
+    if value is None:
+        raise bad_file(path, f"line {line} has '{text[:20]}' where a share (a number from 0 to 1) should be")
+    return value
 
 
 def _best_fit_by_share(members: list[IcbMember]) -> list[IcbMember]:
@@ -107,11 +108,14 @@ def read_county_lookup(path: Path, header: list[str], rows: list[list[str]]) -> 
         "utla_name": r"utla\d\d_name"}.items()}
     batch = Batch(source="ONS lookup")
     areas: dict[str, Area] = {}
+    seen = Rows(path)
     for line, row in enumerate(rows, start=2):
         if len(row) != len(header):
             raise bad_file(path, f"line {line} has {len(row)} values instead of {len(header)}")
         cell = {key: (row[i].strip() if i is not None else "") for key, i in at.items()}
         county = cell["utla"] if cell["utla"] != cell["ltla"] else None  # a unitary authority is its own county
+        if not seen.is_new(cell["ltla"], line, list(cell.values())):
+            continue
         batch.parents[cell["ltla"]] = county
         if cell["ltla_name"]:
             areas[cell["ltla"]] = Area(cell["ltla"], cell["ltla_name"], kind_from_code(cell["ltla"]), county)

@@ -22,6 +22,7 @@ from idmf import __version__
 from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDownloadError
 from idmf.census.nomis_csv import NomisAnswerError, Parsed, parse_csv, to_observations
 from idmf.domain.census import Area, Batch, kind_from_code
+from idmf.domain.limits import MAX_NOMIS_BYTES, NOMIS_DEADLINE, mb
 from idmf.census.tables import PROFILE_TABLES, CensusTableSpec
 
 DEFAULT_BASE_URL = "https://www.nomisweb.co.uk/api/v01"
@@ -62,12 +63,21 @@ class NomisRefusedError(CensusDownloadError):
     """Nomis answered that it will not serve the request (an HTTP 4xx other than 429); retrying cannot help."""
 
 
+class NomisRedirectError(CensusDownloadError):
+    """The address sent the app on to another site, or from https to http; never followed."""
+
+
+class AnswerTooSlow(httpx.TimeoutException):
+    """A whole answer took longer than the deadline (however steadily its bytes trickled in)."""
+
+
 @dataclass
 class NomisSettings:
     """Where Nomis is and how patient to be with it."""
 
     base_url: str = field(default_factory=configured_base_url)
     timeout: float = 60.0  # seconds to wait for each piece of an answer
+    deadline: float = NOMIS_DEADLINE  # seconds for a whole answer, from asking to its last byte
     connect_timeout: float = 15.0
     retries: int = 3  # further attempts after the first
     backoff: float = 2.0  # seconds before the first retry, doubled for each one after
@@ -110,6 +120,9 @@ def _status_message(status: int, label: str, base_url: str) -> str:
 
 
 def _transport_message(exc: httpx.TransportError, label: str, settings: NomisSettings) -> str:
+    if isinstance(exc, AnswerTooSlow):
+        return (f"The Nomis census service took longer than {settings.deadline:g} seconds to send {label}, so the "
+                f"app stopped waiting. Check your internet connection or proxy and try again. {UNCHANGED}")
     if isinstance(exc, httpx.TimeoutException):
         return (f"The Nomis census service did not answer within {settings.timeout:g} seconds while sending "
                 f"{label}. Check your internet connection or proxy and try again. {UNCHANGED}")
@@ -133,10 +146,27 @@ class NomisClient:
 
     def __init__(self, settings: NomisSettings | None = None) -> None:
         self.settings = settings or NomisSettings()
+        self._base = httpx.URL(self.settings.base_url.rstrip("/"))
         self._http = httpx.Client(
-            base_url=self.settings.base_url.rstrip("/"), trust_env=True, verify=_ssl_context(),
-            timeout=httpx.Timeout(self.settings.timeout, connect=self.settings.connect_timeout),
-            follow_redirects=True, headers={"User-Agent": f"IDMF-Desktop/{__version__}"})
+            base_url=self._base, trust_env=True, verify=_ssl_context(),
+            timeout=httpx.Timeout(min(self.settings.timeout, self.settings.deadline),
+                                  connect=self.settings.connect_timeout),
+            follow_redirects=True, event_hooks={"request": [self._check_destination]},
+            headers={"User-Agent": f"IDMF-Desktop/{__version__}"})
+
+    def _check_destination(self, request: httpx.Request) -> None:
+        """Every request, redirects included, stays on the configured host, and never drops from https to http."""
+        url, base = request.url, self._base
+        if base.scheme == "https" and url.scheme != "https":
+            raise NomisRedirectError(f"The census address {base} tried to send the app to an insecure (http) "
+                                     f"address, so the download was stopped. Check the address, or ask IT about "
+                                     f"your network. {UNCHANGED}")
+        if (url.host, url.port, url.scheme) != (base.host, base.port, base.scheme) and \
+                (url.host, url.scheme) != (base.host, "https"):
+            raise NomisRedirectError(f"The census address {base} sent the app on to another site ({url.host[:80]}); "
+                                     f"the app only takes census figures from the address it was given, so the "
+                                     f"download was stopped. Check the address (IDMF_NOMIS_BASE_URL or "
+                                     f"--base-url). {UNCHANGED}")
 
     def close(self) -> None:
         self._http.close()
@@ -164,8 +194,8 @@ class NomisClient:
                 status, retry_after, body = self._once(path, params, cancel)
             except httpx.TransportError as exc:
                 failure = _transport_message(exc, label, s)
-                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
-                    raise CensusDownloadError(failure) from None  # retrying cannot fix a certificate
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc) or isinstance(exc, AnswerTooSlow):
+                    raise CensusDownloadError(failure) from None  # a certificate or a whole deadline: not again
             else:
                 if status == 200:
                     return _decode(body, label)
@@ -184,13 +214,51 @@ class NomisClient:
         raise CensusDownloadError(failure)
 
     def _once(self, path: str, params: dict, cancel: threading.Event | None) -> tuple[int, float | None, bytes]:
-        # Streamed so that cancel works mid-download and a cut-off body is noticed (httpx checks the length).
+        """One request, given at most `deadline` seconds in all: the worker reading it is abandoned after that
+        (it stops at its next piece), so a server trickling bytes or headers cannot keep the app waiting."""
+        outcome: dict[str, object] = {}
+        stop = threading.Event()
+
+        def work() -> None:
+            try:
+                outcome["answer"] = self._receive(path, params, cancel, stop)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread, which raises it
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name="nomis-download", daemon=True)
+        worker.start()
+        worker.join(self.settings.deadline)
+        if worker.is_alive():
+            stop.set()
+            raise AnswerTooSlow(f"no complete answer within {self.settings.deadline:g} seconds")
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["answer"]  # type: ignore[return-value]
+
+    def _receive(self, path: str, params: dict, cancel: threading.Event | None,
+                 stop: threading.Event) -> tuple[int, float | None, bytes]:
+        # Streamed so that cancel works mid-download, a cut-off body is noticed (httpx checks the length), and
+        # the decompressed size is counted as it arrives (a gzip bomb stops at the limit).
         with self._http.stream("GET", path, params=params) as response:
-            chunks = []
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > MAX_NOMIS_BYTES:
+                raise _too_large(self.settings.base_url)
+            chunks, size = [], 0
             for chunk in response.iter_bytes():
                 _check(cancel)
+                if stop.is_set():
+                    return 0, None, b""  # the waiting thread has given up on this answer
+                size += len(chunk)
+                if size > MAX_NOMIS_BYTES:
+                    raise _too_large(self.settings.base_url)
                 chunks.append(chunk)
             return response.status_code, retry_after_seconds(response.headers.get("Retry-After")), b"".join(chunks)
+
+
+def _too_large(base_url: str) -> CensusDownloadError:
+    return CensusDownloadError(f"The census address {base_url} sent more than {mb(MAX_NOMIS_BYTES)} for one table, far "
+                            f"more than any census table, so the download was stopped. Check the address. "
+                            f"{UNCHANGED}")
 
 
 def _decode(body: bytes, label: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from idmf.census.errors import UNCHANGED, CensusDownloadError
 from idmf.census.records import group_of, observations
 from idmf.domain.census import Observation
+from idmf.domain.limits import not_a_count, whole_count
 from idmf.census.tables import CensusTableSpec
 
 ROW_LIMIT = 25_000  # Nomis's per-request limit for guests; a full page means the answer may be incomplete
@@ -58,6 +59,8 @@ def parse_csv(text: str, spec: CensusTableSpec, label: str) -> Parsed:
         at = [header.index(w) for w in wanted]
         parsed = Parsed({}, defaultdict(dict))
         for record in reader:
+            if reader.line_num > ROW_LIMIT + 1:  # the most Nomis sends: stop reading, the answer is refused
+                raise malformed(label, f"more than {ROW_LIMIT:,} rows, the most Nomis sends at once")
             if record:
                 _add_record(parsed, record, len(header), at, label, reader.line_num)
     except csv.Error as exc:
@@ -70,12 +73,9 @@ def _add_record(parsed: Parsed, record: list[str], width: int, at: list[int], la
     if len(record) != width:
         raise malformed(label, f"line {line} has {len(record)} values instead of {width}")
     code, name, category, category_code, value = (record[i].strip() for i in at)
-    try:
-        count = int(float(value))
-    except ValueError:
-        raise malformed(label, f"line {line} has '{value[:20]}' where a count should be") from None
-    if count < 0:
-        raise malformed(label, f"line {line} has '{value[:20]}', which is not a count of people")
+    count = whole_count(value)
+    if count is None:
+        raise malformed(label, f"line {line} has {not_a_count(value)}")
     if not code or category_code in parsed.counts[code]:
         raise malformed(label, f"line {line} is empty or repeated")
     parsed.names[code] = name
@@ -91,6 +91,9 @@ def _check_complete(parsed: Parsed, label: str) -> None:
     if len(shapes) > 1:
         # A body cut off between rows loses the last area's later categories: every area must be complete.
         raise malformed(label, "some areas are missing categories, so the answer is incomplete")
+    for cells in parsed.counts.values():
+        if TOTAL_CODE in cells and any(n > cells[TOTAL_CODE][1] for _, n in cells.values()):
+            raise malformed(label, "a category larger than its area's total")
     if shapes <= {frozenset({TOTAL_CODE})}:
         # Nomis sends only a dimension's default (the total) if it ignored the request's categories.
         raise malformed(label, "only the table total, without its categories")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from idmf.cli.errors import CliError
 from idmf.domain.answer_text import answer_text
+from idmf.cli.output import waiting
 from idmf.services.context import AppContext, open_app
 from idmf.services.documents import FORMATS
 
@@ -47,7 +48,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _context(args: argparse.Namespace) -> AppContext:
-    return open_app(args.database)
+    return open_app(args.database, on_wait=waiting)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from idmf.cli.output import waiting
 from idmf.services.backups import database_file, list_all, restore_backup
 from idmf.services.context import open_app
 
@@ -31,7 +32,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_create(args: argparse.Namespace) -> int:
     database_file(args.database)  # a database server has its own backups: say so before opening it
-    context = open_app(args.database)
+    context = open_app(args.database, on_wait=waiting)
     try:
         print(context.backups.create("manual"))
     finally:

@@ -15,6 +15,7 @@ from idmf.census.profile import Profile
 from idmf.cli.errors import CliError
 from idmf.domain.evidence import CensusTable
 from idmf.services.census import CensusService
+from idmf.cli.output import waiting
 from idmf.services.context import open_app
 
 
@@ -29,7 +30,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     dl = actions.add_parser("download", help="download every census table from Nomis into the app's cache")
     dl.add_argument("--base-url", default=None,
                     help=f"Nomis API address (default: $IDMF_NOMIS_BASE_URL, else {DEFAULT_BASE_URL})")
-    dl.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for an answer (default 60)")
+    dl.add_argument("--timeout", type=_seconds, default=None,
+                    help="seconds to wait for each answer, from asking to its last byte (default: 60 for each "
+                         "piece, 300 for a whole answer)")
     dl.set_defaults(handler=cmd_download)
     imp = actions.add_parser("import", help="import ONS bulk census CSVs and LAD→ICB / district→county lookups")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -53,7 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 @contextmanager
 def _census(args: argparse.Namespace) -> Iterator[CensusService]:
     """The census service on the chosen database, closed again when the block ends."""
-    context = open_app(args.database)
+    context = open_app(args.database, on_wait=waiting)
     try:
         yield context.census
     finally:
@@ -64,8 +67,20 @@ def _progress(done: int, total: int, label: str) -> None:
     print(f"[{done}/{total}] {label}", file=sys.stderr, flush=True)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 3600:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a number of seconds from 0 to 3600")
+    return value
+
+
 def cmd_download(args: argparse.Namespace) -> int:
-    settings = NomisSettings(base_url=args.base_url or configured_base_url(), timeout=args.timeout)
+    settings = NomisSettings(base_url=args.base_url or configured_base_url())
+    if args.timeout is not None:
+        settings.timeout = settings.deadline = args.timeout
     try:
         with _census(args) as service:
             print(service.download(settings, progress=_progress))

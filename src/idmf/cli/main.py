@@ -9,6 +9,7 @@ from typing import Sequence
 from idmf import __version__
 from idmf.cli import assessments, backup, census, review
 from idmf.cli.errors import CliError
+from idmf.cli.output import plain_output
 from idmf.errors import friendly
 
 # Each feature module adds its own sub-commands.
@@ -30,11 +31,21 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status."""
     args = build_parser().parse_args(argv)
+    with plain_output():
+        return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command; a known failure is one line on stderr and a non-zero exit status."""
     try:
         return int(args.handler(args) or 0)
     except CliError as exc:
         print(f"idmf-cli: {exc}", file=sys.stderr)
         return exc.status
+    except MemoryError:
+        print("idmf-cli: the computer ran out of memory. Close other programs and try again; nothing was "
+              "changed.", file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the CLI must never show a stack trace to a user
         message = friendly(exc)
         if message is None:

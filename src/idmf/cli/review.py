@@ -12,6 +12,7 @@ from idmf.review.comments import step_anchor
 from idmf.review.signoff import display_fingerprint
 from idmf.review.wording import parse_date
 from idmf.review.workflow import Action, Role
+from idmf.cli.output import waiting
 from idmf.services.context import AppContext, open_app
 
 ROLES = [r.value for r in Role]
@@ -116,7 +117,7 @@ def _register_comments(actions: argparse._SubParsersAction) -> None:
 
 
 def _context(args: argparse.Namespace) -> AppContext:
-    return open_app(args.database)
+    return open_app(args.database, on_wait=waiting)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -10,7 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from idmf.domain.evidence import CensusTable
-from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank, parse_answer, to_json
+from idmf.domain.limits import Uid, VersionNumber, too_long
+from idmf.domain.answers import AnswerError, GroupImpact, ImpactAnswer, is_blank, parse_answer, to_json
 from idmf.domain.questions import ACTION_PLAN, IH_GROUPS, LEAD, ORGANISATION, TITLE
 from idmf.domain.times import utcnow
 from idmf.forms.relevance import is_relevant
@@ -53,8 +54,8 @@ class Assessment(BaseModel):
     model_config = ConfigDict(validate_assignment=False)
 
     id: int | None = None
-    uid: str = Field(default_factory=lambda: uuid.uuid4().hex)
-    version_number: int = 1
+    uid: Uid = Field(default_factory=lambda: uuid.uuid4().hex)
+    version_number: VersionNumber = 1
     form_id: str
     form_version: str
     status: Status = Status.DRAFT
@@ -112,6 +113,9 @@ class Assessment(BaseModel):
     def set_answer(self, form: FormDefinition, question_id: str, raw: Any) -> Any:
         """Validate and store one answer (JSON or typed value); returns the typed value."""
         question = form.question(question_id)
+        problem = too_long(question_id, to_json(raw))
+        if problem:
+            raise AnswerError(f"{problem}. Shorten it, or put the detail in a document and refer to it")
         value = parse_answer(question, to_json(raw))
         if value is None:
             self.answers.pop(question_id, None)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from idmf.domain.limits import Count, Percent
 from idmf.forms.printed import CENSUS_NOTE
 
 DISCLOSURE_NOTE = CENSUS_NOTE  # the template's note under a census table
@@ -18,9 +19,9 @@ class CensusRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     category: str
-    count: int
-    percent: float
-    england_percent: float | None = None
+    count: Count
+    percent: Percent
+    england_percent: Percent | None = None
     parent: str | None = None  # the broad group of a detailed category ("White" for "White: Irish")
     over_represented: bool = False  # one of the table's largest excesses over England's share
 
@@ -47,7 +48,7 @@ class CensusTable(BaseModel):
     area_code: str
     area_name: str
     universe: str  # "All usual residents", "Usual residents aged 16 years and over"
-    total: int
+    total: Count
     rows: list[CensusRow] = Field(default_factory=list)
     note: str = DISCLOSURE_NOTE
     caveat: str = ""  # quality caveat (gender identity, sexual orientation)

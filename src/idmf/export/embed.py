@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx.document import Document
@@ -21,6 +22,8 @@ from lxml import etree
 
 from idmf import __version__
 from idmf.domain.assessment import Assessment
+from idmf.domain.limits import MAX_ZIP_ENTRIES, MAX_ZIP_PART_BYTES, MAX_ZIP_RATIO, RATIO_FLOOR, mb
+from idmf.files import ZipPartTooLarge, read_zip_part
 from idmf.interchange import jsonio
 from idmf.interchange.jsonio import InterchangeError
 
@@ -70,19 +73,39 @@ def _candidates(archive: zipfile.ZipFile) -> list[str]:
             and "itemprops" not in name.lower() and "/_rels/" not in name.lower()]
 
 
+def read_docx_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """One part of a Word file, decompressed no further than the limits (DocxImportError past them)."""
+    try:
+        return read_zip_part(archive, info, MAX_ZIP_PART_BYTES, MAX_ZIP_RATIO, RATIO_FLOOR)
+    except ZipPartTooLarge as exc:
+        raise DocxImportError(f"{path.name} is refused: {exc.reason}, far more than a Word file exported by IDMF "
+                              f"Desktop holds (at most {mb(MAX_ZIP_PART_BYTES)} a part, compressed at most "
+                              f"{MAX_ZIP_RATIO}:1).") from None
+
+
+def open_docx(path: Path) -> zipfile.ZipFile:
+    """The Word file as a zip archive, refused when its table of contents is implausibly long."""
+    archive = zipfile.ZipFile(path)
+    if len(archive.infolist()) > MAX_ZIP_ENTRIES:
+        archive.close()
+        raise DocxImportError(f"{path.name} is refused: it holds more than {MAX_ZIP_ENTRIES:,} parts, far more "
+                              "than any Word document.")
+    return archive
+
+
 def read_embedded_json(path: Path) -> str:
     """The assessment JSON inside an exported .docx; DocxImportError (one sentence) when there is none."""
     path = Path(path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_docx(path) as archive:
             for name in _candidates(archive):
                 try:
-                    root = etree.fromstring(archive.read(name), _SAFE_PARSER)
+                    root = etree.fromstring(read_docx_part(path, archive, archive.getinfo(name)), _SAFE_PARSER)
                 except etree.XMLSyntaxError:
                     continue
                 if root.tag == ROOT and root.text:
                     return root.text
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise DocxImportError(f"The file {path} was not found.") from None
         raise DocxImportError(f"{path.name} is not a Word document (.docx) that can be opened.") from None

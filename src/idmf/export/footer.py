@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
 
-from idmf.export.embed import DocxImportError
+from idmf.export.embed import DocxImportError, open_docx, read_docx_part
 
 MAX_PART_BYTES = 5 * 1024 * 1024  # a footer is a few kilobytes
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -20,12 +21,12 @@ _FINGERPRINT = re.compile(r"(?<![0-9a-f])(?:[0-9a-f]{4}[ :\-]?){15}[0-9a-f]{4}(?
 def _footer_texts(path: Path) -> list[str]:
     texts = []
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_docx(path) as archive:
             for info in archive.infolist():
                 if re.fullmatch(r"word/footer\d*\.xml", info.filename) and info.file_size <= MAX_PART_BYTES:
-                    root = etree.fromstring(archive.read(info), _PARSER)
+                    root = etree.fromstring(read_docx_part(path, archive, info), _PARSER)
                     texts.append("".join(t.text or "" for t in root.iter(f"{_W}t")))
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError, OSError) as exc:
         raise DocxImportError(f"{path.name} cannot be read as a Word document ({exc}).") from None
     return texts
 

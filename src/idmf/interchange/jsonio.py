@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 from idmf.domain.answers import AnswerError, parse_answer, to_json
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.evidence import CensusTable
+from idmf.domain.limits import MAX_JSON_DEPTH, MAX_VERSION, UID_PATTERN, too_long
 from idmf.errors import IdmfError
 from idmf.forms.loader import FormRegistry, UnknownFormError
 
@@ -53,12 +55,28 @@ def _require(mapping: Any, key: str, where: str) -> Any:
     return mapping[key]
 
 
+def _uid(meta: Any) -> str:
+    uid = _require(meta, "uid", "'assessment'")
+    if not isinstance(uid, str) or re.fullmatch(UID_PATTERN, uid) is None:
+        raise InterchangeError("The file's assessment id ('uid') is not valid: it must be up to 32 letters a–f "
+                               "and digits, as IDMF Desktop writes it. The file was changed by hand or is not an "
+                               "IDMF export.")
+    return uid
+
+
+def _version(meta: dict[str, Any]) -> int:
+    number = meta.get("version_number", 1)
+    if type(number) is not int or not 1 <= number <= MAX_VERSION:
+        raise InterchangeError(f"The file's version number ({str(number)[:20]}) is not valid: it must be a whole "
+                               f"number from 1 to {MAX_VERSION:,}.")
+    return number
+
+
 def _meta(doc: dict[str, Any]) -> dict[str, Any]:
     meta = _require(doc, "assessment", "the document")
+    checked = {"uid": _uid(meta), "version_number": _version(meta)}
     try:
-        return {
-            "uid": str(_require(meta, "uid", "'assessment'")),
-            "version_number": int(meta.get("version_number", 1)),
+        return checked | {
             "status": Status(meta.get("status", "draft")),
             "archived": bool(meta.get("archived", False)),
             "created_at": dt.datetime.fromisoformat(_require(meta, "created_at", "'assessment'")),
@@ -95,6 +113,9 @@ def from_document(doc: Any, forms: FormRegistry) -> Assessment:
     except ValidationError as exc:
         raise InterchangeError(f"The file's census tables are not valid: {exc.errors()[0]['msg']}.") from None
     for qid, raw in answers.items():
+        problem = too_long(qid, raw)
+        if problem:
+            raise InterchangeError(f"The file is refused: {problem}.")
         try:
             value = parse_answer(known[qid], raw)
         except (AnswerError, ValidationError) as exc:
@@ -104,11 +125,44 @@ def from_document(doc: Any, forms: FormRegistry) -> Assessment:
     return item
 
 
-def loads(text: str, forms: FormRegistry) -> Assessment:
-    """Parse JSON text into an assessment."""
+def _refuse_constant(name: str) -> Any:
+    raise InterchangeError(f"The file holds '{name}' where a number should be; IDMF exports never do. It was "
+                           "changed by hand or written by another program.")
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest inside `value` (without recursion, whatever the depth)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, level)
+            if level > MAX_JSON_DEPTH:
+                return level
+            stack.extend((v, level + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse untrusted JSON: no NaN or Infinity, whole numbers of sensible length, at most MAX_JSON_DEPTH levels."""
+    too_deep = InterchangeError(f"The file is refused: its data is nested more than {MAX_JSON_DEPTH} levels deep; "
+                                "IDMF exports never are.")
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=_refuse_constant)
+    except InterchangeError:
+        raise
     except json.JSONDecodeError as exc:
         raise InterchangeError(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
-    return from_document(doc, forms)
+    except RecursionError:
+        raise too_deep from None
+    except ValueError:  # a whole number thousands of digits long
+        raise InterchangeError("The file holds a number far too long to be real; it is not an IDMF export.") from None
+    if _depth(doc) > MAX_JSON_DEPTH:
+        raise too_deep
+    return doc
+
+
+def loads(text: str, forms: FormRegistry) -> Assessment:
+    """Parse JSON text into an assessment."""
+    return from_document(parse_json(text), forms)

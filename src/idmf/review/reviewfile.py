@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -25,8 +24,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from idmf import __version__
+from idmf.domain.limits import MAX_ZIP_RATIO, RATIO_FLOOR
 from idmf.domain.times import utcnow
-from idmf.files import atomic_write
+from idmf.errors import first_line
+from idmf.files import ZipPartTooLarge, atomic_write, read_zip_part
+from idmf.interchange.jsonio import InterchangeError, parse_json
 from idmf.review.comments import PortableComment
 from idmf.review.errors import ReviewFileError
 
@@ -145,12 +147,12 @@ def _check_entries(name: str, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    """Read one entry, never more than its declared size (a lying header cannot make it grow)."""
-    with archive.open(info) as stream:
-        data = stream.read(info.file_size + 1)
-    if len(data) > info.file_size:
-        raise ReviewFileError(f"{name} is refused: {info.filename} holds more than its header declares.")
-    return data
+    """Read one entry, stopped as soon as it passes its declared size, the size limit or a plausible ratio."""
+    try:
+        return read_zip_part(archive, info, min(info.file_size, MAX_UNCOMPRESSED_BYTES), MAX_ZIP_RATIO, RATIO_FLOOR)
+    except ZipPartTooLarge as exc:
+        raise ReviewFileError(f"{name} is refused: {exc.reason}; review files are at most "
+                              f"{_mb(MAX_UNCOMPRESSED_BYTES)}, compressed at most {MAX_ZIP_RATIO}:1.") from None
 
 
 def _read_entries(path: Path) -> dict[str, bytes]:
@@ -175,9 +177,11 @@ def _read_entries(path: Path) -> dict[str, bytes]:
 
 def _json(name: str, entry: str, data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return parse_json(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise ReviewFileError(f"{name} is refused: {entry} is not valid JSON ({exc}).") from None
+    except InterchangeError as exc:
+        raise ReviewFileError(f"{name} is refused: {entry}: {first_line(exc)}") from None
 
 
 def _manifest(name: str, data: bytes) -> Manifest:

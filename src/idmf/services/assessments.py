@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from sqlalchemy.exc import IntegrityError
+
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.evidence import CensusTable
 from idmf.domain.summary import AssessmentSummary
@@ -106,18 +108,25 @@ class AssessmentService:
 
     # --- JSON interchange -------------------------------------------------------------------------------------
     def import_json(self, text: str, as_copy: bool = False) -> Assessment:
-        """Import an exported JSON document; refuses a version already present unless as_copy."""
+        """Import an exported JSON document; refuses a version already present unless as_copy.
+
+        The database's unique (uid, version) constraint decides, so two imports of one file at the same
+        moment give one new assessment and one "already in your database", never a half-imported pair.
+        """
         item = jsonio.loads(text, self.forms)
         if as_copy:
             item = item.model_copy(update={"uid": Assessment.new(self.form_for(item)).uid, "version_number": 1})
-        with self.store.transaction() as conn:
-            existing = self.store.assessments.find_version(item.uid, item.version_number, conn)
-            if existing is not None:
-                raise DuplicateImportError(
-                    f"This assessment (version {item.version_number}) is already in your database as id "
-                    f"{existing.id}. Open that one, or import with --as-copy to keep a separate copy.",
-                    existing_id=existing.id)
-            item = self.store.assessments.add(item, conn)
+        try:
+            with self.store.transaction() as conn:
+                item = self.store.assessments.add(item, conn)
+        except IntegrityError:
+            existing = self.find_version(item.uid, item.version_number)
+            if existing is None:
+                raise
+            raise DuplicateImportError(
+                f"This assessment (version {item.version_number}) is already in your database as id "
+                f"{existing.id}. Open that one, or import with --as-copy to keep a separate copy.",
+                existing_id=existing.id) from None
         self.changes.publish(Changes(item.id, listing=True, opened=item.id))
         return item
 

@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusError
@@ -21,6 +22,7 @@ from idmf.census.tables import PROFILE_TABLES, table_spec
 from idmf.domain.assessment import Assessment
 from idmf.domain.census import Area, Batch
 from idmf.domain.evidence import CensusTable, merged_tables
+from idmf.errors import first_line
 from idmf.services.assessments import AssessmentService
 from idmf.services.changes import ChangeNotifier, Changes
 from idmf.storage.store import Store
@@ -53,7 +55,7 @@ class CensusService:
         try:
             self.cache.write(*batches)
         except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+            reason = first_line(getattr(exc, "orig", None) or exc)
             raise CensusError(f"The census figures could not be saved in the app's database ({reason}). Close "
                               f"other copies of IDMF Desktop and try again. {UNCHANGED}") from exc
         self.changes.publish(Changes(census_cache=True))
@@ -94,7 +96,12 @@ class CensusService:
     def profile(self, area: str | Area, tables: list[str] | None = None) -> Profile:
         """The area's tables (and what is missing), compared with England."""
         place = area if isinstance(area, Area) else self.resolve(area)
-        result = build_profile(self.cache, place, tables)
+        try:
+            result = build_profile(self.cache, place, tables)
+        except ValidationError:  # figures cached by an older version, before every count was range-checked
+            raise CensusDataError(f"The census figures saved for {place.name} ({place.code}) are not plausible (a "
+                                  "count beyond any real population). Download them again or re-import the ONS "
+                                  "files.") from None
         if not result.tables:
             raise CensusDataError(f"There are no census figures for {place.name} ({place.code}) in the cache yet. "
                                   "Download them from Nomis or import the ONS bulk files first.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from idmf.forms.loader import FormRegistry
 from idmf.services.assessments import AssessmentService
@@ -67,6 +68,8 @@ def build_context(database: Database, forms: FormRegistry) -> AppContext:
         CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing)
 
 
-def open_app(database_url: str | None = None, forms: FormRegistry | None = None) -> AppContext:
-    """Open the database (upgrading it) and build the services on it."""
-    return build_context(open_database(database_url), forms or FormRegistry())
+def open_app(database_url: str | None = None, forms: FormRegistry | None = None, *,
+             on_wait: Callable[[str], None] | None = None) -> AppContext:
+    """Open the database (upgrading it) and build the services on it; `on_wait` hears when the app waits for
+    another program to let go of the data file."""
+    return build_context(open_database(database_url, on_wait=on_wait), forms or FormRegistry())

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from idmf.domain.assessment import Assessment
 from idmf.domain.summary import AssessmentSummary
-from idmf.files import atomic_write, atomic_write_text
+from idmf.domain.limits import MAX_ASSESSMENT_BYTES, mb
+from idmf.files import atomic_write, atomic_write_text, read_at_most
 from idmf.interchange.jsonio import InterchangeError
 from idmf.review.signoff import display_fingerprint, signoff_for
 from idmf.services.assessments import AssessmentService
@@ -20,26 +21,38 @@ from idmf.services.publishing import PublishingService
 from idmf.storage.store import Store
 
 FORMATS = ("json", "docx", *PUBLISHING_FORMATS)
-MAX_JSON_BYTES = 200 * 1024 * 1024  # far beyond any real assessment: a wrong file is refused before reading
+WRONG_FILE = "Choose the .json or .docx file that IDMF Desktop wrote."
+
+
+def _read_json_file(path: Path) -> str:
+    """A .json export's text, refused by its size before reading, and read no further than the limit."""
+    if path.stat().st_size > MAX_ASSESSMENT_BYTES:
+        raise InterchangeError(f"{path.name} is refused: it is {mb(path.stat().st_size)}, and an assessment "
+                               f"export is at most {mb(MAX_ASSESSMENT_BYTES)}. {WRONG_FILE}")
+    with open(path, "rb") as stream:
+        data = read_at_most(stream, MAX_ASSESSMENT_BYTES)  # the file may grow while it is read
+    if data is None:
+        raise InterchangeError(f"{path.name} is refused: it holds more than {mb(MAX_ASSESSMENT_BYTES)}, the "
+                               f"most an assessment export holds. {WRONG_FILE}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InterchangeError(f"{path.name} is not a JSON export of an assessment (it is not text). "
+                               f"{WRONG_FILE}") from None
 
 
 def read_assessment_text(path: Path) -> str:
     """The assessment JSON held in a .docx export or a .json file; InterchangeError says what is wrong."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise InterchangeError(f"{path} is a folder or a device, not a file. {WRONG_FILE}")
     if not path.is_file():
         raise InterchangeError(f"The file {path} was not found.")
     if path.suffix.lower() == ".docx":
         from idmf.export.embed import read_embedded_json  # python-docx and lxml only when a Word file is read
 
         return read_embedded_json(path)
-    if path.stat().st_size > MAX_JSON_BYTES:
-        raise InterchangeError(f"{path.name} is far too large to be an assessment export. Choose the .json or "
-                               ".docx file that IDMF Desktop wrote.")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InterchangeError(f"{path.name} is not a JSON export of an assessment (it is not text). Choose the "
-                               ".json or .docx file that IDMF Desktop wrote.") from None
+    return _read_json_file(path)
 
 
 class DocumentService:

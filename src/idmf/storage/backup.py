@@ -112,13 +112,24 @@ def newest_good_backup(folder: Path | None = None) -> Backup | None:
 
 
 def move_aside(path: Path, why: str = "damaged") -> Path:
-    """Rename a database file (and its WAL/SHM companions) out of the way; never deletes anything."""
+    """Rename a database file and its WAL/SHM companions out of the way, together; never deletes anything.
+
+    The database goes first; if a companion cannot follow, everything already moved is put back, so a WAL
+    is never parted from its database.
+    """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{why}-{stamp}{path.suffix}")
-    for suffix in ("", "-wal", "-shm"):
-        companion = Path(f"{path}{suffix}")
-        if companion.exists():
-            os.replace(companion, Path(f"{target}{suffix}"))
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            companion, destination = Path(f"{path}{suffix}"), Path(f"{target}{suffix}")
+            if companion.exists():
+                os.replace(companion, destination)
+                moved.append((companion, destination))
+    except OSError:
+        for original, destination in reversed(moved):
+            os.replace(destination, original)
+        raise
     log.warning("Moved the database aside to %s", target.name)
     return target
 

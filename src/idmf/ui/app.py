@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from idmf import __version__
 from idmf.paths import APP_AUTHOR, APP_NAME, log_dir
 from idmf.services.context import AppContext, open_app
-from idmf.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
+from idmf.errors import (DatabaseBusyError, DatabaseDamagedError, DatabaseError, DatabaseFullError,
+                         DatabaseNotAFileError, DatabaseTooNewError)
+from idmf.ui import messages
 from idmf.ui.backups.startup import offer_restore
 from idmf.ui.backups.timer import install_backup_timer
 from idmf.ui.main_window import MainWindow
@@ -80,7 +82,7 @@ def _install_excepthook(log_file: Path) -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.critical("Unexpected error", exc_info=(kind, exc, tb))
         if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
-            QMessageBox.critical(None, "IDMF Desktop", "Something unexpected went wrong. Your saved work is safe; "
+            messages.critical(None, "IDMF Desktop", "Something unexpected went wrong. Your saved work is safe; "
                                  f"if this keeps happening, send the log file {log_file} to your support team.")
 
     sys.excepthook = hook
@@ -98,6 +100,8 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 def database_problem_text(exc: DatabaseError, log_file: Path) -> str:
     """What happened and what to do, for the start-up message box."""
+    if isinstance(exc, (DatabaseBusyError, DatabaseFullError, DatabaseNotAFileError)):
+        return str(exc)  # these say what to do themselves
     if isinstance(exc, DatabaseTooNewError):
         todo = "Install the latest version of IDMF Desktop, then open the app again."
     elif isinstance(exc, DatabaseDamagedError):
@@ -110,19 +114,50 @@ def database_problem_text(exc: DatabaseError, log_file: Path) -> str:
     return f"{exc}\n\nWhat to do: {todo}"
 
 
+class WaitNotice:
+    """While the start-up check waits for another program to let go of the data file, a box says so."""
+
+    def __init__(self) -> None:
+        self.box: QMessageBox | None = None
+
+    def __call__(self, message: str) -> None:
+        self.box = messages.message_box(None, QMessageBox.Icon.Information, APP_NAME, message,
+                                        QMessageBox.StandardButton.NoButton)
+        self.box.show()
+        QApplication.processEvents()  # drawn now: the wait that follows blocks the event loop
+
+    def close(self) -> None:
+        if self.box is not None:
+            self.box.close()
+            self.box.deleteLater()
+            self.box = None
+
+
 def open_context(database_url: str | None, log_file: Path) -> AppContext | None:
-    """Open the database, or explain why not in a message box and return None."""
+    """Open the database, or explain why not in a message box and return None.
+
+    Busy (IDMF Desktop open elsewhere) and full-disk problems offer Retry: nothing was changed, and they pass.
+    """
+    notice = WaitNotice()
     try:
-        context = open_app(database_url)
+        context = open_app(database_url, on_wait=notice)
     except DatabaseDamagedError as exc:  # already moved aside: offer the newest good backup, then open again
         log.error("The start-up check found the database damaged")
         return open_context(database_url, log_file) if offer_restore(exc, database_url) else None
+    except (DatabaseBusyError, DatabaseFullError) as exc:
+        log.error("Cannot open the database yet: %s", type(exc).__name__)
+        answer = messages.warning(None, "IDMF Desktop cannot open your data yet", str(exc),
+                                  QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Retry)
+        return open_context(database_url, log_file) if answer == QMessageBox.StandardButton.Retry else None
     except DatabaseError as exc:
         log.error("Cannot open the database: %s", type(exc).__name__)
-        QMessageBox.critical(None, "IDMF Desktop cannot open your data", database_problem_text(exc, log_file))
+        messages.critical(None, "IDMF Desktop cannot open your data", database_problem_text(exc, log_file))
         return None
+    finally:
+        notice.close()
     if context.storage_warning:
-        QMessageBox.warning(None, "Where your data is kept", context.storage_warning)
+        messages.warning(None, "Where your data is kept", context.storage_warning)
     return context
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedW
 
 from idmf.paths import data_dir
 from idmf.services.context import AppContext
+from idmf.ui import messages
 from idmf.ui.about import show_about
 from idmf.ui.backups.menu import install_backup_actions
 from idmf.ui.dashboard import DashboardPage, actions
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - a broken assessment must not take the window down
             log.exception("Could not open assessment %s", assessment_id)
             reason = (f"{exc} Reinstall IDMF Desktop." if isinstance(exc, ImportError) else describe_error(exc))
-            QMessageBox.warning(self, "Open assessment", f"This assessment cannot be opened. {reason}")
+            messages.warning(self, "Open assessment", f"This assessment cannot be opened. {reason}")
             return False
         self._attach(editor)
         if section_id:
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
         if self.editor is None or self.editor.flush():
             return True
         detail = self.save_label.text() or "Your latest changes could not be saved."
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, "Changes not saved", f"{detail}\n\nIf you go on, the changes that were not saved will be lost. "
             f"{question}", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
                 if new_id is not None:
                     self.open_assessment(new_id)
             else:
-                QMessageBox.warning(self, "Open file", f"IDMF Desktop cannot open {path.name}: it opens review "
+                messages.warning(self, "Open file", f"IDMF Desktop cannot open {path.name}: it opens review "
                                     "files (.idmf) and assessments exported as Word (.docx) or JSON (.json).")
 
     def _duplicate(self) -> None:
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         if self.editor is not None and not self.editor.flush():
-            QMessageBox.warning(self, "Export to Word", "Your latest changes are not saved yet, so the document "
+            messages.warning(self, "Export to Word", "Your latest changes are not saved yet, so the document "
                                 "would not include them. Try again once the status bar says “Saved”.")
             return
         export_to_word(self, self.context, target)

@@ -11,10 +11,11 @@ import logging
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressBar, QWidget
 from shiboken6 import isValid
 
 from idmf.errors import friendly
+from idmf.ui import messages
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ class _Relay(QObject):
         if self._on_failure is not None:
             self._on_failure(message, exc)
         else:
-            QMessageBox.warning(self._parent, self._label.rstrip("…. ") or "IDMF Desktop", message)
+            messages.warning(self._parent, self._label.rstrip("…. ") or "IDMF Desktop", message)
 
     def _finish(self) -> bool:
         """Stop the busy indicator; False when the asking window has gone (so nobody is called back)."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from idmf.paths import backups_dir
 from idmf.services.backups import Backup, is_intact, list_all
+from idmf.ui import messages
 from idmf.ui.backups.wording import last_written, size, what_would_be_lost, when
 from idmf.ui.tasks import describe_error
 
@@ -84,7 +85,7 @@ class RestoreDialog(QDialog):
 def confirm(parent: QWidget | None, backup: Backup, database_path) -> bool:
     """Ask, in plain words, before replacing the user's data."""
     lost = what_would_be_lost(backup.taken_at, last_written(database_path))
-    answer = QMessageBox.question(
+    answer = messages.question(
         parent, HEADING, f"Put back the backup from {when(backup.taken_at)}?\n\n{lost}\n\nYour current data is "
         "backed up first and kept beside the new file, so you can go back to it.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
@@ -102,8 +103,8 @@ def restore_from_backup(window) -> bool:
         done = window.context.backups.restore(backup.path)
     except Exception as exc:  # noqa: BLE001 - the user must hear why, the window must stay
         log.warning("Restore failed: %s", type(exc).__name__)
-        QMessageBox.warning(window, HEADING, f"The backup could not be put back. {describe_error(exc)}")
+        messages.warning(window, HEADING, f"The backup could not be put back. {describe_error(exc)}")
         return False
     kept = f" The data it replaced is kept as {done.set_aside.name}." if done.set_aside else ""
-    QMessageBox.information(window, HEADING, f"The backup from {when(backup.taken_at)} is back in place.{kept}")
+    messages.information(window, HEADING, f"The backup from {when(backup.taken_at)} is back in place.{kept}")
     return True

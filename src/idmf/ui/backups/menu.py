@@ -6,10 +6,11 @@ import logging
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
 from idmf.paths import backups_dir
 from idmf.services.backups import NOT_SQLITE
+from idmf.ui import messages
 from idmf.ui.backups.dialog import restore_from_backup
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ def open_backups_folder(parent=None) -> bool:
     folder = backups_dir()
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
-    QMessageBox.information(parent, "Backups folder", f"Your backups are kept in {folder}.")
+    messages.information(parent, "Backups folder", f"Your backups are kept in {folder}.")
     return False
 
 

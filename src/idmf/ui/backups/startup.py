@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from idmf.errors import BackupError, DatabaseDamagedError, DatabaseError
 from idmf.services.backups import database_file, restore_backup
+from idmf.ui import messages
 from idmf.ui.backups.wording import last_written, what_would_be_lost
 
 log = logging.getLogger(__name__)
@@ -39,9 +40,9 @@ def offer_restore(exc: DatabaseDamagedError, database_url: str | None) -> bool:
     """Tell the user and, if they agree, restore the newest good backup; True when the app may open again."""
     path = database_path(database_url)
     if exc.backup is None or path is None:
-        QMessageBox.warning(None, HEADING, damage_text(exc))
+        messages.warning(None, HEADING, damage_text(exc))
         return path is not None
-    answer = QMessageBox.question(None, HEADING, damage_text(exc),
+    answer = messages.question(None, HEADING, damage_text(exc),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
@@ -51,7 +52,7 @@ def offer_restore(exc: DatabaseDamagedError, database_url: str | None) -> bool:
         restore_backup(path, exc.backup.path)
     except (BackupError, OSError) as err:
         log.warning("Restore at start-up failed: %s", type(err).__name__)
-        QMessageBox.warning(None, HEADING, f"The backup could not be put back: {err}")
+        messages.warning(None, HEADING, f"The backup could not be put back: {err}")
         return False
     log.info("Restored the newest good backup after the start-up check found damage")
     return True

@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from idmf.census.errors import CensusError
 from idmf.census.nomis import NomisSettings
 from idmf.census.profile import Profile
 from idmf.domain.census import Area
 from idmf.domain.evidence import CensusTable
+from idmf.ui import messages
 from idmf.ui.census.attached import AttachedList, AttachTablesCommand, merged
 from idmf.ui.census.picker import AreaPicker
 from idmf.ui.census.profile_view import ProfileView
@@ -144,7 +145,7 @@ class CensusPanel(QGroupBox):
         """Save the attached tables now, through the editor's controller; True when saved."""
         saved = self.editor.attach_census(tables, SECTION_ID if reveal else None)
         if not saved:
-            QMessageBox.warning(self, "Census tables not saved", self.editor.last_failure)
+            messages.warning(self, "Census tables not saved", self.editor.last_failure)
         return saved
 
     def assessment_changed(self) -> None:

@@ -11,11 +11,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from idmf.domain.evidence import CensusTable
 from idmf.forms.schema import FieldType
 from idmf.services.census import PastedMatch
+from idmf.ui import messages
 from idmf.ui.editor.host import EditorHost
 
 BUTTON = "Replace with the census table"
@@ -73,7 +80,7 @@ class ReplacePastedCommand(QUndoCommand):
             self.editor.services.census.replace_pasted(self.editor.assessment, self.match)
         except Exception as exc:  # noqa: BLE001 - nothing was changed: say why, and leave no undo step
             self.setObsolete(True)
-            QMessageBox.warning(None, "Census table not replaced", str(exc))
+            messages.warning(None, "Census table not replaced", str(exc))
             return
         assessment = self.editor.assessment
         self.new = (assessment.text(self.match.question_id) or None, list(assessment.census_tables))
@@ -87,7 +94,7 @@ class ReplacePastedCommand(QUndoCommand):
             self.editor.services.assessments.set_answer_and_census(self.editor.assessment, self.match.question_id,
                                                                    text, tables)
         except Exception as exc:  # noqa: BLE001 - a failed save is told; nothing was changed
-            QMessageBox.warning(None, "Not saved", f"The change could not be saved: {exc}")
+            messages.warning(None, "Not saved", f"The change could not be saved: {exc}")
 
 
 class PastedCensusPrompts:

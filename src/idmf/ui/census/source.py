@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from idmf.census.nomis import NomisSettings
 from idmf.services.census import CensusService
+from idmf.ui import messages
 from idmf.ui.tasks import describe_error, run_in_background
 
 EMPTY_TEXT = ("There are no census figures on this computer yet. Download them from the Office for National "
@@ -120,7 +121,7 @@ class DataSource(QWidget):
         try:
             lines = self.service.import_files(paths)
         except Exception as exc:  # noqa: BLE001 - any failure is shown in plain words; the cache is unchanged
-            QMessageBox.warning(self, "Census files not imported", describe_error(exc))
+            messages.warning(self, "Census files not imported", describe_error(exc))
             return
         summary = "Imported " + "; ".join(lines)
         self._say(summary)

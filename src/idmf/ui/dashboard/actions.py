@@ -12,6 +12,7 @@ from typing import Callable, TypeVar
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from idmf.services.context import AppContext
+from idmf.ui import messages
 from idmf.ui.tasks import describe_error
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def _attempt(parent: QWidget | None, heading: str, work: Callable[[], T]) -> T |
         return work()
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message, never a crash
         log.exception("%s failed", heading)
-        QMessageBox.warning(parent, heading, describe_error(exc))
+        messages.warning(parent, heading, describe_error(exc))
         return None
 
 
@@ -37,7 +38,7 @@ def new_assessment(parent: QWidget | None, context: AppContext) -> int | None:
         return None
     title = title.strip()
     if not title:
-        QMessageBox.warning(parent, "New assessment",
+        messages.warning(parent, "New assessment",
                             "An assessment needs a title, for example “Day case unit at Hinckley”. "
                             "Nothing was created.")
         return None
@@ -54,7 +55,7 @@ def archive(parent: QWidget | None, context: AppContext, assessment_id: int) -> 
     title = _attempt(parent, "Archive", lambda: _title_of(context, assessment_id))
     if title is None:
         return False
-    answer = QMessageBox.question(
+    answer = messages.question(
         parent, "Archive assessment",
         f"Archive “{title}”?\n\nIt leaves the list but is not deleted: tick “Show archived” to see it "
         "again and restore it.",

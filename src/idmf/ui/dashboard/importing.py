@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from idmf.services.context import AppContext
+from idmf.ui import messages
 from idmf.ui.tasks import describe_error
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ FILE_FILTER = "Assessments (*.docx *.json);;Word documents exported by IDMF Desk
 
 def _ask_copy(parent: QWidget | None, existing: int) -> bool | None:
     """Already here: True to import a separate copy, False to open the one we have, None to cancel."""
-    box = QMessageBox.question(
+    box = messages.question(
         parent, HEADING, "This assessment version is already in your list.\n\nOpen the one you have, or import "
         "a separate copy (a new assessment with the same answers)?",
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
@@ -42,7 +43,7 @@ def import_file(parent: QWidget | None, context: AppContext, path: Path) -> int 
         return context.documents.import_file(path).id
     except Exception as exc:  # noqa: BLE001 - a broken file is a message, never a crash, and changes nothing
         log.warning("Import of a %s file failed: %s", path.suffix, type(exc).__name__)
-        QMessageBox.warning(parent, HEADING, f"{path.name} could not be imported. {describe_error(exc)}\n\n"
+        messages.warning(parent, HEADING, f"{path.name} could not be imported. {describe_error(exc)}\n\n"
                             "Nothing in your list was changed.")
         return None
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from idmf.services.context import AppContext
+from idmf.ui import messages
 from idmf.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -39,11 +40,11 @@ def _failure_message(message: str, exc: BaseException) -> str:
 
 
 def _offer_to_open(parent: QWidget | None, path: Path) -> None:
-    answer = QMessageBox.question(
+    answer = messages.question(
         parent, HEADING, f"Saved “{path.name}” in {path.parent}.\n\nOpen it now?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     if answer == QMessageBox.StandardButton.Yes and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        QMessageBox.information(parent, HEADING, f"No program to open Word documents was found. "
+        messages.information(parent, HEADING, f"No program to open Word documents was found. "
                                                  f"The file is saved at {path}.")
 
 
@@ -74,7 +75,7 @@ def export_to_word(parent: QWidget | None, context: AppContext, assessment_id: i
     def failed(message: str, exc: BaseException) -> None:
         if on_finished is not None:
             on_finished(None)
-        QMessageBox.warning(parent, HEADING, _failure_message(message, exc))
+        messages.warning(parent, HEADING, _failure_message(message, exc))
 
     return run_in_background(parent, lambda: context.documents.export_docx(assessment_id, path),
                              on_success=succeeded, on_failure=failed, label="Exporting to Word…")

@@ -5,12 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from idmf.domain.publishing import EDI_IMPLICATION, IMPLICATIONS, CoverDetails, Purpose
 from idmf.services.context import AppContext
+from idmf.ui import messages
 
 HEADING = "Board paper details"
 DATE_FORMAT = "%d/%m/%Y"
@@ -135,7 +149,7 @@ class CoverDetailsDialog(QDialog):
         try:
             self.context.publishing.save_cover_details(self.assessment_id, self.details())
         except ValueError as exc:
-            QMessageBox.warning(self, HEADING, str(exc))
+            messages.warning(self, HEADING, str(exc))
             self.fields["meeting_date"].setFocus()
             return
         super().accept()

@@ -4,11 +4,22 @@ sentences to shorten, then save and export as Word or a web page."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QMessageBox,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from idmf.domain.publishing import BULLET, EASY_READ_PARTS, EasyRead
 from idmf.services.context import AppContext
+from idmf.ui import messages
 
 HEADING = "Easy-read summary"
 SCORE_DELAY_MS = 300  # re-score once typing pauses, not on every key
@@ -92,7 +103,7 @@ class EasyReadDialog(QDialog):
         self.long.addItems(list(result.long_sentences) or ["None: every sentence has 15 words or fewer."])
 
     def _start_again(self) -> None:
-        answer = QMessageBox.question(self, HEADING, "Replace what is in the boxes with a new draft from the answers?",
+        answer = messages.question(self, HEADING, "Replace what is in the boxes with a new draft from the answers?",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:

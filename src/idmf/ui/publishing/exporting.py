@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from idmf.services.context import AppContext
+from idmf.ui import messages
 from idmf.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -40,13 +41,13 @@ def export_in_background(parent: QWidget | None, context: AppContext, heading: s
     """Write one output off the GUI thread; say where it went, or why it could not be made."""
     def succeeded(_result: object) -> None:
         log.info("Exported assessment %s as %s", assessment_id, fmt)
-        QMessageBox.information(parent, heading, f"Saved “{path.name}” in {path.parent}.")
+        messages.information(parent, heading, f"Saved “{path.name}” in {path.parent}.")
 
     def failed(message: str, exc: BaseException) -> None:
         if isinstance(exc, PermissionError):
             message = ("The file could not be saved there. If a file with that name is open in another program, "
                        "close it and try again, or choose another name or folder.")
-        QMessageBox.warning(parent, heading, f"The file could not be made. {message}")
+        messages.warning(parent, heading, f"The file could not be made. {message}")
 
     return run_in_background(parent, lambda: context.documents.export(assessment_id, fmt, path,
                                                                       for_publishing=for_publishing),

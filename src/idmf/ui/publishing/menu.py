@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu
 
+from idmf.ui import messages
 from idmf.ui.publishing.cover_dialog import edit_cover_details
 from idmf.ui.publishing.easy_read_dialog import EasyReadDialog
-from idmf.ui.publishing.exporting import (HTML_FILTER, WORD_FILTER, ask_for_publishing, choose_path,
-                                          export_in_background, file_name)
+from idmf.ui.publishing.exporting import (
+    HTML_FILTER,
+    WORD_FILTER,
+    ask_for_publishing,
+    choose_path,
+    export_in_background,
+    file_name,
+)
 
 
 class PublishingMenu(QObject):
@@ -49,7 +56,7 @@ class PublishingMenu(QObject):
             return None
         editor = self.window.editor
         if editor is not None and not editor.flush():
-            QMessageBox.warning(self.window, heading, "Your latest changes are not saved yet, so the file would not "
+            messages.warning(self.window, heading, "Your latest changes are not saved yet, so the file would not "
                                 "include them. Try again once the status bar says “Saved”.")
             return None
         return target

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QPushButton, QTreeWidgetItem,
+                               QPlainTextEdit, QPushButton, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from idmf.review import comments as review_comments
 from idmf.review.errors import ReviewError
 from idmf.review.workflow import Role, default_person
+from idmf.ui import messages
 from idmf.ui.editor.host import EditorHost
 from idmf.ui.review.checklist import WrappingTree
 
@@ -236,7 +237,7 @@ class CommentsPane(QWidget):
         try:
             action()
         except ReviewError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            messages.warning(self, title, str(exc))
             return False
         return True
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE
 from idmf.review.signoff import display_fingerprint
 from idmf.review.workflow import default_person
 from idmf.services.context import AppContext
+from idmf.ui import messages
 
 
 def _intro(text: str) -> QLabel:
@@ -189,4 +190,4 @@ class HistoryDialog(QDialog):
 
 def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:
     """A plain message box: a warning when something was refused or failed."""
-    (QMessageBox.warning if problem else QMessageBox.information)(parent, title, text)
+    (messages.warning if problem else messages.information)(parent, title, text)

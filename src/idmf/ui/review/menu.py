@@ -15,11 +15,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from idmf.review.errors import ReviewError
+from idmf.errors import IdmfError
 from idmf.review.signoff import display_fingerprint
 from idmf.review.workflow import COMMENT, Action, Role, allowed_actions, default_person, why_not
 from idmf.ui.review.dialogs import HistoryDialog, ask_approval, ask_transition, tell
 from idmf.ui.review.diff_dialog import CompareDialog
+from idmf.ui.tasks import describe_error
 
 # (menu text, action, role) in the order of the workflow.
 STEPS = (
@@ -102,8 +103,8 @@ class ReviewMenu(QObject):
         """Run a core call; a refusal is shown in its own words."""
         try:
             return work()
-        except ReviewError as exc:
-            tell(self.window, title, str(exc), problem=True)
+        except (IdmfError, MemoryError) as exc:  # every refusal in the same words as the command line
+            tell(self.window, title, describe_error(exc), problem=True)
         except OSError as exc:
             tell(self.window, title, f"The file could not be read or written ({exc.strerror or exc}). Choose "
                  "another folder and try again.", problem=True)
