@@ -22,6 +22,30 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(autouse=True)
+def _isolated_keyring(monkeypatch: pytest.MonkeyPatch):
+    """Each test gets its own in-memory credential store; child processes use the key file in their data
+    folder (keyring's fail backend): no test ever touches the user's real credential store."""
+    import keyring
+
+    from tests.people import MemoryKeyring
+
+    backend, previous = MemoryKeyring(), keyring.get_keyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def people(context, tmp_path):
+    """Lead Person, Reviewer Person and Committee Person: identities on this computer, trusted for their roles
+    through the organisation's trusted-signers list (Lead Person is the default identity)."""
+    from tests.people import enrol
+
+    return enrol(context, tmp_path / "lists")
+
+
 @pytest.fixture
 def form():
     from idmf.forms import default_form

@@ -32,7 +32,7 @@ class RenderContext:
     form: FormDefinition
     assessment: Assessment
     exported_at: dt.datetime
-    fingerprint: str = ""  # printed in the footer of a signed-off version
+    signed_by: str = ""  # a signed-off version's footer line: who signed it off and their key's fingerprint
 
     def value(self, question: Question) -> Any:
         """The typed answer to a question (None when unanswered)."""

@@ -56,8 +56,15 @@ def header_and_footer(ctx: RenderContext) -> None:
     if is_draft(ctx):
         header._p.append(parse_xml(_WATERMARK))
     footer = texts.render(section.footer, "footer", version=ctx.assessment.version_number,
-                          exported=exported_text(ctx), app=__version__, fingerprint=ctx.fingerprint)[0]
+                          exported=exported_text(ctx), app=__version__)[0]
     docxkit.right_tab(footer, FULL_WIDTH)
+    signed_footer(ctx)
+
+
+def signed_footer(ctx: RenderContext) -> None:
+    """A signed-off version's footer names who signed it off and their key's short fingerprint."""
+    if ctx.signed_by:
+        texts.render(ctx.doc.sections[0].footer, "signed_footer", signed=ctx.signed_by)
 
 
 def draft_banner(ctx: RenderContext) -> None:

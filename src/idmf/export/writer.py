@@ -142,11 +142,11 @@ def _closing(ctx: RenderContext) -> None:
 
 
 def build_document(assessment: Assessment, form: FormDefinition, *, exported_at: dt.datetime | None = None,
-                   reference: Path | None = None, fingerprint: str = "") -> DocumentObject:
-    """The whole Word document for an assessment, in memory (fingerprint: its sign-off, for the footer)."""
+                   reference: Path | None = None, signed_by: str = "") -> DocumentObject:
+    """The whole Word document for an assessment, in memory (signed_by: the footer line of a sign-off)."""
     moment = exported_at or dt.datetime.now(dt.timezone.utc)
     ctx = RenderContext(open_reference(reference), form, sanitize.clean_assessment(assessment), moment,
-                        fingerprint)
+                        signed_by)
     page.header_and_footer(ctx)
     page.core_properties(ctx)
     _title_block(ctx)
@@ -161,7 +161,7 @@ def build_document(assessment: Assessment, form: FormDefinition, *, exported_at:
 
 
 def export_docx(assessment: Assessment, form: FormDefinition, path: Path, *,
-                exported_at: dt.datetime | None = None, fingerprint: str = "") -> Path:
+                exported_at: dt.datetime | None = None) -> Path:
     """Write the assessment as a .docx at `path` atomically (the old file survives any failure)."""
-    doc = build_document(assessment, form, exported_at=exported_at, fingerprint=fingerprint)
+    doc = build_document(assessment, form, exported_at=exported_at)
     return atomic_write(Path(path), lambda temp: doc.save(str(temp)))

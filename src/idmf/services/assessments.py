@@ -81,8 +81,12 @@ class AssessmentService:
 
     # --- JSON interchange -------------------------------------------------------------------------------------
     def import_json(self, text: str, as_copy: bool = False) -> Assessment:
-        """Import an exported JSON document; refuses a version already present unless as_copy."""
-        item = jsonio.loads(text, self.forms)
+        """Import an exported JSON document as a Draft; refuses a version already present unless as_copy.
+
+        A file never carries authority: whatever status it states (Approved, Ready for committee…), the import
+        is a Draft with no review date; only the workflow, with people's signatures, moves it on."""
+        item = jsonio.loads(text, self.forms).model_copy(update={"status": Status.DRAFT, "review_date": None,
+                                                                  "archived": False})
         if as_copy:
             item = item.model_copy(update={"uid": Assessment.new(self.form_for(item)).uid, "version_number": 1})
         with self.store.transaction() as conn:

@@ -1,7 +1,7 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`) and subscribe to `context.changes`; they never reach
+`.comments`, `.review_files`, `.census`, `.backups`, `.signing`) and subscribe to `context.changes`; they never reach
 the `database` or the `store` behind them (tests of the storage layer may).
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from idmf.forms.loader import FormRegistry
+from idmf.paths import data_dir
 from idmf.services.assessments import AssessmentService
 from idmf.services.backups import BackupService
 from idmf.services.census import CensusService
@@ -19,6 +20,8 @@ from idmf.services.comments import CommentService
 from idmf.services.documents import DocumentService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
+from idmf.services.signing import SigningService
+from idmf.signing.keystore import KeyStore
 from idmf.storage.database import Database, open_database
 from idmf.storage.store import Store
 
@@ -38,6 +41,7 @@ class AppContext:
     review_files: ReviewFileService
     census: CensusService
     backups: BackupService
+    signing: SigningService
 
     @property
     def data_location(self) -> Path | None:
@@ -54,16 +58,19 @@ class AppContext:
         self.database.dispose()
 
 
-def build_context(database: Database, forms: FormRegistry) -> AppContext:
-    """The services over an opened database."""
+def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None = None) -> AppContext:
+    """The services over an opened database, signing with the identities in `keys` (default: the data folder's)."""
     store, changes = Store(database, forms), ChangeNotifier()
     assessments = AssessmentService(store, changes)
+    signing = SigningService(store, keys or KeyStore.for_data_folder(data_dir()), changes)
     return AppContext(
-        database, store, forms, changes, assessments, DocumentService(store, assessments), ReviewService(store, changes),
-        CommentService(store, changes), ReviewFileService(store, changes),
-        CensusService(store, assessments, changes), BackupService(database, changes))
+        database, store, forms, changes, assessments, DocumentService(store, assessments, signing),
+        ReviewService(store, changes, signing), CommentService(store, changes),
+        ReviewFileService(store, changes, signing), CensusService(store, assessments, changes),
+        BackupService(database, changes), signing)
 
 
-def open_app(database_url: str | None = None, forms: FormRegistry | None = None) -> AppContext:
+def open_app(database_url: str | None = None, forms: FormRegistry | None = None,
+             keys: KeyStore | None = None) -> AppContext:
     """Open the database (upgrading it) and build the services on it."""
-    return build_context(open_database(database_url), forms or FormRegistry())
+    return build_context(open_database(database_url), forms or FormRegistry(), keys)
