@@ -11,12 +11,34 @@ from tests.ui.editor.conftest import blank_id, editor, make_editor  # noqa: F401
 EXAMPLE = "examples/day-case-unit.json"
 
 
+@pytest.fixture(autouse=True)
+def _staff(people):
+    """A lead, an EDI reviewer and a committee secretary with trusted keys (Lead Person is the default)."""
+    return people
+
+
 @pytest.fixture
 def example(context):
-    """The realistic example assessment from resources/, imported."""
+    """The realistic example assessment from resources/, imported (as a Draft: a file never carries a status)."""
     from idmf.paths import resources_dir
 
     return context.assessments.import_json((resources_dir() / EXAMPLE).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def signed_example(context, example):
+    """The example taken through review and signed off by the committee on its meeting date, 13/01/2026."""
+    import datetime as dt
+
+    meeting = dt.date(2026, 1, 13)
+    plan = [row.model_dump(mode="json") for row in example.action_plan()]
+    plan.append({"action": "Community transport for people living in rural/remote communities",
+                 "lead": "Rachel Dunn", "target_date": "2026-06-30", "outcome": "No missed appointments"})
+    context.assessments.set_answer(example, "action_plan", plan)  # the one gap the check finds in the example
+    for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
+        context.review.transition(example.id, action, f"{role.title()} Person", role=role, today=meeting)
+    context.review.approve(example.id, "ICB Board", meeting, "Dr Anil Mistry", "Committee Person", today=meeting)
+    return context.assessments.get(example.id)
 
 
 @pytest.fixture
@@ -30,7 +52,8 @@ def at_committee(context, form):
     """A committee-ready assessment, submitted for review and assured by the EDI partner."""
     item = store(context, form, ready_answers(form))
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        context.review.transition(item.id, action, person="Test Person", comment="done", role=role, today=TODAY)
+        context.review.transition(item.id, action, person=f"{role.title()} Person", comment="done", role=role,
+                                  today=TODAY)
     return context.store.assessments.get(item.id)
 
 

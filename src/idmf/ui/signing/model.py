@@ -1,0 +1,75 @@
+"""The Trusted signers table: every signer this database knows, with the trust it gives them, as a Qt model."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from idmf.services.signing import SignerView
+from idmf.signing.cards import role_label
+
+COL_NAME, COL_TRUSTED_AS, COL_ORGANISATION, COL_FINGERPRINT, COL_HOW = range(5)
+HEADERS = ("Name", "Trusted as", "Organisation", "Fingerprint", "How")
+SIGNER_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's SignerView
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def trusted_as(view: SignerView) -> str:
+    """'EDI reviewer', or 'Not trusted' (never shown by colour alone)."""
+    return ", ".join(role_label(r) for r in sorted(view.trusted_roles)) or "Not trusted"
+
+
+def how(view: SignerView) -> str:
+    """Where the trust comes from, in words."""
+    parts = []
+    if view.list_role:
+        parts.append("organisation's list")
+    if view.vouched_role:
+        parts.append(f"fingerprint compared by {view.vouched_by}")
+    if not parts:
+        parts.append("seen on a signed file")
+    return "; ".join(parts) + (" (you)" if view.mine else "")
+
+
+class SignersTableModel(QAbstractTableModel):
+    """Signers, one per row, in the order the service gives them (by name)."""
+
+    def __init__(self, signers: Sequence[SignerView] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[SignerView] = list(signers)
+
+    def set_signers(self, signers: Sequence[SignerView]) -> None:
+        """Show a new list."""
+        self.beginResetModel()
+        self._rows = list(signers)
+        self.endResetModel()
+
+    def signer(self, row: int) -> SignerView:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        view = self._rows[index.row()]
+        if role == SIGNER_ROLE:
+            return view
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (view.card.name, trusted_as(view), view.card.organisation, view.card.fingerprint,
+                    how(view))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NAME:
+            return f"Their card says: {view.card.describe()}"
+        return None
