@@ -38,12 +38,20 @@ def _isolated_keyring(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
-def people(context, tmp_path):
+def admin():
+    """The organisation's admin key (the EDI team's), which signs its trusted-signers list."""
+    from tests.people import admin_identity
+
+    return admin_identity()
+
+
+@pytest.fixture
+def people(context, tmp_path, admin):
     """Lead Person, Reviewer Person and Committee Person: identities on this computer, trusted for their roles
-    through the organisation's trusted-signers list (Lead Person is the default identity)."""
+    through the organisation's trusted-signers list in tmp_path/lists (Lead Person is the default identity)."""
     from tests.people import enrol
 
-    return enrol(context, tmp_path / "lists")
+    return enrol(context, tmp_path / "lists", admin=admin)
 
 
 @pytest.fixture

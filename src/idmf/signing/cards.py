@@ -48,7 +48,10 @@ class Card(BaseModel):
     @field_validator("public_key")
     @classmethod
     def _ed25519(cls, value: str) -> str:
-        unb64(value, "public key", KEY_BYTES)
+        try:
+            unb64(value, "public key", KEY_BYTES)
+        except SigningError as exc:
+            raise ValueError(str(exc)) from None
         return value
 
     @property
@@ -80,7 +83,8 @@ def card_from(data: object, where: str = "The card") -> Card:
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "card"
-        raise SigningError(f"{where} is not valid ({field}: {first['msg']}).") from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise SigningError(f"{where} is not valid ({field}: {message}).") from None
 
 
 def read_card(text: str, name: str = "The card file") -> Card:

@@ -121,8 +121,9 @@ class KeyStore:
     def create(self, name: str, role: str, organisation: str = "") -> Identity:
         """Make a key pair, keep its private key safe, and remember its card."""
         identity = Identity.new(name, role, organisation)
-        if self.find(identity.name) is not None:
-            raise KeyStoreError(f"There is already a signing identity named “{identity.name}” on this computer.")
+        existing = self.find(identity.name)
+        if existing is not None:
+            raise KeyStoreError(f"There is already a signing identity named “{existing.name}” on this computer.")
         kept_in = self._keep(identity)
         index = self._index()
         index["identities"].append({**identity.card.model_dump(), "kept_in": kept_in})

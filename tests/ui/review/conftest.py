@@ -26,19 +26,11 @@ def example(context):
 
 
 @pytest.fixture
-def signed_example(context, example):
+def signed_example(context):
     """The example taken through review and signed off by the committee on its meeting date, 13/01/2026."""
-    import datetime as dt
+    from tests.people import sign_off_example
 
-    meeting = dt.date(2026, 1, 13)
-    plan = [row.model_dump(mode="json") for row in example.action_plan()]
-    plan.append({"action": "Community transport for people living in rural/remote communities",
-                 "lead": "Rachel Dunn", "target_date": "2026-06-30", "outcome": "No missed appointments"})
-    context.assessments.set_answer(example, "action_plan", plan)  # the one gap the check finds in the example
-    for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        context.review.transition(example.id, action, f"{role.title()} Person", role=role, today=meeting)
-    context.review.approve(example.id, "ICB Board", meeting, "Dr Anil Mistry", "Committee Person", today=meeting)
-    return context.assessments.get(example.id)
+    return sign_off_example(context)
 
 
 @pytest.fixture
