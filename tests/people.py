@@ -69,24 +69,9 @@ def second_person(folder: Path, name: str, role: str, file_fallback: bool = Fals
     return context, context.signing.create_identity(name, role, ORGANISATION)
 
 
-EXAMPLE_MEETING = "2026-01-13"
-
-
 def sign_off_example(context, committee: str = "ICB Board"):
-    """The bundled example assessment imported (a Draft), its one gap filled, taken through review by Lead Person
-    and Reviewer Person and signed off by Committee Person on its meeting date, 13/01/2026 (needs `enrol`)."""
-    import datetime as dt
+    """The bundled example imported (a Draft), taken through review by Lead Person and Reviewer Person and signed
+    off by Committee Person on its meeting date, 13/01/2026 (needs `enrol`)."""
+    from tools.signed_example import sign_off_example as sign_off
 
-    from idmf.paths import resources_dir
-
-    example = context.assessments.import_json((resources_dir() / "examples" / "day-case-unit.json")
-                                              .read_text(encoding="utf-8"))
-    meeting = dt.date.fromisoformat(EXAMPLE_MEETING)
-    plan = [row.model_dump(mode="json") for row in example.action_plan()]
-    plan.append({"action": "Community transport for people living in rural/remote communities",
-                 "lead": "Rachel Dunn", "target_date": "2026-06-30", "outcome": "No missed appointments"})
-    context.assessments.set_answer(example, "action_plan", plan)  # the one gap the check finds in the example
-    for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        context.review.transition(example.id, action, f"{role.title()} Person", role=role, today=meeting)
-    context.review.approve(example.id, committee, meeting, "Dr Anil Mistry", "Committee Person", today=meeting)
-    return context.assessments.get(example.id)
+    return sign_off(context, "Lead Person", "Reviewer Person", "Committee Person", committee)

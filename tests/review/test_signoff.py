@@ -39,7 +39,9 @@ def test_approval_records_backs_up_signs_and_locks(context, approved, people):
     assert signed.fingerprint == content_sha256(json.loads(context.assessments.export_json(approved.id)))
     assert context.review.is_locked(approved.id)
     result = context.review.verify_stored(approved.id)
-    assert result.ok and result.message.startswith("Verified: version 1 signed off for Joint Executive Team")
+    assert result.ok and result.message.startswith(f"Verified: version 1 of “{approved.title}” was signed off for "
+                                                   "Joint Executive Team on 26/02/2026 (approver: Dr A Director) by "
+                                                   "Committee Person")
     assert [b.name for b in backups_dir().iterdir() if "before-signoff" in b.name]
 
 
@@ -157,7 +159,7 @@ def test_cli_approve_verify_and_diff(capsys, context, at_committee, people):
     assert code == 0 and "Approved and locked" in out
     assert f"Signed by {people['Committee Person'].describe()}." in out
     assert main(["verify", str(at_committee.id)]) == 0
-    assert capsys.readouterr().out.startswith("Verified: version 1 signed off for Joint Executive Team")
+    assert capsys.readouterr().out.startswith("Verified: version 1 of “")
     assert main(["status", str(at_committee.id), "revise", "--as", "lead"]) == 0
     new_id = context.store.assessments.versions(at_committee.uid)[-1].id
     context.assessments.set_answer(context.store.assessments.get(new_id), "summary", "Changed text")

@@ -49,8 +49,8 @@ def colleague(context, people, tmp_path):
 def test_the_signed_document_verifies_here_and_for_a_colleague_who_trusts_the_list(context, signed, signed_docx,
                                                                                    colleague, people, capsys):
     code, said = verify(signed_docx, capsys)
-    assert code == 0 and said.startswith("Verified: version 2 signed off for ICB Board on 13/01/2026 (approver: "
-                                         "Dr Anil Mistry), signed by Committee Person")
+    assert code == 0 and said.startswith(f"Verified: version 2 of “{signed.title}” was signed off for ICB Board on "
+                                         "13/01/2026 (approver: Dr Anil Mistry) by Committee Person")
     assert people["Committee Person"].fingerprint in said
     result = colleague.review.verify_docx(signed_docx)  # no sign-off in their database: the signature is the proof
     assert result.ok and result.signer == people["Committee Person"]
@@ -107,6 +107,7 @@ def _remint(signed_docx: Path, out: Path, signer: Identity) -> Path:
     document = json.loads(etree.fromstring(parts[data_part]).text)
     claim = parse_signed(etree.fromstring(parts[signature_part]).text, "the file").payload
     forged_claim = SignoffClaim.model_validate({**claim, "content_sha256": content_sha256(document),
+                                                "title": claim["title"].replace("not to proceed", "to proceed"),
                                                 "visible_text_sha256": visible_text_sha256(out)})
     root = etree.Element(SIGNOFF_ROOT)
     root.text = sign_signoff(signer, forged_claim).to_json()
@@ -123,7 +124,8 @@ def test_a_re_minted_sign_off_is_at_best_signed_by_someone_you_do_not_trust(cont
     assert result.outcome.exit_code == 3 and mallory.fingerprint in result.message
     assert people["Committee Person"].fingerprint not in result.message
     assert result.message.startswith("Signed by someone you do not trust yet: Committee Person (committee secretary, "
-                                     f"{ORGANISATION}), key {mallory.fingerprint} signed version 2")
+                                     f"{ORGANISATION}), key {mallory.fingerprint} signed off version 2 of “Proposal to "
+                                     "proceed with the planned day-case unit")
     assert "You have not trusted this key yet." in result.message
     # The database that recorded the real sign-off knows better still.
     code, said = verify(forged, capsys)

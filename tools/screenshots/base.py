@@ -39,6 +39,7 @@ def _isolate() -> Path:
     data = Path(tempfile.mkdtemp(prefix="idmf-screenshots-"))
     os.environ["IDMF_DATA_DIR"] = str(data)
     os.environ["IDMF_DATABASE_URL"] = f"sqlite:///{data / 'idmf.sqlite3'}"
+    os.environ["IDMF_KEY_STORE"] = "file"  # throwaway keys stay in the throwaway folder, never the user's keyring
     return data
 
 

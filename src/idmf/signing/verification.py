@@ -94,13 +94,14 @@ def judge(evidence: Evidence, trusted_roles: Callable[[str], set[str]]) -> Verif
 
 
 def _trust(signer: Card, claim: SignoffClaim, roles: set[str]) -> Verification:
-    signed = (f"version {claim.version_number} signed off for {claim.committee} on {claim.meeting_date:%d/%m/%Y} "
-              f"(approver: {claim.approver})")
+    version = f"version {claim.version_number} of “{claim.title or 'untitled'}”"
+    meeting = f"for {claim.committee} on {claim.meeting_date:%d/%m/%Y} (approver: {claim.approver})"
     if SIGNOFF_ROLE in roles:
-        return Verification(Outcome.VERIFIED, f"Verified: {signed}, signed by {signer.describe()}. The text and the "
-                                              "answers are exactly as they were signed.", signer, claim)
+        return Verification(Outcome.VERIFIED, f"Verified: {version} was signed off {meeting} by {signer.describe()}. "
+                                              "The text and the answers are exactly as they were signed.",
+                            signer, claim)
     standing = (f"You trust this key as {', '.join(role_label(r) for r in sorted(roles))}, not to sign off for a "
                 "committee." if roles else "You have not trusted this key yet.")
-    return Verification(Outcome.UNTRUSTED, f"Signed by someone you do not trust yet: {signer.describe()} signed "
-                                           f"{signed}, and nothing has changed since. {standing} {TRUST_HINT}",
-                        signer, claim)
+    return Verification(Outcome.UNTRUSTED, f"Signed by someone you do not trust yet: {signer.describe()} signed off "
+                                           f"{version} {meeting}, and nothing has changed since. {standing} "
+                                           f"{TRUST_HINT}", signer, claim)

@@ -106,7 +106,8 @@ class CompareFingerprintsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.matches)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        # A preferred width, not a minimum: the layout keeps both fingerprints whole whatever the font.
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
 
     def role(self) -> str:
         return self.role_box.currentData()

@@ -29,11 +29,12 @@ class CardPanel(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        title = QLabel(heading)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
+        if heading:  # (inside a group box that already says whose it is, none is needed)
+            title = QLabel(heading)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            layout.addWidget(title)
         if card is None:
             layout.addWidget(QLabel("No signing identity yet."))
             self.fingerprint = None
@@ -43,6 +44,8 @@ class CardPanel(QFrame):
         details.setTextFormat(Qt.TextFormat.PlainText)
         details.setWordWrap(True)
         layout.addWidget(details)
-        self.fingerprint = fingerprint_label(card.fingerprint, f"{heading}: fingerprint")
+        self.fingerprint = fingerprint_label(card.fingerprint, f"{heading or card.name}: fingerprint")
         layout.addWidget(self.fingerprint)
-        layout.addStretch(1)
+        margins = layout.contentsMargins()
+        # Never narrower than the fingerprint: a clipped group could be mistaken for a different one.
+        self.setMinimumWidth(self.fingerprint.sizeHint().width() + margins.left() + margins.right() + 4)

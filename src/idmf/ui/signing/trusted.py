@@ -71,10 +71,18 @@ class TrustedSignersDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         QVBoxLayout(self.list_box).addWidget(self.list_label)
+        self.list_box.layout().addStretch(1)
         self.list_box.layout().addWidget(_button("&Import list…", self.import_list))
         QVBoxLayout(self.mine_box)
         self.refresh()
-        self.resize(self.fontMetrics().averageCharWidth() * 130, self.fontMetrics().height() * 30)
+        self._fit(self.fontMetrics().averageCharWidth() * 130, self.fontMetrics().height() * 30)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Open at a comfortable size, never larger than the screen (small laptops at 125 % and large fonts)."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.isValid():
+            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
 
     def _signer_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -104,7 +112,7 @@ class TrustedSignersDialog(QDialog):
             if item.widget() is not None:
                 item.widget().deleteLater()
         cards = self.context.signing.my_cards()
-        self.identity_panel = CardPanel("You", cards[0] if cards else None)
+        self.identity_panel = CardPanel("", cards[0] if cards else None)
         layout.addWidget(self.identity_panel)
         layout.addWidget(_button("&Save my card…", self.save_card) if cards
                          else _button("&Make my signing identity…", self.make_identity))

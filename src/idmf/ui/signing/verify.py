@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFrame, QLabel, QMessageBox, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from idmf.errors import IdmfError
 from idmf.services.context import AppContext
@@ -21,7 +21,7 @@ COLOURS = {Outcome.VERIFIED: "#e3f1e3", Outcome.UNTRUSTED: "#fff4d6", Outcome.NO
 
 
 def outcome_banner(result: Verification) -> QFrame:
-    """The outcome as a boxed line: symbol and words, on a tint that only repeats them."""
+    """The outcome as a boxed line: symbol and words, on a tint that only repeats them (`frame.label`)."""
     frame = QFrame()
     frame.setObjectName("verify_outcome")
     frame.setStyleSheet(f"#verify_outcome {{ background: {COLOURS[result.outcome]}; border: 1px solid #888; }}")
@@ -33,6 +33,8 @@ def outcome_banner(result: Verification) -> QFrame:
     label.setStyleSheet("color: black;")
     label.setAccessibleName(f"Outcome: {result.outcome.title}")
     QVBoxLayout(frame).addWidget(label)
+    frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    frame.label = label
     return frame
 
 
@@ -49,16 +51,18 @@ class VerifyResultDialog(QDialog):
         self.buttons = buttons
         self.trust_button: QPushButton | None = None
         self.show_result(result)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
 
     def show_result(self, result: Verification) -> None:
         """Lay out one outcome (again, after trusting the signer)."""
         while self.layout_.count():
             item = self.layout_.takeAt(0)
             if item.widget() is not None and item.widget() is not self.buttons:
+                item.widget().hide()
                 item.widget().deleteLater()
         self.result = result
-        self.layout_.addWidget(outcome_banner(result))
+        self.banner = outcome_banner(result)
+        self.layout_.addWidget(self.banner)
         self.message = QLabel(result.message)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -69,7 +73,8 @@ class VerifyResultDialog(QDialog):
         if result.outcome == Outcome.UNTRUSTED:
             self.trust_button = QPushButton("&Compare fingerprints and trust…")
             self.trust_button.clicked.connect(self.trust_signer)
-            self.layout_.addWidget(self.trust_button)
+            self.layout_.addWidget(self.trust_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addStretch(1)
         self.layout_.addWidget(self.buttons)
 
     def trust_signer(self) -> None:
