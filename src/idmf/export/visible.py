@@ -5,21 +5,22 @@ Each paragraph is its text with white space collapsed (Unicode NFC); empty parag
 its rows of cells, each cell its own paragraphs (and tables). Runs marked hidden (directly or through their
 style) are kept but marked, and pictures, objects and embedded documents appear as markers, so hiding or
 adding something people would read changes the result; tracked deletions and field codes are not text. The
-hash is the SHA-256 of the RFC 8785 canonical JSON of that structure, so Word or LibreOffice re-saving an
+hash is the SHA-256 of the RFC 8785 canonical JSON of that structure (strings, lists and the one key "table",
+for which RFC 8785 is exactly json.dumps with sorted keys and no spaces), so Word or LibreOffice re-saving an
 unchanged document (splitting runs, adding bookmarks) leaves it as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import unicodedata
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Union
+from typing import Union
 
-import rfc8785
 from lxml import etree
 
 from idmf.export.embed import DocxImportError
@@ -34,6 +35,9 @@ _SKIPPED = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W 
             W + "tblPr", W + "tblGrid", W + "trPr", W + "tcPr", W + "proofErr", W + "bookmarkStart",
             W + "bookmarkEnd", _MC + "Fallback"}
 _MARKERS = {W + "drawing": "picture", W + "pict": "picture", W + "object": "object"}
+# Documents without any of these (every export of the app) take the fast path: each paragraph's text in C.
+_SPECIAL = (W + "vanish", W + "del", W + "moveFrom", _MC + "AlternateContent", *_MARKERS)
+_TEXT = {W + "t": None, W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 Block = Union[str, dict]
 
@@ -68,6 +72,10 @@ class _Styles:
             if based is not None:
                 self._based[sid] = based.get(W + "val", "")
 
+    def any_hidden(self) -> bool:
+        """Whether any style hides text."""
+        return any(self._hidden.values())
+
     def hides(self, style_id: str | None) -> bool:
         seen: set[str] = set()
         while style_id and style_id not in seen:
@@ -79,8 +87,9 @@ class _Styles:
 
 
 class _Reader:
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: _Styles, simple: bool = False) -> None:
         self.styles = styles
+        self.simple = simple and not styles.any_hidden()
 
     def blocks(self, container: etree._Element, paragraph_style: str | None = None) -> list[Block]:
         """Paragraphs and tables of a body, a cell or a content control, in order."""
@@ -100,6 +109,9 @@ class _Reader:
         return out
 
     def paragraph(self, p: etree._Element) -> str:
+        if self.simple:
+            text = "".join(el.text or "" if (t := _TEXT[el.tag]) is None else t for el in p.iter(*_TEXT))
+            return " ".join(unicodedata.normalize("NFC", text).split())
         style = p.find(f"{W}pPr/{W}pStyle")
         hidden = self.styles.hides(style.get(W + "val") if style is not None else None)
         parts: list[str] = []
@@ -148,7 +160,8 @@ def _target(archive: zipfile.ZipFile, rels_name: str, base: str, kind: str) -> s
     return None
 
 
-def _part(archive: zipfile.ZipFile, name: str | None) -> etree._Element | None:
+def _part(archive: zipfile.ZipFile, name: str | None, needed=lambda data: True) -> etree._Element | None:
+    """A part of the package, parsed (None when it is absent, or when `needed(its bytes)` says it need not be)."""
     if name is None:
         return None
     try:
@@ -157,7 +170,14 @@ def _part(archive: zipfile.ZipFile, name: str | None) -> etree._Element | None:
         return None
     if info.file_size > MAX_PART_BYTES:
         raise DocxImportError(f"The Word document's part {name} is too large to check.")
-    return etree.fromstring(archive.read(info), _PARSER)
+    data = archive.read(info)
+    return etree.fromstring(data, _PARSER) if needed(data) else None
+
+
+def _may_hide(styles: bytes) -> bool:
+    """Whether a styles part can hide text: it names w:vanish, or is not in an ASCII-compatible encoding in
+    which that could be seen (parsing Word's 350 KB of styles is most of the time a check takes)."""
+    return b"vanish" in styles or styles[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in styles[:200]
 
 
 def visible_blocks(source: Path | bytes) -> list[Block]:
@@ -171,13 +191,19 @@ def visible_blocks(source: Path | bytes) -> list[Block]:
                 raise DocxImportError(f"{name} is not a Word document: it has no main document text.")
             folder = posixpath.dirname(main)
             rels = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
-            styles = _part(archive, _target(archive, rels, "/" + folder, "styles"))
+            styles = _part(archive, _target(archive, rels, "/" + folder, "styles"), _may_hide)
     except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, KeyError) as exc:
         raise DocxImportError(f"{name} cannot be read as a Word document ({exc}).") from None
-    return _Reader(_Styles(styles)).blocks(document.find(W + "body"))
+    body = document.find(W + "body")
+    simple = next(body.iter(*_SPECIAL), None) is None
+    return _Reader(_Styles(styles), simple).blocks(body)
+
+
+def canonical(blocks: list[Block]) -> bytes:
+    """The RFC 8785 form of visible blocks (only strings, lists and the key "table": json.dumps's, sorted)."""
+    return json.dumps(blocks, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def visible_text_sha256(source: Path | bytes) -> str:
     """SHA-256 (hex) of the RFC 8785 canonical JSON of a document's visible text."""
-    blocks: Any = visible_blocks(source)
-    return hashlib.sha256(rfc8785.dumps(blocks)).hexdigest()
+    return hashlib.sha256(canonical(visible_blocks(source))).hexdigest()

@@ -3,7 +3,6 @@ bookkeeping (status, dates of editing, archiving, the review date), in RFC 8785 
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from typing import Any
 
@@ -13,11 +12,10 @@ CONTENT_META = ("uid", "version_number")  # the only assessment details that are
 
 
 def content_of(document: dict[str, Any]) -> dict[str, Any]:
-    """A jsonio document with its assessment details reduced to uid and version number."""
-    content = copy.deepcopy(document)
+    """A jsonio document with its assessment details reduced to uid and version number (a new top-level dict;
+    the rest is shared with `document`, not copied)."""
     meta = document.get("assessment") if isinstance(document.get("assessment"), dict) else {}
-    content["assessment"] = {key: meta.get(key) for key in CONTENT_META}
-    return content
+    return {**document, "assessment": {key: meta.get(key) for key in CONTENT_META}}
 
 
 def content_sha256(document: dict[str, Any]) -> str:

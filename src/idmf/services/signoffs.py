@@ -95,12 +95,12 @@ def verify_docx(path: Path, trusted_roles: TrustedRoles, store: Store | None = N
     if len(statements) > 1:
         return not_verified(f"{path.name} carries {len(statements)} sign-off signatures; a signed-off document "
                             "carries one, so one was added.")
-    recorded = None
-    if store is not None and statements:
-        meta = (json.loads(text).get("assessment") or {}) if _content_of(text) else {}
+    recorded, content = None, _content_of(text)
+    if store is not None and statements and content is not None:
+        meta = json.loads(text).get("assessment") or {}
         signed = signoff_by_uid(store, str(meta.get("uid")), int(meta.get("version_number") or 0))
         recorded = _recorded(signed.signature) if signed else None
-    evidence = Evidence(path.name, statements[0] if statements else None, _content_of(text), visible, recorded)
+    evidence = Evidence(path.name, statements[0] if statements else None, content, visible, recorded)
     return judge(evidence, trusted_roles)
 
 
