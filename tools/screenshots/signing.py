@@ -52,24 +52,6 @@ def _edited(signed: Path, out: Path) -> Path:
     return out
 
 
-def _save(widget, out: Path, name: str, size=DIALOG_SIZE) -> None:
-    """Save a window at `size`: a (width, height), "natural" (its size hint), or "opened" (as it opens itself)."""
-    from PySide6.QtWidgets import QApplication
-
-    widget.show()
-    QApplication.processEvents()
-    if size == "natural":  # not adjustSize: it caps windows at two thirds of the small offscreen screen
-        widget.resize(widget.sizeHint().expandedTo(widget.minimumSize()))
-    elif size != "opened":
-        widget.resize(*size)
-    QApplication.processEvents()
-    QApplication.processEvents()
-    path = out / f"{name}.png"
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    print(path, flush=True)
-
-
 def _viewer(folder: Path, admin, cards, outsider_cards):
     """Sam Okafor's app: the organisation's list imported, Tom trusted one by one, Mark seen on a file."""
     from idmf.services.context import open_app
@@ -96,6 +78,7 @@ def make_screenshots(out: Path) -> None:
     from idmf.ui.signing.dialogs import CompareFingerprintsDialog
     from idmf.ui.signing.trusted import TrustedSignersDialog
     from idmf.ui.signing.verify import VerifyResultDialog
+    from tools.screenshots.base import _save
 
     app = create_application([sys.argv[0]])
     app.setStyle("Fusion")
@@ -137,17 +120,18 @@ def _laptop_screen() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point: the folder to write the PNG files into (optionally --scale S --font PT)."""
+    """Command-line entry point: the folder to write the PNG files into, and --laptop."""
+    import argparse
+
     from tools.screenshots.base import run_isolated
 
-    args = sys.argv[1:] if argv is None else list(argv)
-    if "--laptop" in args:
-        args.remove("--laptop")
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots.signing")
+    parser.add_argument("out", type=Path, help="folder for the PNG files")
+    parser.add_argument("--laptop", action="store_true", help="a 1280x720 screen at 125 %% and a 14 pt font")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.laptop:
         _laptop_screen()
-    if len(args) != 1:
-        print("usage: python -m tools.screenshots.signing OUTDIR [--laptop]", file=sys.stderr)
-        return 2
-    return run_isolated(make_screenshots, Path(args[0]))
+    return run_isolated(make_screenshots, args.out)
 
 
 if __name__ == "__main__":

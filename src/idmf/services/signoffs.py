@@ -26,7 +26,7 @@ from idmf.signing.envelope import parse_signed
 from idmf.signing.errors import SigningError
 from idmf.signing.identity import Identity
 from idmf.signing.signoff import SignoffClaim, sign_signoff
-from idmf.signing.verification import Evidence, Verification, judge, not_verified
+from idmf.signing.verification import Evidence, Outcome, Verification, judge, not_verified
 from idmf.storage.store import Store
 
 TrustedRoles = Callable[[str], set[str]]
@@ -125,7 +125,7 @@ def verify_stored(store: Store, assessment_id: int, trusted_roles: TrustedRoles,
                         visible_text_sha256(document),
                         audit_hash_at=lambda n: entries[n - 1].hash if 0 < n <= len(entries) else None)
     result = judge(evidence, trusted_roles)
-    if result.outcome.value == "not_verified":
+    if result.outcome == Outcome.NOT_VERIFIED:
         return result
     if _content_of(read_embedded_json(document)) != evidence.content_sha256:
         return not_verified(f"the Word document kept for {what} holds other answers than the ones signed off.")

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from idmf.signing.errors import SigningError
+from idmf.signing.errors import SigningError, invalid
 from idmf.signing.keys import KEY_BYTES, key_id, short_fingerprint, unb64
 
 CARD_FORMAT = "idmf-card"
@@ -81,10 +81,7 @@ def card_from(data: object, where: str = "The card") -> Card:
     try:
         return Card.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "card"
-        message = first["msg"].removeprefix("Value error, ")
-        raise SigningError(f"{where} is not valid ({field}: {message}).") from None
+        raise invalid(where, exc) from None
 
 
 def read_card(text: str, name: str = "The card file") -> Card:

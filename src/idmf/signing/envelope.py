@@ -15,7 +15,7 @@ import rfc8785
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from idmf.signing.cards import Card
-from idmf.signing.errors import SigningError
+from idmf.signing.errors import SigningError, invalid
 from idmf.signing.identity import Identity
 from idmf.signing.keys import verify
 
@@ -71,9 +71,7 @@ def parse_signed(data: Any, what: str) -> Signed:
     try:
         return Signed.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise SigningError(f"The signature in {what} is not valid ({where}: {first['msg']}).") from None
+        raise invalid(f"The signature in {what}", exc) from None
 
 
 def is_genuine(statement: Signed) -> bool:

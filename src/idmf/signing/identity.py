@@ -16,24 +16,20 @@ class Identity:
 
     card: Card
     private_key: Ed25519PrivateKey = field(repr=False)
+    # The card's, worked out once (every audit entry and signature names the key).
+    name: str = field(init=False)
+    key_id: str = field(init=False)
+    fingerprint: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        for attribute in ("name", "key_id", "fingerprint"):
+            object.__setattr__(self, attribute, getattr(self.card, attribute))
 
     @classmethod
     def new(cls, name: str, role: str, organisation: str = "") -> "Identity":
         """A fresh key pair with its card."""
         key = new_private_key()
         return cls(Card(name=name, role=role, organisation=organisation, public_key=public_key_text(key)), key)
-
-    @property
-    def name(self) -> str:
-        return self.card.name
-
-    @property
-    def key_id(self) -> str:
-        return self.card.key_id
-
-    @property
-    def fingerprint(self) -> str:
-        return self.card.fingerprint
 
     def sign(self, data: bytes) -> str:
         """An Ed25519 signature (base64) over `data`."""

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from idmf.signing.envelope import Signed, open_signed, seal
-from idmf.signing.errors import SigningError
+from idmf.signing.errors import invalid
 from idmf.signing.identity import Identity
 
 KIND = "signoff"
@@ -50,6 +50,4 @@ def read_signoff(data: Any, what: str) -> tuple[Signed, SignoffClaim]:
     try:
         return statement, SignoffClaim.model_validate(statement.payload)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise SigningError(f"The sign-off in {what} is not valid ({'.'.join(map(str, first['loc']))}: "
-                           f"{first['msg']}).") from None
+        raise invalid(f"The sign-off in {what}", exc) from None

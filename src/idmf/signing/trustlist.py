@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from idmf.signing.cards import SIGNING_ROLES, Card, role_label
 from idmf.signing.envelope import Signed, open_signed, seal
-from idmf.signing.errors import SigningError
+from idmf.signing.errors import SigningError, invalid
 from idmf.signing.identity import Identity
 
 KIND = "trusted-signers"
@@ -71,9 +71,7 @@ def read_trust_list(text: str, name: str = "The trusted-signers list") -> TrustL
     try:
         payload = _ListPayload.model_validate(statement.payload)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise SigningError(f"{name} is not valid ({where}: {first['msg']}).") from None
+        raise invalid(name, exc) from None
     seen: set[str] = set()
     for card in payload.signers:
         if card.role not in SIGNING_ROLES:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum
 from typing import Callable
 
 from idmf.signing.cards import Card, role_label
@@ -20,21 +20,15 @@ TRUST_HINT = ("Compare the fingerprint with them, or import your organisation's 
               "File → Trusted signers…")
 
 
-class Outcome(StrEnum):
-    """The three states."""
+class Outcome(Enum):
+    """The three states: each with its words and the exit code of `idmf-cli verify`."""
 
-    VERIFIED = "verified"
-    UNTRUSTED = "untrusted"
-    NOT_VERIFIED = "not_verified"
+    VERIFIED = ("Verified", 0)
+    UNTRUSTED = ("Signed by someone you do not trust yet", 3)
+    NOT_VERIFIED = ("Not verified", 1)
 
-    @property
-    def title(self) -> str:
-        return {"verified": "Verified", "untrusted": "Signed by someone you do not trust yet",
-                "not_verified": "Not verified"}[self.value]
-
-    @property
-    def exit_code(self) -> int:
-        return {"verified": 0, "untrusted": 3, "not_verified": 1}[self.value]
+    def __init__(self, title: str, exit_code: int) -> None:
+        self.title, self.exit_code = title, exit_code
 
 
 @dataclass(frozen=True)

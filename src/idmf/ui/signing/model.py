@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from idmf.services.signing import SignerView
 from idmf.signing.cards import role_label
+from idmf.ui.rows import RowsTableModel
 
 COL_NAME, COL_TRUSTED_AS, COL_FINGERPRINT, COL_HOW, COL_ORGANISATION = range(5)
 HEADERS = ("Name", "Trusted as", "Fingerprint", "How", "Organisation")
@@ -40,8 +41,10 @@ def how(view: SignerView) -> str:
     return "; ".join(parts) + (" (you)" if view.mine else "")
 
 
-class SignersTableModel(QAbstractTableModel):
+class SignersTableModel(RowsTableModel):
     """Signers, one per row, in the order the service gives them (by name)."""
+
+    HEADERS = HEADERS
 
     def __init__(self, signers: Sequence[SignerView] = (), parent=None) -> None:
         super().__init__(parent)
@@ -55,18 +58,6 @@ class SignersTableModel(QAbstractTableModel):
 
     def signer(self, row: int) -> SignerView:
         return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
