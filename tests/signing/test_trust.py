@@ -15,7 +15,11 @@ from idmf.signing.errors import SigningError
 from idmf.signing.identity import Identity
 from tests.people import ORGANISATION, admin_identity, publish
 
-LATER = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)
+
+
+def later() -> dt.datetime:
+    """A moment after any list a test has just published (worked out when the test runs, not when collected)."""
+    return dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=5)
 
 
 @pytest.fixture
@@ -39,12 +43,13 @@ def test_a_newer_list_replaces_the_old_one_and_an_older_one_is_refused(context, 
     chair = Identity.new("Dr Chair", "committee", ORGANISATION)
     context.signing.import_list(publish(tmp_path, admin, [(esi.card, "reviewer")], "first.idmf-trust"),
                                 admin.fingerprint)
-    newer = publish(tmp_path, admin, [(chair.card, "committee")], "second.idmf-trust", issued_at=LATER)
+    when = later()
+    newer = publish(tmp_path, admin, [(chair.card, "committee")], "second.idmf-trust", issued_at=when)
     context.signing.import_list(newer)  # the same admin key: nothing to compare again
     assert context.signing.trusted_roles(esi.key_id) == set()  # left off the newer list: no longer trusted
     assert context.signing.trusted_roles(chair.key_id) == {"committee"}
     replayed = publish(tmp_path, admin, [(esi.card, "committee")], "old.idmf-trust",
-                       issued_at=LATER - dt.timedelta(days=1))
+                       issued_at=when - dt.timedelta(days=1))
     with pytest.raises(SigningError, match="not after the list you have"):
         context.signing.import_list(replayed)
 
@@ -53,7 +58,7 @@ def test_a_list_from_another_admin_key_needs_its_fingerprint_compared(context, e
     context.signing.import_list(publish(tmp_path, admin, [(esi.card, "reviewer")], "first.idmf-trust"),
                                 admin.fingerprint)
     rogue = admin_identity()
-    path = publish(tmp_path, rogue, [(esi.card, "committee")], "rogue.idmf-trust", issued_at=LATER)
+    path = publish(tmp_path, rogue, [(esi.card, "committee")], "rogue.idmf-trust", issued_at=later())
     with pytest.raises(SigningError, match="your current list is signed by EDI Team Admin's key"):
         context.signing.import_list(path)
     assert context.signing.trusted_roles(esi.key_id) == {"reviewer"}
@@ -67,7 +72,7 @@ def test_a_list_changed_after_signing_or_signed_by_a_non_admin_is_refused(contex
     with pytest.raises(SigningError, match="does not match its contents"):
         context.signing.import_list(path, admin.fingerprint)
     lead = Identity.new("Jo Lead", "lead")
-    forged = seal(lead, "trusted-signers", {"organisation": ORGANISATION, "issued_at": LATER.isoformat(),
+    forged = seal(lead, "trusted-signers", {"organisation": ORGANISATION, "issued_at": later().isoformat(),
                                              "signers": [esi.card.model_dump()]})
     path.write_text(forged.to_json(), encoding="utf-8")
     with pytest.raises(SigningError, match="which is not an admin key"):
