@@ -23,6 +23,61 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(autouse=True)
+def _isolated_keyring(monkeypatch: pytest.MonkeyPatch):
+    """Each test gets its own in-memory credential store; child processes use the key file in their data
+    folder (keyring's fail backend): no test ever touches the user's real credential store."""
+    import keyring
+
+    from tests.people import MemoryKeyring
+
+    backend, previous = MemoryKeyring(), keyring.get_keyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def message_boxes_through_statics(monkeypatch):
+    """(GUI tests) The app's plain-text message boxes (idmf.ui.messages) reach the QMessageBox statics in tests, so a test
+    answers or records them by patching QMessageBox.warning / .question … as Qt code is usually tested."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from idmf.ui import messages
+
+    kinds = {QMessageBox.Icon.Warning: "warning", QMessageBox.Icon.Information: "information",
+             QMessageBox.Icon.Critical: "critical", QMessageBox.Icon.Question: "question"}
+
+    def through_static(box):
+        static = getattr(QMessageBox, kinds[box.icon()])
+        buttons = box.standardButtons()
+        default = box.standardButton(box.defaultButton()) if box.defaultButton() else None
+        if buttons == QMessageBox.StandardButton.Ok and default is None:  # as the app called it: no buttons given
+            return static(box.parent(), box.windowTitle(), box.text())
+        return static(box.parent(), box.windowTitle(), box.text(), buttons,
+                      default or QMessageBox.StandardButton.NoButton)
+
+    monkeypatch.setattr(messages, "show", through_static)
+
+
+@pytest.fixture
+def admin():
+    """The organisation's admin key (the EDI team's), which signs its trusted-signers list."""
+    from tests.people import admin_identity
+
+    return admin_identity()
+
+
+@pytest.fixture
+def people(context, tmp_path, admin):
+    """Lead Person, Reviewer Person and Committee Person: identities on this computer, trusted for their roles
+    through the organisation's trusted-signers list in tmp_path/lists (Lead Person is the default identity)."""
+    from tests.people import enrol
+
+    return enrol(context, tmp_path / "lists", admin=admin)
+
+
 @pytest.fixture
 def form():
     from idmf.forms import default_form

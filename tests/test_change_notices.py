@@ -30,19 +30,19 @@ def test_each_kind_of_change_says_what_it_touched(context, form):
 def test_a_workflow_step_announces_its_status_and_the_answers_it_cleared(context, form):
     item = store(context, form, ready_answers(form))
     context.assessments.set_answer(item, "approval_edi_date", "2026-02-20")
-    context.review.transition(item.id, "submit_for_review", person="Lead", role="lead", today=TODAY)
+    context.review.transition(item.id, "submit_for_review", role="lead", today=TODAY)  # your key, made on first use
     seen = _recorder(context)
-    context.review.transition(item.id, "withdraw", person="Lead", role="lead", today=TODAY)
+    context.review.transition(item.id, "withdraw", role="lead", today=TODAY)
     assert seen[-1].status and seen[-1].listing and seen[-1].answers == {"approval_edi_date"}
 
 
-def test_revise_points_at_the_new_version(context, form):
+def test_revise_points_at_the_new_version(context, form, people):
     item = store(context, form, ready_answers(form))
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        context.review.transition(item.id, action, person="P", role=role, today=TODAY)
-    context.review.approve(item.id, "Board", dt.date(2026, 2, 20), "Chair", today=TODAY)
+        context.review.transition(item.id, action, person=f"{role.title()} Person", role=role, today=TODAY)
+    context.review.approve(item.id, "Board", dt.date(2026, 2, 20), "Chair", "Committee Person", today=TODAY)
     seen = _recorder(context)
-    result = context.review.transition(item.id, "revise", person="Lead", role="lead", today=TODAY)
+    result = context.review.transition(item.id, "revise", person="Lead Person", role="lead", today=TODAY)
     assert result.assessment.id != item.id and seen[-1].opened == result.assessment.id
 
 

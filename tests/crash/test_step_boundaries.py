@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from idmf.services.context import open_app
+from tests.people import enrol
 from tests.review.helpers import ready_answers, store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")
@@ -27,7 +28,7 @@ DRIVER = Path(__file__).with_name("boundaries.py")
 ROOT = Path(__file__).resolve().parents[2]
 # Columns that hold the moment of writing (and hashes over it): they differ between any two runs.
 VOLATILE = {"created_at", "updated_at", "received_at", "verdict_at", "changed_at", "resolved_at", "at", "signed_at",
-            "hash", "prev_hash"}
+            "hash", "prev_hash", "signature", "document"}  # signatures and the signed document cover those times
 
 
 def snapshot(database: Path) -> dict[str, list]:
@@ -103,7 +104,9 @@ def test_importing_a_review_copy_is_all_or_nothing(tmp_path, before, form, monke
 
 def test_approving_is_all_or_nothing(tmp_path, before, form, monkeypatch):
     monkeypatch.setenv("IDMF_DATA_DIR", str(before / "data"))
+    monkeypatch.setenv("IDMF_KEY_STORE", "file")  # the keys travel with the data folder into each killed run
     context = open_app(_database(before))
+    enrol(context, tmp_path / "lists", (("Lead", "lead"), ("Priya", "reviewer"), ("Secretary", "committee")))
     item = store(context, form, ready_answers(form))
     today = dt.date(2026, 3, 1)
     context.review.transition(item.id, "submit_for_review", person="Lead", role="lead", today=today)

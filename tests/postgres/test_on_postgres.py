@@ -45,8 +45,10 @@ def test_a_stale_write_is_refused_not_overwritten(context):
 def _approved(context, form):
     item = store(context, form, ready_answers(form))
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        context.review.transition(item.id, action, person="A Person", comment="done", role=role, today=TODAY)
-    context.review.approve(item.id, "Joint Executive Team", MEETING, "Dr A Director", person="Sec Retary", today=TODAY)
+        context.review.transition(item.id, action, person=f"{role.title()} Person", comment="done", role=role,
+                                  today=TODAY)
+    context.review.approve(item.id, "Joint Executive Team", MEETING, "Dr A Director", person="Committee Person",
+                           today=TODAY)
     return context.store.assessments.get(item.id)
 
 
@@ -58,7 +60,7 @@ def test_review_comments_and_readiness_work_on_postgres(context, form):
     assert thread.comment.body == "Please name the wards affected."
 
 
-def test_signed_off_version_is_locked_by_the_database(context, form):
+def test_signed_off_version_is_locked_by_the_database(context, form, people):
     approved = _approved(context, form)
     with pytest.raises(LockedError):
         context.assessments.set_answer(approved, "summary", "A quiet edit")
@@ -69,6 +71,16 @@ def test_signed_off_version_is_locked_by_the_database(context, form):
             with context.database.engine.begin() as conn:
                 conn.execute(text(statement), {"id": approved.id})
     assert context.review.verify_stored(approved.id).ok
+
+
+@pytest.mark.parametrize("statement", ["DELETE FROM status_event", "UPDATE status_event SET person = 'Someone'",
+                                       "TRUNCATE status_event"])
+def test_the_audit_log_can_only_grow_on_postgres(context, form, people, statement):
+    approved = _approved(context, form)
+    with pytest.raises(SQLDatabaseError, match="The audit log cannot be changed or deleted"):
+        with context.database.engine.begin() as conn:
+            conn.execute(text(statement))
+    assert context.review.verify_audit(approved.id).ok and context.review.verify_stored(approved.id).ok
 
 
 def test_census_cache_and_profiles_on_postgres(context, census_dir):

@@ -32,12 +32,14 @@ def example_id(context):
 
 
 @pytest.fixture
-def signed_example(context, example_id):
-    """The example taken through EDI review and signed off by the committee: (id, fingerprint as printed)."""
-    from idmf.review.signoff import display_fingerprint
-
+def signed_example(context, example_id, people):
+    """The example taken through EDI review and signed off by the committee secretary's trusted key:
+    (id, the signed-off line every output's footer prints)."""
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
         context.review.transition(example_id, action, person=f"{role.title()} Person", comment="done", role=role,
                                   today=TODAY)
-    signed = context.review.approve(example_id, "Joint Executive Team", MEETING, "Dr Anil Mistry", today=TODAY)
-    return example_id, display_fingerprint(signed.fingerprint)
+    context.review.approve(example_id, "Joint Executive Team", MEETING, "Dr Anil Mistry", person="Committee Person",
+                           today=TODAY)
+    line = context.documents.signed_by(example_id)
+    assert line.startswith("Signed off for Joint Executive Team on 20/02/2026 by Committee Person")
+    return example_id, line

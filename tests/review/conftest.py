@@ -7,6 +7,12 @@ import pytest
 from tests.review.helpers import TODAY, ready_answers, store
 
 
+@pytest.fixture(autouse=True)
+def _staff(people):
+    """Every review test has a lead, an EDI reviewer and a committee secretary with trusted keys."""
+    return people
+
+
 @pytest.fixture
 def ready(context, form):
     """A stored draft that passes the readiness check."""
@@ -28,10 +34,12 @@ def at_committee(context, ready):
 
 
 @pytest.fixture
-def reviewer_context(tmp_path):
-    """A second user's own database (the EDI partner's copy of the app)."""
-    from idmf.services.context import open_app
+def reviewer_context(context, tmp_path):
+    """A second person's own app: the EDI partner Esi EDI, with their own database and key store, whom the lead
+    has trusted as an EDI reviewer after comparing fingerprints."""
+    from tests.people import second_person
 
-    ctx = open_app(f"sqlite:///{tmp_path / 'reviewer' / 'idmf.sqlite3'}")
+    ctx, esi = second_person(tmp_path / "reviewer", "Esi EDI", "reviewer")
+    context.signing.trust(esi, "reviewer", esi.fingerprint, person="Lead Person")
     yield ctx
     ctx.close()

@@ -15,6 +15,8 @@ from idmf.review.workflow import (
 from tests.review.conftest import advance
 from tests.review.helpers import TODAY, ready_answers, store
 
+REVIEWER = "Reviewer Person"
+
 
 def test_the_table_covers_every_status_and_role():
     assert set(WORKFLOW) == set(Status)
@@ -36,10 +38,10 @@ def test_editable_fields_follow_status_and_role(form):
     assert Action.SUBMIT_FOR_COMMITTEE in allowed_actions(Status.IN_REVIEW, Role.REVIEWER)
 
 
-def test_full_journey_records_every_step(context, ready, monkeypatch):
-    monkeypatch.setattr("getpass.getuser", lambda: "jbloggs")
+def test_full_journey_records_every_step(context, ready, people):
     first = context.review.transition(ready.id, "submit-for-review", role="lead", today=TODAY)
-    assert first.assessment.status == Status.IN_REVIEW and first.entry.person == "jbloggs"
+    assert first.assessment.status == Status.IN_REVIEW and first.entry.person == "Lead Person"  # the default key
+    assert first.entry.signer_key == people["Lead Person"].key_id
     advance(context, ready.id, ("request_changes", "reviewer"), ("submit_for_review", "lead"),
             ("submit_for_committee", "reviewer"))
     entries = context.review.history(ready.id)
@@ -53,7 +55,7 @@ def test_full_journey_records_every_step(context, ready, monkeypatch):
 def test_wrong_status_or_role_is_refused_with_the_options(context, ready):
     refusal = "not possible now: the assessment is “Draft”. As EDI partner you can: only add comments"
     with pytest.raises(WorkflowError, match=refusal):
-        context.review.transition(ready.id, "submit_for_committee", role="reviewer", today=TODAY)
+        context.review.transition(ready.id, "submit_for_committee", REVIEWER, role="reviewer", today=TODAY)
     advance(context, ready.id, ("submit_for_review", "lead"))
     with pytest.raises(WorkflowError, match="As project lead you can: “Withdraw to draft”"):
         context.review.transition(ready.id, "request_changes", role="lead", comment="x", today=TODAY)
@@ -64,17 +66,17 @@ def test_wrong_status_or_role_is_refused_with_the_options(context, ready):
 def test_request_changes_needs_a_comment_and_leaves_answers_alone(context, ready):
     advance(context, ready.id, ("submit_for_review", "lead"))
     with pytest.raises(WorkflowError, match="needs a comment"):
-        context.review.transition(ready.id, "request_changes", role="reviewer", comment="  ", today=TODAY)
-    result = context.review.transition(ready.id, "request_changes", role="reviewer", comment="Add findings",
-                        today=TODAY)
+        context.review.transition(ready.id, "request_changes", REVIEWER, role="reviewer", comment="  ", today=TODAY)
+    result = context.review.transition(ready.id, "request_changes", REVIEWER, role="reviewer",
+                                       comment="Add findings", today=TODAY)
     assert result.cleared == () and result.assessment.answers == context.store.assessments.get(ready.id).answers
     assert result.assessment.answers == ready.answers
 
 
 def test_send_back_clears_the_committee_date_and_the_assurance(context, at_committee):
     context.assessments.set_answer(at_committee, "approval_meeting_date", "2026-02-26")
-    result = context.review.transition(at_committee.id, "send-back", role="committee", comment="Dates disagree",
-                        today=TODAY)
+    result = context.review.transition(at_committee.id, "send-back", "Committee Person", role="committee",
+                                       comment="Dates disagree", today=TODAY)
     assert result.assessment.status == Status.CHANGES_REQUESTED
     assert set(result.cleared) == {"approval_meeting_date", "approval_edi_date"}
     assert not {"approval_meeting_date", "approval_edi_date"} & set(result.assessment.answers)
@@ -87,7 +89,7 @@ def test_submit_for_committee_is_refused_while_anything_blocks(context, form):
     item = store(context, form, answers)
     advance(context, item.id, ("submit_for_review", "lead"))
     with pytest.raises(NotReadyError) as refused:
-        context.review.transition(item.id, "submit_for_committee", role="reviewer", today=TODAY)
+        context.review.transition(item.id, "submit_for_committee", REVIEWER, role="reviewer", today=TODAY)
     assert refused.value.blocking == 4
     assert "cannot go to committee yet: 4 items need fixing first" in str(refused.value)
     assert "(and 1 more)" in str(refused.value)
@@ -96,7 +98,7 @@ def test_submit_for_committee_is_refused_while_anything_blocks(context, form):
 
 def test_approve_is_not_a_plain_transition(context, at_committee):
     with pytest.raises(WorkflowError, match="idmf-cli approve"):
-        context.review.transition(at_committee.id, "approve", role="committee", today=TODAY)
+        context.review.transition(at_committee.id, "approve", "Committee Person", role="committee", today=TODAY)
 
 
 def test_stale_copy_cannot_change_status(context, ready):
@@ -106,7 +108,8 @@ def test_stale_copy_cannot_change_status(context, ready):
     stale = context.store.assessments.get(ready.id)
     advance(context, ready.id, ("submit_for_review", "lead"))
     with pytest.raises(ConflictError), context.store.transaction() as conn:
-        record_status(context.store, conn, stale, Status.IN_REVIEW, Action.SUBMIT_FOR_REVIEW, "x", Role.LEAD, "")
+        record_status(context.store, conn, stale, Status.IN_REVIEW, Action.SUBMIT_FOR_REVIEW, "x", Role.LEAD, "",
+                      context.signing.identity())
 
 
 def test_review_due_is_derived_and_needs_you_counts(context, form, ready):
@@ -121,22 +124,23 @@ def test_review_due_is_derived_and_needs_you_counts(context, form, ready):
 
 
 def test_cli_status(capsys, ready):
-    code = main(["status", str(ready.id), "submit-for-review", "--as", "lead", "--person", "Jo Lead",
+    code = main(["status", str(ready.id), "submit-for-review", "--as", "lead", "--person", "Lead Person",
                  "--comment", "Please review"])
     out, err = capsys.readouterr()
     assert code == 0 and "is now “In EDI review”" in out
-    code = main(["status", str(ready.id), "withdraw", "--as", "reviewer"])
+    code = main(["status", str(ready.id), "withdraw", "--as", "reviewer", "--person", "Reviewer Person"])
     _, err = capsys.readouterr()
     assert code == 2 and "not possible now" in err and len(err.strip().splitlines()) == 1
     assert main(["audit", str(ready.id), "--verify"]) == 0
     out = capsys.readouterr().out
-    assert "Jo Lead (lead): submit for review, draft → in_review — Please review" in out and "intact" in out
+    assert "Lead Person (lead): submit for review, draft → in_review — Please review" in out and "intact" in out
 
 
 def test_cli_submit_for_committee_refused_lists_blocking(capsys, context, form):
     answers = ready_answers(form)
     answers.pop("duty_narrative")
     item = store(context, form, answers, Status.IN_REVIEW)
-    code = main(["status", str(item.id), "submit-for-committee", "--as", "reviewer", "--today", "2026-03-01"])
+    code = main(["status", str(item.id), "submit-for-committee", "--as", "reviewer", "--person", REVIEWER,
+                 "--today", "2026-03-01"])
     err = capsys.readouterr().err
     assert code == 2 and "cannot go to committee yet: 1 item needs fixing first" in err

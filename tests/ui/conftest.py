@@ -6,26 +6,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _message_boxes_through_statics(monkeypatch):
-    """The app's plain-text message boxes (idmf.ui.messages) reach the QMessageBox statics in tests, so a test
-    answers or records them by patching QMessageBox.warning / .question … as Qt code is usually tested."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from idmf.ui import messages
-
-    kinds = {QMessageBox.Icon.Warning: "warning", QMessageBox.Icon.Information: "information",
-             QMessageBox.Icon.Critical: "critical", QMessageBox.Icon.Question: "question"}
-
-    def through_static(box):
-        static = getattr(QMessageBox, kinds[box.icon()])
-        buttons = box.standardButtons()
-        default = box.standardButton(box.defaultButton()) if box.defaultButton() else None
-        if buttons == QMessageBox.StandardButton.Ok and default is None:  # as the app called it: no buttons given
-            return static(box.parent(), box.windowTitle(), box.text())
-        return static(box.parent(), box.windowTitle(), box.text(), buttons,
-                      default or QMessageBox.StandardButton.NoButton)
-
-    monkeypatch.setattr(messages, "show", through_static)
+def _message_boxes_through_statics(message_boxes_through_statics):
+    """Every GUI test answers the app's message boxes by patching the QMessageBox statics."""
 
 
 @pytest.fixture

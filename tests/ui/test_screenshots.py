@@ -36,3 +36,20 @@ def test_script_writes_first_run_and_dashboard(tmp_path, _isolated_data):
         assert (image.width(), image.height()) == screenshots.SIZE
     # Its data went to a throwaway folder, not to the data folder it was started with.
     assert not (_isolated_data / "idmf.sqlite3").exists()
+
+
+def test_signing_script_writes_the_trusted_signers_window_and_the_three_outcomes(tmp_path, _isolated_data):
+    src = Path(idmf.__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(src), str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "tools.screenshots.signing", str(out), "--laptop"], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.glob("*.png")) == [
+        "17-trusted-signers.png", "18-trust-compare-fingerprints.png", "19-verify-verified.png",
+        "20-verify-untrusted.png", "21-verify-not-verified.png"]
+    for name in out.glob("*.png"):  # a 1280x720 screen at 125 %: nothing larger than the screen
+        image = QImage(str(name))
+        assert 0 < image.width() <= 1280 and 0 < image.height() <= 720
+    assert not (_isolated_data / "signing").exists()  # its keys went to its own throwaway folder

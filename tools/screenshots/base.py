@@ -39,6 +39,7 @@ def _isolate() -> Path:
     data = Path(tempfile.mkdtemp(prefix="idmf-screenshots-"))
     os.environ["IDMF_DATA_DIR"] = str(data)
     os.environ["IDMF_DATABASE_URL"] = f"sqlite:///{data / 'idmf.sqlite3'}"
+    os.environ["IDMF_KEY_STORE"] = "file"  # throwaway keys stay in the throwaway folder, never the user's keyring
     return data
 
 
@@ -79,10 +80,17 @@ def _add_other(context, example, spec) -> int:
     return item.id
 
 
-def _save(window, out: Path, name: str) -> None:
+def _save(window, out: Path, name: str, size=SIZE) -> None:
+    """Save a window at `size`: (width, height), "natural" (its own size hint) or "opened" (as it opened)."""
     from PySide6.QtWidgets import QApplication
 
-    window.resize(*SIZE)
+    if size in ("natural", "opened"):
+        window.show()
+        QApplication.processEvents()
+    if size == "natural":  # not adjustSize: it caps windows at two thirds of the small offscreen screen
+        window.resize(window.sizeHint().expandedTo(window.minimumSize()))
+    elif size != "opened":
+        window.resize(*size)
     # Twice: layouts settle in one pass, then text that depends on the final width re-wraps in the next.
     QApplication.processEvents()
     QApplication.processEvents()

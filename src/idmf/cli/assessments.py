@@ -100,7 +100,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    item = _context(args).documents.import_file(args.file, as_copy=args.as_copy)
+    documents = _context(args).documents
+    claim = documents.claim(args.file)
+    item = documents.import_file(args.file, as_copy=args.as_copy)
+    if claim:
+        print(claim, file=sys.stderr)  # the id stays the only thing on standard output, for scripts
     print(item.id)
     return 0
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from idmf.cli.errors import CliError
 from idmf.review.comments import step_anchor
-from idmf.review.signoff import display_fingerprint
 from idmf.review.wording import parse_date
 from idmf.review.workflow import Action, Role
 from idmf.cli.output import waiting
 from idmf.services.context import AppContext, open_app
 
 ROLES = [r.value for r in Role]
+PERSON_HELP = "which of your signing identities acts (name or fingerprint; default: your default identity)"
 ACTIONS = [a.value.replace("_", "-") for a in Action if a != Action.APPROVE]
 
 
@@ -41,11 +41,13 @@ def _register_check_status(commands: argparse._SubParsersAction) -> None:
     chk.add_argument("--today", type=_date, help="check as on this date (default: today)")
     chk.set_defaults(handler=cmd_check)
 
-    status = commands.add_parser("status", help="take a workflow action, e.g. submit-for-review")
+    status = commands.add_parser("status", help="take a workflow action, e.g. submit-for-review (signed with your "
+                                                "key; reviewer and committee steps need a key trusted for that role)")
     status.add_argument("id", type=int)
     status.add_argument("action", choices=ACTIONS, metavar="ACTION", help=", ".join(ACTIONS))
-    status.add_argument("--as", dest="role", required=True, choices=ROLES, help="your role")
-    status.add_argument("--person", help="your name (default: your login name)")
+    status.add_argument("--as", dest="role", required=True, choices=ROLES,
+                        help="the role you act in: it grants nothing unless your key is trusted for it")
+    status.add_argument("--person", help=PERSON_HELP)
     status.add_argument("--comment", default="", help="why (needed when requesting changes)")
     status.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     status.set_defaults(handler=cmd_status)
@@ -56,13 +58,15 @@ def _register_signoff(commands: argparse._SubParsersAction) -> None:
     appr.add_argument("id", type=int)
     appr.add_argument("--committee", required=True)
     appr.add_argument("--date", required=True, type=_date, help="date of the committee meeting")
-    appr.add_argument("--approver", required=True)
-    appr.add_argument("--person", help="who records it (default: your login name)")
+    appr.add_argument("--approver", required=True, help="the name of the person approving (e.g. the chair)")
+    appr.add_argument("--person", help="the committee secretary's signing identity, trusted to sign off (default: "
+                                       "your default identity)")
     appr.add_argument("--review-date", type=_date, help="when to review it (default: a year after the meeting)")
     appr.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     appr.set_defaults(handler=cmd_approve)
 
-    ver = commands.add_parser("verify", help="verify a signed-off Word file's fingerprint, or a stored version")
+    ver = commands.add_parser("verify", help="check a signed-off Word file or a stored version: exit 0 Verified, "
+                                             "3 signed by someone you do not trust yet, 1 Not verified")
     ver.add_argument("target", help="FILE.docx or an assessment id")
     ver.set_defaults(handler=cmd_verify)
 
@@ -84,18 +88,18 @@ def _register_review(commands: argparse._SubParsersAction) -> None:
     exp = actions.add_parser("export", help="write a review file of your assessment for an EDI partner")
     exp.add_argument("id", type=int)
     exp.add_argument("--out", required=True, type=Path)
-    exp.add_argument("--person")
+    exp.add_argument("--person", help=PERSON_HELP)
     exp.set_defaults(handler=cmd_review_export)
     imp = actions.add_parser("import", help="import a review request or a reply")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--person")
+    imp.add_argument("--person", help=PERSON_HELP)
     imp.set_defaults(handler=cmd_review_import)
     rep = actions.add_parser("reply", help="write your reply (comments and verdict) to a review request")
     rep.add_argument("id", type=int)
     rep.add_argument("--out", required=True, type=Path)
     rep.add_argument("--verdict", choices=["assured", "changes-requested"])
     rep.add_argument("--comment", default="", help="with --verdict: what should change, or your assurance")
-    rep.add_argument("--person")
+    rep.add_argument("--person", help=PERSON_HELP)
     rep.set_defaults(handler=cmd_review_reply)
     _register_comments(actions)
 
@@ -144,10 +148,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    signed = _context(args).review.approve(args.id, args.committee, args.date, args.approver, person=args.person,
-                                           today=args.today, review_date=args.review_date)
+    context = _context(args)
+    signed = context.review.approve(args.id, args.committee, args.date, args.approver, person=args.person,
+                                    today=args.today, review_date=args.review_date)
+    signer = context.signing.card(signed.signer_key or "")
     print(f"Approved and locked: version {signed.version_number}, {signed.committee} on "
-          f"{signed.meeting_date:%d/%m/%Y}.\nFingerprint: {display_fingerprint(signed.fingerprint)}")
+          f"{signed.meeting_date:%d/%m/%Y}.\nSigned by {signer.describe() if signer else 'an unknown key'}.")
     return 0
 
 
@@ -160,7 +166,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             raise CliError(f"the file {path} was not found.")
         result = _context(args).review.verify_docx(path)
     print(result.message)
-    return 0 if result.ok else 1
+    return result.outcome.exit_code
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ class RenderContext:
     form: FormDefinition
     assessment: Assessment
     exported_at: dt.datetime
-    fingerprint: str = ""  # printed in the footer of a signed-off version
+    signed_by: str = ""  # a signed-off version's footer line: who signed it off and their key's fingerprint
     guidance: bool = False  # print the app's guidance too (drafts only)
     level: int = 2  # heading level of a question here: 2 under a step, 3 inside a group
 

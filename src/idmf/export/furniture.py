@@ -1,5 +1,5 @@
 """The page furniture every publishing output shares with the Part B Word export: header (title, status),
-footer (version, export date, app version) and the sign-off fingerprint line.
+footer (version, export date, app version) and the signed-off line (signer and key).
 
 The Word outputs call the Part B export's own `page.header_and_footer`, and the web pages print the lines
 that very function writes into a Word footer, so a change to the footer (a signer's name beside the
@@ -25,24 +25,24 @@ _PAGE_NUMBERS = re.compile(r"\s*Page\s+\d+\s+of\s+\d+\s*")
 
 
 def page_context(form: FormDefinition, assessment: Assessment, *, exported_at: dt.datetime | None = None,
-                 fingerprint: str = "", doc: DocumentObject | None = None) -> RenderContext:
+                 signed_by: str = "", doc: DocumentObject | None = None) -> RenderContext:
     """What the Part B export's blocks and page furniture need, on a fresh reference document unless given one."""
     moment = exported_at or dt.datetime.now(dt.timezone.utc)
     return RenderContext(doc if doc is not None else open_reference(), form, clean_assessment(assessment), moment,
-                         fingerprint)
+                         signed_by)
 
 
 def furnish(ctx: RenderContext, subject: str) -> None:
-    """Header, footer (with the fingerprint line) and document properties, as on the Part B export."""
+    """Header, footer (with the signed-off line) and document properties, as on the Part B export."""
     page.header_and_footer(ctx)
     page.core_properties(ctx)
     ctx.doc.core_properties.subject = subject
 
 
 def footer_lines(form: FormDefinition, assessment: Assessment, *, exported_at: dt.datetime | None = None,
-                 fingerprint: str = "") -> list[str]:
+                 signed_by: str = "") -> list[str]:
     """The Word footer's lines as plain text, page numbers left out (a web page has no pages)."""
-    ctx = page_context(form, assessment, exported_at=exported_at, fingerprint=fingerprint)
+    ctx = page_context(form, assessment, exported_at=exported_at, signed_by=signed_by)
     page.header_and_footer(ctx)
     lines = []
     for paragraph in ctx.doc.sections[0].footer.paragraphs:

@@ -66,11 +66,13 @@ def header(ctx: RenderContext) -> list[Paragraph]:
 
 
 def footer(ctx: RenderContext) -> list[Paragraph]:
-    """Version, export date, app version and page X of Y, then the sign-off fingerprint when there is one.
-    Further footer lines are added after these, with texts.render(ctx.doc.sections[0].footer, …)."""
+    """Version, export date, app version and page X of Y, then, once signed off, who signed it off and their
+    key's short fingerprint. Further footer lines are added after these, with texts.render(…footer, …)."""
     made = texts.render(ctx.doc.sections[0].footer, "footer", version=ctx.assessment.version_number,
-                        exported=exported_text(ctx), app=__version__, fingerprint=ctx.fingerprint)
+                        exported=exported_text(ctx), app=__version__)
     docxkit.right_tab(made[0], FULL_WIDTH)
+    if ctx.signed_by:
+        made += texts.render(ctx.doc.sections[0].footer, "signed_footer", signed=ctx.signed_by)
     return made
 
 

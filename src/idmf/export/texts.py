@@ -39,9 +39,8 @@ TEMPLATES = {
     "header": ('<p style="IDMF Header"><b>{{ title }}</b>{% if draft %}<tab/><b><red>DRAFT{% if status != "Draft" %} – {{ status }}{% endif %}</red></b>'
                '{% else %}<tab/>{{ status }}{% endif %}</p>\n'),
     "footer": ('<p style="IDMF Footer">Version {{ version }} · Exported {{ exported }} · IDMF Desktop {{ app }}'
-               '<tab/>Page <field name="PAGE"/> of <field name="NUMPAGES"/></p>\n'
-               '{% if fingerprint %}<p style="IDMF Footer">Signed-off fingerprint (SHA-256): {{ fingerprint }}'
-               '</p>\n{% endif %}'),
+               '<tab/>Page <field name="PAGE"/> of <field name="NUMPAGES"/></p>\n'),
+    "signed_footer": '<p style="IDMF Footer">{{ signed }}</p>\n',
     "census_notes": (
         '{% if note %}<p style="IDMF Small Print">{{ note }}</p>{% endif %}\n'
         '{% if caveat %}<p style="IDMF Small Print"><i>{{ caveat }}</i></p>{% endif %}\n'

@@ -23,7 +23,14 @@ from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.domain.questions import DATA_SOURCES, ORGANISATION
 from idmf.export import census, docxkit, embed, page, repeating, sanitize, styles, texts
-from idmf.export.blocks import RenderContext, fixed_text, front_field, guidance, heading, question_box
+from idmf.export.blocks import (
+    RenderContext,
+    fixed_text,
+    front_field,
+    guidance,
+    heading,
+    question_box,
+)
 from idmf.export.choices import choice_block, grid_table, yes_no_table
 from idmf.export.impacts import group_catalogue, impact_question
 from idmf.files import atomic_write
@@ -44,6 +51,11 @@ _BLOCKS: dict[FieldType, Callable[[RenderContext, Question], None]] = {
     FieldType.TABLE: repeating.data_table,
     FieldType.GROUP_CATALOGUE: group_catalogue,
 }
+
+
+def open_signed(data: bytes) -> DocumentObject:
+    """A signed-off version's Word document, exactly as it was signed (kept with its sign-off)."""
+    return Document(BytesIO(data))
 
 
 def open_reference(path: Path | None = None) -> DocumentObject:
@@ -142,12 +154,12 @@ def _closing(ctx: RenderContext) -> None:
 
 
 def build_document(assessment: Assessment, form: FormDefinition, *, exported_at: dt.datetime | None = None,
-                   reference: Path | None = None, fingerprint: str = "", guidance: bool = False) -> DocumentObject:
-    """The whole Word document for an assessment, in memory (fingerprint: its sign-off, for the footer;
+                   reference: Path | None = None, signed_by: str = "", guidance: bool = False) -> DocumentObject:
+    """The whole Word document for an assessment, in memory (signed_by: the footer line of a sign-off;
     guidance: also print the app's guidance, which only a draft does)."""
     moment = exported_at or dt.datetime.now(dt.timezone.utc)
     clean = sanitize.clean_assessment(assessment)
-    ctx = RenderContext(open_reference(reference), form, clean, moment, fingerprint)
+    ctx = RenderContext(open_reference(reference), form, clean, moment, signed_by)
     ctx.guidance = guidance and page.is_draft(ctx)
     page.header_and_footer(ctx)
     page.core_properties(ctx)
@@ -165,7 +177,7 @@ def build_document(assessment: Assessment, form: FormDefinition, *, exported_at:
 
 
 def export_docx(assessment: Assessment, form: FormDefinition, path: Path, *,
-                exported_at: dt.datetime | None = None, fingerprint: str = "", guidance: bool = False) -> Path:
+                exported_at: dt.datetime | None = None, signed_by: str = "", guidance: bool = False) -> Path:
     """Write the assessment as a .docx at `path` atomically (the old file survives any failure)."""
-    doc = build_document(assessment, form, exported_at=exported_at, fingerprint=fingerprint, guidance=guidance)
+    doc = build_document(assessment, form, exported_at=exported_at, signed_by=signed_by, guidance=guidance)
     return atomic_write(Path(path), lambda temp: doc.save(str(temp)))

@@ -7,7 +7,7 @@ Readiness check (idmf.review.readiness)
     RULES: every registered rule (id, step, severity, title)
 
 Workflow (idmf.review.workflow) — one declarative table, WORKFLOW[status][role] -> Permission(edit, actions)
-    transition(context, assessment_id, action, person=None, comment="", role="lead", today=None)
+    transition(store, assessment_id, action, person, comment="", role="lead", today=None, signer=…)
     allowed_actions(status, role), why_not(status, role, action), can_edit(status, role, qid),
     editable_fields(status, role, qids)
     display_status(status, review_date, today) ("Review due"), default_person()
@@ -19,15 +19,16 @@ Comments (idmf.review.comments)
     open_counts(context, id) {anchor: open threads}
 
 Sign-off and versions (idmf.review.signoff, idmf.review.diff, idmf.review.audit)
-    approve(context, id, committee, meeting_date, approver, person=None, comment="", today=None) -> Signoff
-    signoff_for(context, id), fingerprint_of(assessment), verify_fingerprint(document, fingerprint),
-    verify_stored(context, id), display_fingerprint(fp); "Revise" is transition(..., "revise", ...)
+    approve(store, id, committee, meeting_date, approver, person, …, signer=…, seal=…) -> Signoff
+    signoff_for(store, id); "Revise" is transition(..., "revise", ...)
     diff_versions(a, b, form) -> [QuestionDiff]
-    history(engine, id), verify_audit_chain(engine, id) -> AuditCheck
+    history(store, id), verify_audit_chain(store, id, check, anchor) -> AuditCheck (signed entries)
 
-Review files (idmf.review.exchange, format in idmf.review.reviewfile)
-    export_review_request(context, id, out), import_review_file(context, path) -> ImportOutcome,
-    set_verdict(context, copy_id, verdict, person, comment), export_review_reply(context, copy_id, out)
+Review files (idmf.review.exchange, format in idmf.review.reviewfile, verdicts in idmf.review.verdicts)
+    export_review_request(store, id, out, author), import_review_file(store, rf, author, recorder) -> ImportOutcome,
+    set_verdict(store, copy_id, verdict, person, comment), export_review_reply(store, copy_id, out, author)
+
+Keys and signatures are idmf.signing's; idmf.services joins the two (the signer is passed in, never imported).
 """
 
 from idmf.review.errors import (

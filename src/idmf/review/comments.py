@@ -17,6 +17,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection
 
+from idmf.domain.questions import APPROVAL_EDI_PARTNER
 from idmf.domain.times import aware, utc, utcnow
 from idmf.forms.schema import FormDefinition
 from idmf.review.errors import CommentError
@@ -198,10 +199,15 @@ class MergeResult:
     updated: int
 
 
-def merge_comments(store: Store, conn: Connection, uid: str, version: int,
-                   incoming: Iterable[PortableComment]) -> MergeResult:
+def merge_comments(store: Store, conn: Connection, uid: str, version: int, incoming: Iterable[PortableComment],
+                   signed_by: tuple[str, str] | None = None) -> MergeResult:
     """Add comments not yet here; take the newer resolved state of those already here (in the caller's
-    transaction). Safe to repeat."""
+    transaction). Safe to repeat. With `signed_by` (name, role: who signed the file they came in), new comments
+    and resolutions are written in that person's name, whatever the file's own fields say."""
+    if signed_by is not None:
+        name, role = signed_by
+        incoming = [c.model_copy(update={"author": name, "role": Role(role),
+                                         "resolved_by": name if c.resolved else None}) for c in incoming]
     items = sorted(incoming, key=lambda c: c.parent_origin is not None)  # threads before their replies
     added = updated = 0
     wanted = {c.origin for c in items} | {c.parent_origin for c in items if c.parent_origin}
@@ -217,6 +223,22 @@ def merge_comments(store: Store, conn: Connection, uid: str, version: int,
                                   changed_at=_precise(item.changed_at), resolved_at=_precise(item.resolved_at))
             updated += 1
     return MergeResult(added, updated)
+
+
+def keep_verdict_as_comment(store: Store, conn: Connection, manifest, verdict, reviewer: str, reason: str) -> str:
+    """A verdict that may no longer be applied, kept as a comment on the EDI partner question (once per reply);
+    returns the sentence saying so."""
+    label = "EDI assurance given" if verdict.verdict == "assured" else "Changes requested"
+    body = (f"Verdict in an earlier review reply, not applied because {reason}: {label}."
+            f"{' ' + verdict.comment if verdict.comment else ''}")
+    if store.comments.by_origins({manifest.reply_id}, conn).get(manifest.reply_id) is None:
+        now = utcnow(precise=True)
+        store.comments.insert(conn, origin=manifest.reply_id, assessment_uid=manifest.assessment_uid,
+                              version_number=manifest.version_number, anchor=APPROVAL_EDI_PARTNER, parent_id=None,
+                              author=reviewer, role=Role.REVIEWER.value, body=body[:MAX_BODY], created_at=now,
+                              resolved=False, changed_at=now)
+    return (f"Its verdict ({label}) is not applied because {reason}; it is kept as a comment beside “EDI "
+            "partner”. Ask the reviewer to reply to your latest review file.")
 
 
 def _precise(value: dt.datetime | None) -> dt.datetime | None:

@@ -1,10 +1,13 @@
-"""The review file (.idmf): a zip holding manifest.json, content.json and comments.json.
+"""The review file (.idmf): a zip holding manifest.json, content.json, comments.json and signature.json.
 
-    manifest.json  format "idmf-review", format_version, kind ("review-request" | "review-reply"),
+    manifest.json  format "idmf-review", format_version 2, kind ("review-request" | "review-reply"),
+                   request_id (the request this file is, or answers), reply_id (a reply's own id),
                    assessment_uid, version_number, title, content_sha256, comments_sha256,
                    created_at, created_by, app_version
     content.json   the assessment as a jsonio document (idmf.interchange.jsonio)
     comments.json  {"verdict": null | {...}, "comments": [PortableComment, ...]}
+    signature.json the author's signature over the whole manifest (made and checked by the caller through
+                   idmf.signing; who wrote the file is the signature's card, never `created_by`)
 
 Files are read defensively: the file size, the number of entries, their names and their declared sizes
 are checked before anything is decompressed; each entry is read with a hard cap whatever it declares;
@@ -15,11 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -33,10 +37,11 @@ from idmf.review.comments import PortableComment
 from idmf.review.errors import ReviewFileError
 
 FORMAT = "idmf-review"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed by the author, with request and reply ids
 REQUEST, REPLY = "review-request", "review-reply"
-MANIFEST, CONTENT, COMMENTS = "manifest.json", "content.json", "comments.json"
-ENTRY_NAMES = (MANIFEST, CONTENT, COMMENTS)
+MANIFEST, CONTENT, COMMENTS, SIGNATURE = "manifest.json", "content.json", "comments.json", "signature.json"
+ENTRY_NAMES = (MANIFEST, CONTENT, COMMENTS, SIGNATURE)
+_ID = r"^[0-9a-f]{32}$"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # the file on disk
 MAX_ENTRIES = 10
 MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024  # all entries together, once decompressed
@@ -51,6 +56,8 @@ class Manifest(BaseModel):
     format: str
     format_version: int
     kind: Literal["review-request", "review-reply"]
+    request_id: str = Field(pattern=_ID)
+    reply_id: str | None = Field(default=None, pattern=_ID)
     assessment_uid: str = Field(pattern=r"^[0-9a-f]{1,32}$")
     version_number: int = Field(ge=1)
     title: str = ""
@@ -88,7 +95,9 @@ class ReviewFile:
     document: dict[str, Any]
     comments: list[PortableComment]
     verdict: Verdict | None
-    file_sha256: str  # of manifest.json: identifies this very file
+    file_sha256: str  # of manifest.json
+    manifest_data: dict[str, Any]  # manifest.json exactly as parsed: what the signature must cover
+    signature: str  # signature.json's text
 
     @property
     def content_sha256(self) -> str:
@@ -99,21 +108,37 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# The author's signature over the manifest (as a JSON object): returns signature.json's text.
+ManifestSigner = Callable[[dict[str, Any]], str]
+
+
+@dataclass(frozen=True)
+class Ids:
+    """The request a file is (or answers) and, for a reply, its own id."""
+
+    request_id: str
+    reply_id: str | None = None
+
+
 def write_review_file(out: Path, kind: str, uid: str, version: int, title: str, content_text: str,
-                      comments: list[PortableComment], verdict: Verdict | None, created_by: str) -> Path:
-    """Write a review file atomically (a half-written file never replaces a good one)."""
+                      comments: list[PortableComment], verdict: Verdict | None, created_by: str, ids: Ids,
+                      sign: ManifestSigner) -> Path:
+    """Write a review file signed by its author, atomically (a half-written file never replaces a good one)."""
     content = content_text.encode("utf-8")
     comments_bytes = _CommentsFile(verdict=verdict, comments=comments).model_dump_json(indent=2).encode("utf-8")
-    manifest = Manifest(format=FORMAT, format_version=FORMAT_VERSION, kind=kind, assessment_uid=uid,
-                        version_number=version, title=title, content_sha256=sha256(content),
-                        comments_sha256=sha256(comments_bytes), created_by=created_by, app_version=__version__,
-                        created_at=utcnow())
+    manifest = Manifest(format=FORMAT, format_version=FORMAT_VERSION, kind=kind, request_id=ids.request_id,
+                        reply_id=ids.reply_id, assessment_uid=uid, version_number=version, title=title,
+                        content_sha256=sha256(content), comments_sha256=sha256(comments_bytes),
+                        created_by=created_by, app_version=__version__, created_at=utcnow())
+    manifest_data = json.loads(manifest.model_dump_json())
+    signature = sign(manifest_data)
 
     def write(temp: Path) -> None:
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, manifest.model_dump_json(indent=2))
+            archive.writestr(MANIFEST, json.dumps(manifest_data, ensure_ascii=False, indent=2))
             archive.writestr(CONTENT, content)
             archive.writestr(COMMENTS, comments_bytes)
+            archive.writestr(SIGNATURE, signature)
 
     return atomic_write(Path(out), write)
 
@@ -132,6 +157,9 @@ def _check_entries(name: str, infos: list[zipfile.ZipInfo]) -> None:
         if entry not in ENTRY_NAMES:
             raise ReviewFileError(f"{name} is refused: it contains an unexpected entry '{entry[:80]}' (a review "
                                   f"file holds only {', '.join(ENTRY_NAMES)}).")
+    if SIGNATURE not in names and all(entry in names for entry in ENTRY_NAMES if entry != SIGNATURE):
+        raise ReviewFileError(f"{name} is not signed, so nobody can tell who wrote it (it was written by an older "
+                              "version of IDMF Desktop, or changed since). Ask the sender to export it again.")
     for entry in ENTRY_NAMES:
         if names.count(entry) != 1:
             problem = "is missing" if entry not in names else "appears more than once in"
@@ -184,10 +212,12 @@ def _json(name: str, entry: str, data: bytes) -> Any:
         raise ReviewFileError(f"{name} is refused: {entry}: {first_line(exc)}") from None
 
 
-def _manifest(name: str, data: bytes) -> Manifest:
-    raw = _json(name, MANIFEST, data)
+def _manifest(name: str, raw: Any) -> Manifest:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ReviewFileError(f"{name} is not an IDMF review file (its manifest's format is not '{FORMAT}').")
+    if raw.get("format_version") == 1:
+        raise ReviewFileError(f"{name} was written by an older version of IDMF Desktop, before review files were "
+                              "signed, so nobody can tell who wrote it. Ask the sender to export it again.")
     if raw.get("format_version") != FORMAT_VERSION:
         raise ReviewFileError(f"{name} was written by a newer version of IDMF Desktop (review file format "
                               f"{raw.get('format_version')!r}). Install the latest version of the app.")
@@ -225,11 +255,16 @@ def read_review_file(path: Path) -> ReviewFile:
     """Open and check a review file; raise ReviewFileError with the exact reason when it is refused."""
     path = Path(path)
     entries = _read_entries(path)
-    manifest = _manifest(path.name, entries[MANIFEST])
+    manifest_data = _json(path.name, MANIFEST, entries[MANIFEST])
+    manifest = _manifest(path.name, manifest_data)
     _check_hash(path.name, CONTENT, entries[CONTENT], manifest.content_sha256)
     _check_hash(path.name, COMMENTS, entries[COMMENTS], manifest.comments_sha256)
     document = _json(path.name, CONTENT, entries[CONTENT])
     _check_same_assessment(path.name, manifest, document)
     comments = _comments(path.name, entries[COMMENTS])
+    try:
+        signature = entries[SIGNATURE].decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReviewFileError(f"{path.name} is refused: its signature is damaged.") from None
     return ReviewFile(manifest, entries[CONTENT].decode("utf-8"), document, comments.comments, comments.verdict,
-                      sha256(entries[MANIFEST]))
+                      sha256(entries[MANIFEST]), manifest_data, signature)

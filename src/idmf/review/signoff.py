@@ -1,73 +1,27 @@
-"""Committee sign-off: approve and lock a version, fingerprint its content, verify a fingerprint later.
+"""Committee sign-off: approve and lock a version, with the approver's signature over what people read.
 
-The fingerprint is the SHA-256 (hex) of the RFC 8785 canonical JSON of the signed content: the
-`jsonio.to_document` document with the assessment details reduced to its uid and version number (status,
-dates of editing, archiving and the review date are bookkeeping and may change after sign-off). The Word
-export prints it in the footer (`fingerprint_of`, `signoff_for`) and embeds the document, so
-`verify_fingerprint(document, fingerprint)` can check a Word file years later.
+The signature itself is made by the caller (idmf.services, which holds the approver's key and renders the
+Word document): `approve` records the approval, appends the signed audit entry, then asks `seal` for the
+signed statement and the signed Word document, and stores them with the sign-off, all in one transaction.
+The sign-off's `fingerprint` column keeps the SHA-256 of the canonical content that was signed.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import hashlib
-import hmac
-import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
-import rfc8785
 from sqlalchemy import Connection
 
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE, COMPLETED_DATE
 from idmf.domain.times import aware, utcnow
-from idmf.interchange import jsonio
+from idmf.review.audit import AuditEntry, Signer
 from idmf.review.errors import SignoffError
-from idmf.review.workflow import Action, Role, check_allowed, default_person, ensure_workflow_target, record_status
+from idmf.review.workflow import Action, Role, check_allowed, ensure_workflow_target, record_status
 from idmf.storage.backup import take_backup
 from idmf.storage.store import Store
-
-SIGNED_META = ("uid", "version_number")  # the only assessment details a fingerprint covers
-
-
-def signed_content(document: dict[str, Any]) -> dict[str, Any]:
-    """The part of a jsonio document that a fingerprint covers (everything but bookkeeping details)."""
-    content = copy.deepcopy(document)
-    meta = document.get("assessment") if isinstance(document.get("assessment"), dict) else {}
-    content["assessment"] = {key: meta.get(key) for key in SIGNED_META}
-    return content
-
-
-def fingerprint(document: dict[str, Any]) -> str:
-    """SHA-256 (64 hex digits) over the RFC 8785 canonical JSON of a document's signed content."""
-    return hashlib.sha256(rfc8785.dumps(signed_content(document))).hexdigest()
-
-
-def fingerprint_of(assessment: Assessment) -> str:
-    """The fingerprint of an assessment as it is now (the Word footer prints the signed-off one)."""
-    return fingerprint(jsonio.to_document(assessment))
-
-
-def normalise_fingerprint(text: str) -> str:
-    """A fingerprint as typed or printed ('AB12 CD34…', 'ab12:cd34…') in its plain form."""
-    return re.sub(r"[\s:\-]", "", text or "").lower()
-
-
-def display_fingerprint(value: str, group: int = 4) -> str:
-    """A fingerprint in groups of four for people to compare by eye: 'ab12 cd34 …'."""
-    plain = normalise_fingerprint(value)
-    return " ".join(plain[i:i + group] for i in range(0, len(plain), group))
-
-
-def verify_fingerprint(document: dict[str, Any], expected: str) -> bool:
-    """True when the document's signed content has exactly this fingerprint."""
-    try:
-        actual = fingerprint(document)
-    except (TypeError, ValueError, rfc8785.CanonicalizationError):
-        return False
-    return hmac.compare_digest(actual, normalise_fingerprint(expected))
 
 
 @dataclass(frozen=True)
@@ -80,14 +34,31 @@ class Signoff:
     committee: str
     meeting_date: dt.date
     approver: str
-    fingerprint: str
+    fingerprint: str  # SHA-256 of the signed canonical content
     signed_at: dt.datetime
     recorded_by: str
+    signer_key: str | None = None  # None: signed off before sign-offs were signed
+    signature: str | None = None  # the signed statement (JSON)
+
+
+@dataclass(frozen=True)
+class Seal:
+    """What the approver's key produced for a sign-off (made by the caller, who holds the key)."""
+
+    content_sha256: str
+    signer_key: str
+    signature: str
+    document: bytes  # the signed Word document, kept so it can be issued again exactly as signed
+
+
+# (the approved assessment, the approval's audit entry, committee, meeting date, approver, signed at) -> Seal
+SealMaker = Callable[[Assessment, AuditEntry, str, dt.date, str, dt.datetime], Seal]
 
 
 def _signoff(row: Any) -> Signoff:
     return Signoff(row.assessment_id, row.assessment_uid, row.version_number, row.committee, row.meeting_date,
-                   row.approver, row.fingerprint, aware(row.signed_at), row.recorded_by)
+                   row.approver, row.fingerprint, aware(row.signed_at), row.recorded_by, row.signer_key,
+                   row.signature)
 
 
 def signoff_for(store: Store, assessment_id: int) -> Signoff | None:
@@ -137,14 +108,14 @@ def _backup_first(store: Store) -> None:
         take_backup(path, "before-signoff")
 
 
-def approve(store: Store, assessment_id: int, committee: str, meeting_date: dt.date, approver: str,
-            person: str | None = None, comment: str = "", today: dt.date | None = None,
-            review_date: dt.date | None = None) -> Signoff:
-    """Record the committee's approval, fingerprint the content and lock the version, in one transaction.
+def approve(store: Store, assessment_id: int, committee: str, meeting_date: dt.date, approver: str, person: str,
+            comment: str = "", today: dt.date | None = None, review_date: dt.date | None = None, *,
+            signer: Signer, seal: SealMaker) -> Signoff:
+    """Record the committee's approval, sign it (`signer`, `seal`) and lock the version, in one transaction.
 
     The SQLite file is backed up first. The review date defaults to a year after the meeting.
     """
-    today, person = today or dt.date.today(), (person or default_person()).strip()
+    today, person = today or dt.date.today(), person.strip()
     item = ensure_workflow_target(store, assessment_id)
     if store.assessments.is_locked(assessment_id):
         raise SignoffError("This version is already signed off.")
@@ -153,37 +124,16 @@ def approve(store: Store, assessment_id: int, committee: str, meeting_date: dt.d
     _backup_first(store)
     with store.transaction() as conn:
         _record_answers(store, conn, item, committee, meeting_date)
+        item = store.assessments.get(assessment_id, conn)
+        entry = record_status(store, conn, item, Status.APPROVED, Action.APPROVE, person, Role.COMMITTEE,
+                              comment or f"Approved by {approver.strip()} at {committee.strip()}.", signer,
+                              review_date=review_date or _one_year_later(meeting_date), locked=True)
+        signed_at = utcnow()
         item = store.assessments.get(assessment_id, conn)  # exactly what verification will read back
-        digest = fingerprint_of(item)
-        record_status(store, conn, item, Status.APPROVED, Action.APPROVE, person, Role.COMMITTEE,
-                      comment or f"Approved by {approver.strip()} at {committee.strip()}.",
-                      review_date=review_date or _one_year_later(meeting_date), locked=True)
+        sealed = seal(item, entry, committee.strip(), meeting_date, approver.strip(), signed_at)
         store.signoffs.insert(
             conn, assessment_id=item.id, assessment_uid=item.uid, version_number=item.version_number,
             committee=committee.strip(), meeting_date=meeting_date, approver=approver.strip(),
-            fingerprint=digest, signed_at=utcnow(), recorded_by=person)
+            fingerprint=sealed.content_sha256, signed_at=signed_at, recorded_by=person,
+            signer_key=sealed.signer_key, signature=sealed.signature, document=sealed.document)
     return signoff_for(store, assessment_id)  # type: ignore[return-value]
-
-
-@dataclass(frozen=True)
-class Verification:
-    """The outcome of checking a fingerprint, in words."""
-
-    ok: bool
-    message: str
-    expected: str = ""
-    actual: str = ""
-
-
-def verify_stored(store: Store, assessment_id: int) -> Verification:
-    """Recompute a signed-off version's fingerprint from the database and compare it with its sign-off."""
-    signed = signoff_for(store, assessment_id)
-    if signed is None:
-        return Verification(False, f"Assessment {assessment_id} has not been signed off, so there is no fingerprint "
-                                   "to check.")
-    actual = fingerprint_of(store.assessments.get(assessment_id))
-    if hmac.compare_digest(actual, signed.fingerprint):
-        return Verification(True, f"Verified: version {signed.version_number} is exactly as signed off by "
-                                  f"{signed.committee} on {signed.meeting_date:%d/%m/%Y}.", signed.fingerprint, actual)
-    return Verification(False, f"NOT verified: the stored content of version {signed.version_number} differs from "
-                               "what was signed off.", signed.fingerprint, actual)

@@ -203,13 +203,14 @@ def check_allowed(store: Store, item: Assessment, action: Action, role: Role, co
 
 
 def record_status(store: Store, conn: Connection, item: Assessment, to: Status, action: Action, person: str,
-                  role: Role, comment: str, **changes: Any) -> audit.AuditEntry:
-    """Change the status (optimistic row check) and append the audit entry, in the caller's transaction."""
+                  role: Role, comment: str, signer: audit.Signer, person_key: str | None = None,
+                  **changes: Any) -> audit.AuditEntry:
+    """Change the status (optimistic row check) and append the entry `signer` signs, in the caller's transaction."""
     store.assessments.update_meta(item.id, item.row_version, conn=conn, status=to, **changes)
     item.row_version += 1
     return audit.append(store, conn, item.id, item.uid, item.version_number, action=action.value,
                         from_status=item.status.value, to_status=to.value, person=person, role=role.value,
-                        comment=comment.strip())
+                        signer=signer, comment=comment.strip(), person_key=person_key)
 
 
 def clear_answers(store: Store, conn: Connection, item: Assessment, fields: tuple[str, ...]) -> list[str]:
@@ -252,23 +253,25 @@ def plan(store: Store, assessment_id: int, action: Action | str, role: Role | st
     return item, action, go
 
 
-def transition(store: Store, assessment_id: int, action: Action | str, person: str | None = None,
-               comment: str = "", role: Role | str = Role.LEAD, today: dt.date | None = None,
-               conn: Connection | None = None) -> TransitionResult:
-    """Take one workflow action as `person` in `role`, with a comment, in one transaction (or the caller's)."""
-    person, role = (person or default_person()).strip(), Role(role)
+def transition(store: Store, assessment_id: int, action: Action | str, person: str, comment: str = "",
+               role: Role | str = Role.LEAD, today: dt.date | None = None, conn: Connection | None = None, *,
+               signer: audit.Signer, person_key: str | None = None) -> TransitionResult:
+    """Take one workflow action as `person` in `role`, with a comment, in one transaction (or the caller's); the
+    audit entry is signed by `signer` (whose authority for the role the caller has checked; `person_key`: the
+    key of `person` when they are not the signer)."""
+    person, role = person.strip(), Role(role)
     with store.transaction(conn) as c:
         item, action, go = plan(store, assessment_id, action, role, comment, today or dt.date.today(), c)
         if go.new_version:
-            return _revise(store, c, item, go, person, role, comment)
+            return _revise(store, c, item, go, person, role, comment, signer)
         cleared = clear_answers(store, c, item, go.clears)
         extra = {REVIEW_DATE: None} if REVIEW_DATE in go.clears else {}
-        entry = record_status(store, c, item, go.to, action, person, role, comment, **extra)
+        entry = record_status(store, c, item, go.to, action, person, role, comment, signer, person_key, **extra)
         return TransitionResult(store.assessments.get(assessment_id, c), entry, tuple(cleared))
 
 
 def _revise(store: Store, conn: Connection, source: Assessment, go: Go, person: str, role: Role,
-            comment: str) -> TransitionResult:
+            comment: str, signer: audit.Signer) -> TransitionResult:
     """Start version n+1 as a draft from an approved version (which stays as it is: locked once signed off)."""
     newer = [v for v in store.assessments.versions(source.uid, conn) if v.version_number > source.version_number]
     if newer:
@@ -281,5 +284,5 @@ def _revise(store: Store, conn: Connection, source: Assessment, go: Go, person: 
     store.assessments.update_meta(copy.id, copy.row_version, conn=conn, review_date=None)
     entry = audit.append(store, conn, copy.id, copy.uid, copy.version_number, action=Action.REVISE.value,
                          from_status=Status.APPROVED.value, to_status=Status.DRAFT.value, person=person,
-                         role=role.value, comment=f"{note} {comment.strip()}".strip())
+                         role=role.value, signer=signer, comment=f"{note} {comment.strip()}".strip())
     return TransitionResult(store.assessments.get(copy.id, conn), entry, tuple(cleared))

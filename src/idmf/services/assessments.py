@@ -108,12 +108,15 @@ class AssessmentService:
 
     # --- JSON interchange -------------------------------------------------------------------------------------
     def import_json(self, text: str, as_copy: bool = False) -> Assessment:
-        """Import an exported JSON document; refuses a version already present unless as_copy.
+        """Import an exported JSON document as a Draft; refuses a version already present unless as_copy.
 
-        The database's unique (uid, version) constraint decides, so two imports of one file at the same
+        A file never carries authority: whatever status it states (Approved, Ready for committee…), the import
+        is a Draft with no review date; only the workflow, with people's signatures, moves it on. The
+        database's unique (uid, version) constraint decides duplicates, so two imports of one file at the same
         moment give one new assessment and one "already in your database", never a half-imported pair.
         """
-        item = jsonio.loads(text, self.forms)
+        item = jsonio.loads(text, self.forms).model_copy(update={"status": Status.DRAFT, "review_date": None,
+                                                                  "archived": False})
         if as_copy:
             item = item.model_copy(update={"uid": Assessment.new(self.form_for(item)).uid, "version_number": 1})
         try:

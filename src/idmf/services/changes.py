@@ -26,6 +26,7 @@ class Changes:
     publication: bool = False  # the cover-sheet details or the easy-read text kept with the version
     listing: bool = False  # rows of the dashboard (new, archived, duplicated, imported)
     census_cache: bool = False  # the cached census figures
+    signers: bool = False  # signers known or trusted here, the trusted-signers list
     everything: bool = False  # the whole database was replaced (a backup restored)
     opened: int | None = None  # an assessment the user should now see (a new version, an imported copy)
 

@@ -1,8 +1,8 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`) and subscribe to `context.changes`; they
-never reach the `database` or the `store` behind them (tests of the storage layer may).
+`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`) and subscribe to
+`context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer may).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from idmf.forms.loader import FormRegistry
+from idmf.paths import data_dir
 from idmf.services.assessments import AssessmentService
 from idmf.services.backups import BackupService
 from idmf.services.census import CensusService
@@ -21,6 +22,8 @@ from idmf.services.documents import DocumentService
 from idmf.services.publishing import PublishingService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
+from idmf.services.signing import SigningService
+from idmf.signing.keystore import KeyStore
 from idmf.storage.database import Database, open_database
 from idmf.storage.store import Store
 
@@ -41,6 +44,7 @@ class AppContext:
     census: CensusService
     backups: BackupService
     publishing: PublishingService
+    signing: SigningService
 
     @property
     def data_location(self) -> Path | None:
@@ -57,19 +61,21 @@ class AppContext:
         self.database.dispose()
 
 
-def build_context(database: Database, forms: FormRegistry) -> AppContext:
-    """The services over an opened database."""
+def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None = None) -> AppContext:
+    """The services over an opened database, signing with the identities in `keys` (default: the data folder's)."""
     store, changes = Store(database, forms), ChangeNotifier()
     assessments = AssessmentService(store, changes)
-    documents = DocumentService(store, assessments)
+    signing = SigningService(store, keys or KeyStore.for_data_folder(data_dir()), changes)
+    documents = DocumentService(store, assessments, signing)
     return AppContext(
-        database, store, forms, changes, assessments, documents, ReviewService(store, changes),
-        CommentService(store, changes), ReviewFileService(store, changes),
-        CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing)
+        database, store, forms, changes, assessments, documents, ReviewService(store, changes, signing),
+        CommentService(store, changes), ReviewFileService(store, changes, signing),
+        CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing,
+        signing)
 
 
-def open_app(database_url: str | None = None, forms: FormRegistry | None = None, *,
-             on_wait: Callable[[str], None] | None = None) -> AppContext:
-    """Open the database (upgrading it) and build the services on it; `on_wait` hears when the app waits for
-    another program to let go of the data file."""
-    return build_context(open_database(database_url, on_wait=on_wait), forms or FormRegistry())
+def open_app(database_url: str | None = None, forms: FormRegistry | None = None, keys: KeyStore | None = None,
+             *, on_wait: Callable[[str], None] | None = None) -> AppContext:
+    """Open the database (upgrading it) and build the services on it, signing with the identities in `keys`;
+    `on_wait` hears when the app waits for another program to let go of the data file."""
+    return build_context(open_database(database_url, on_wait=on_wait), forms or FormRegistry(), keys)

@@ -7,17 +7,20 @@ line start without it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
-from idmf.domain.assessment import Assessment
-from idmf.domain.summary import AssessmentSummary
+from idmf.domain.assessment import Assessment, Status
 from idmf.domain.limits import MAX_ASSESSMENT_BYTES, mb
+from idmf.domain.summary import AssessmentSummary
 from idmf.files import atomic_write, atomic_write_text, read_at_most
 from idmf.interchange.jsonio import InterchangeError
-from idmf.review.signoff import display_fingerprint, signoff_for
+from idmf.services import signoffs
 from idmf.services.assessments import AssessmentService
 from idmf.services.publishing import FORMATS as PUBLISHING_FORMATS
 from idmf.services.publishing import PublishingService
+from idmf.services.signing import SigningService
+from idmf.signing.verification import Outcome
 from idmf.storage.store import Store
 
 FORMATS = ("json", "docx", *PUBLISHING_FORMATS)
@@ -49,7 +52,9 @@ def read_assessment_text(path: Path) -> str:
     if not path.is_file():
         raise InterchangeError(f"The file {path} was not found.")
     if path.suffix.lower() == ".docx":
-        from idmf.export.embed import read_embedded_json  # python-docx and lxml only when a Word file is read
+        from idmf.export.embed import (
+            read_embedded_json,  # python-docx and lxml only when a Word file is read
+        )
 
         return read_embedded_json(path)
     return _read_json_file(path)
@@ -58,9 +63,10 @@ def read_assessment_text(path: Path) -> str:
 class DocumentService:
     """Imports and exports assessment files for the GUI and the CLI alike."""
 
-    def __init__(self, store: Store, assessments: AssessmentService) -> None:
+    def __init__(self, store: Store, assessments: AssessmentService, signing: SigningService) -> None:
         self.store = store
         self.assessments = assessments
+        self.signing = signing
         self.publishing = PublishingService(store, assessments.changes, self)
 
     def existing_copy(self, path: Path) -> AssessmentSummary | None:
@@ -68,8 +74,30 @@ class DocumentService:
         return self.assessments.existing_copy(read_assessment_text(path))
 
     def import_file(self, path: Path, as_copy: bool = False) -> Assessment:
-        """Import a .json or .docx export; DuplicateImportError when that version is here and not as_copy."""
+        """Import a .json or .docx export as a Draft; DuplicateImportError when that version is here and not
+        as_copy."""
         return self.assessments.import_json(read_assessment_text(path), as_copy=as_copy)
+
+    def claim(self, path: Path) -> str | None:
+        """What a file says its status is, which an import never takes over (None for a draft): "claims:
+        Approved — not verified", or verified when a Word file carries a trusted sign-off."""
+        path = Path(path)
+        try:
+            meta = json.loads(read_assessment_text(path)).get("assessment") or {}
+            claimed = Status(meta.get("status", "draft"))
+        except (ValueError, AttributeError, TypeError):
+            return None
+        if claimed == Status.DRAFT:
+            return None
+        checked = "not verified"
+        if path.suffix.lower() == ".docx":
+            result = signoffs.verify_docx(path, self.signing.trusted_roles, self.store)
+            if result.outcome == Outcome.VERIFIED and result.signer is not None:
+                checked = f"verified, signed off by {result.signer.name}"
+            elif result.outcome == Outcome.UNTRUSTED:
+                checked = "signed by someone you do not trust yet"
+        return (f"The file says this assessment is “{claimed.label}”. An import never carries a status, so it is a "
+                f"Draft here (claims: {claimed.label} — {checked}).")
 
     def export(self, assessment_id: int, fmt: str, out: Path, *, guidance: bool = False,
                for_publishing: bool = False) -> Path:
@@ -86,21 +114,29 @@ class DocumentService:
             return self.export_docx(assessment_id, out, guidance)
         raise ValueError(f"unknown export format '{fmt}' (known: {', '.join(FORMATS)})")
 
-    def footer_fingerprint(self, assessment_id: int) -> str:
-        """The sign-off fingerprint every exported page prints ('' until the version is signed off)."""
-        signoff = signoff_for(self.store, assessment_id)
-        return display_fingerprint(signoff.fingerprint) if signoff else ""
+    def signed_by(self, assessment_id: int) -> str:
+        """The footer line of a signed-off version (who signed it off, for which committee, their key); ''."""
+        return signoffs.signed_by(self.store, assessment_id)
 
     def part_b_document(self, assessment_id: int, exported_at: dt.datetime | None = None, guidance: bool = False):
-        """The committee-ready Part B Word document in memory (the Word export and the committee pack);
-        `guidance`: a draft also prints the app's guidance, marked as not part of the template."""
-        from idmf.export.writer import build_document  # python-docx only when a document is written
+        """The committee-ready Part B Word document in memory (the Word export and the committee pack): a
+        signed-off version's is the very document that was signed; `guidance`: a draft also prints the app's
+        guidance, marked as not part of the template."""
+        from idmf.export.writer import (  # python-docx only when a document is written
+            build_document,
+            open_signed,
+        )
 
+        signed = self.store.signoffs.document(assessment_id)
+        if signed is not None:
+            return open_signed(signed)
         item = self.store.assessments.get(assessment_id)
-        return build_document(item, self.store.form_for(item), exported_at=exported_at,
-                              fingerprint=self.footer_fingerprint(assessment_id), guidance=guidance)
+        return build_document(item, self.store.form_for(item), exported_at=exported_at, guidance=guidance)
 
     def export_docx(self, assessment_id: int, out: Path, guidance: bool = False) -> Path:
-        """The committee-ready Word document, with the sign-off fingerprint in the footer once signed off."""
+        """The committee-ready Word document; a signed-off version's is the very document that was signed."""
+        signed = self.store.signoffs.document(assessment_id)
+        if signed is not None:
+            return atomic_write(Path(out), lambda temp: temp.write_bytes(signed))
         doc = self.part_b_document(assessment_id, guidance=guidance)
         return atomic_write(Path(out), lambda temp: doc.save(str(temp)))

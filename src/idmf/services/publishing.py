@@ -136,7 +136,7 @@ class PublishingService:
 
         item = item or self.store.assessments.get(assessment_id)
         return page_context(self.store.form_for(item), item, exported_at=exported_at,
-                            fingerprint=self.documents.footer_fingerprint(assessment_id))
+                            signed_by=self.documents.signed_by(assessment_id))
 
     def _word(self, assessment_id: int, fmt: str, out: Path, exported_at: dt.datetime | None) -> Path:
         from idmf.export.cover_sheet import build_cover_sheet, prepend_cover_sheet
@@ -160,7 +160,7 @@ class PublishingService:
         from idmf.export.html.render import PageOptions
 
         lines = footer_lines(form, item, exported_at=exported_at,
-                             fingerprint=self.documents.footer_fingerprint(assessment_id))
+                             signed_by=self.documents.signed_by(assessment_id))
         return PageOptions(lines, withheld=for_publishing)
 
     def _html(self, assessment_id: int, for_publishing: bool, exported_at: dt.datetime | None) -> str:

@@ -46,9 +46,33 @@ class ExchangeRepository(Repository):
                 ReviewExchangeRow.assessment_uid == uid, ReviewExchangeRow.version_number == version,
                 ReviewExchangeRow.kind == kind, ReviewExchangeRow.direction == direction)).scalars())
 
-    def seen(self, file_sha256: str, direction: str, conn: Connection | None = None) -> bool:
-        """Whether this very file was already sent or received."""
+    def requests_sent(self, uid: str, version: int, conn: Connection | None = None) -> list:
+        """Every review request sent for a version, oldest first."""
+        with self._read(conn) as c:
+            return c.execute(select(ReviewExchangeRow).where(
+                ReviewExchangeRow.assessment_uid == uid, ReviewExchangeRow.version_number == version,
+                ReviewExchangeRow.kind == "review-request", ReviewExchangeRow.direction == "sent")
+                .order_by(ReviewExchangeRow.id)).all()
+
+    def reply_received(self, reply_id: str, conn: Connection | None = None):
+        """The first receipt of a reply with this id (None when it was never imported)."""
+        with self._read(conn) as c:
+            return c.execute(select(ReviewExchangeRow).where(
+                ReviewExchangeRow.reply_id == reply_id, ReviewExchangeRow.direction == "received")
+                .order_by(ReviewExchangeRow.id).limit(1)).first()
+
+    def reply_signed_by(self, uid: str, version: int, key_id: str, conn: Connection | None = None) -> bool:
+        """Whether a review reply signed by this key was received for a version."""
         with self._read(conn) as c:
             return c.execute(select(ReviewExchangeRow.id).where(
-                ReviewExchangeRow.file_sha256 == file_sha256,
-                ReviewExchangeRow.direction == direction)).first() is not None
+                ReviewExchangeRow.assessment_uid == uid, ReviewExchangeRow.version_number == version,
+                ReviewExchangeRow.kind == "review-reply", ReviewExchangeRow.direction == "received",
+                ReviewExchangeRow.signer_key == key_id).limit(1)).first() is not None
+
+    def withdraw_requests(self, uid: str, version: int, conn: Connection | None = None) -> None:
+        """Mark every request sent for a version as withdrawn: replies to them are no longer applied."""
+        with self._write(conn) as c:
+            c.execute(update(ReviewExchangeRow).where(
+                ReviewExchangeRow.assessment_uid == uid, ReviewExchangeRow.version_number == version,
+                ReviewExchangeRow.kind == "review-request", ReviewExchangeRow.direction == "sent")
+                .values(withdrawn=True))

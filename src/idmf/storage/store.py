@@ -17,6 +17,7 @@ from idmf.storage.comments import CommentRepository
 from idmf.storage.database import Database
 from idmf.storage.publications import PublicationRepository
 from idmf.storage.review_copies import ExchangeRepository, ReviewCopyRepository
+from idmf.storage.signers import SignerRepository
 from idmf.storage.signoffs import SignoffRepository
 
 
@@ -34,6 +35,7 @@ class Store:
         self.exchanges = ExchangeRepository(database)
         self.census = CensusCache(database)
         self.publications = PublicationRepository(database)
+        self.signers = SignerRepository(database)
 
     def transaction(self, conn: Connection | None = None) -> ContextManager[Connection]:
         """One transaction: committed when the block ends, rolled back (nothing kept) if it raises.

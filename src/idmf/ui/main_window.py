@@ -22,6 +22,7 @@ from idmf.ui.editor.host import EditorProtocol
 from idmf.ui.panels import DEFAULT_PANELS
 from idmf.ui.publishing.menu import install_publishing_menu
 from idmf.ui.review.menu import install_review_menu
+from idmf.ui.signing.menu import install_signing_actions
 from idmf.ui.tasks import describe_error
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menus["help"] = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
         self.review_menu = install_review_menu(self)
+        install_signing_actions(self)  # File → Trusted signers…, Review → Verify a signed-off Word file…
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -2,7 +2,8 @@
 
 Opens a throwaway database (in IDMF_DATA_DIR, else a temporary folder), imports the example assessment,
 shows the main window, opens the editor on every step, exports a Word file with the core exporter and
-reads it back with python-docx. Prints one line; on failure the line names the step that failed.
+reads it back with python-docx, and signs and checks a statement with a throwaway key (cryptography and
+keyring load). Prints one line; on failure the line names the step that failed.
 Runs offscreen unless QT_QPA_PLATFORM says otherwise, so it works in CI and on a build server.
 """
 
@@ -20,6 +21,7 @@ EXAMPLE = "examples/day-case-unit.json"
 DATABASE_FILE = "idmf-self-test.sqlite3"  # never the user's own idmf.sqlite3, even in their data folder
 DOCUMENT_FILE = "idmf-self-test.docx"
 SETTINGS_FILE = "idmf-self-test.ini"
+SIGNING_FOLDER = "idmf-self-test-signing"  # a throwaway key store, never the user's
 
 
 class SelfTestError(RuntimeError):
@@ -118,6 +120,25 @@ def _export_and_read_back(context, assessment_id: int, path: Path) -> int:
     return len(document.paragraphs)
 
 
+def _sign_and_verify(folder: Path) -> None:
+    """Load the credential-store library, make a throwaway key in a file key store of the self-test's own (never
+    the user's store), sign a statement and check it."""
+    import keyring
+
+    from idmf.signing.envelope import open_signed, seal
+    from idmf.signing.keystore import KeyStore
+
+    keyring.get_keyring()  # its backends are found (a bundle must carry their entry points)
+    scratch = folder / SIGNING_FOLDER
+    shutil.rmtree(scratch, ignore_errors=True)  # what an interrupted earlier run may have left
+    try:
+        keys = KeyStore(scratch, file_only=True)
+        identity = keys.load(keys.create("IDMF self-test", "lead").key_id)
+        open_signed(seal(identity, "self-test", {"ok": True}).to_json(), "self-test", "the self-test")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def _run_steps(argv: Sequence[str], folder: Path) -> str:
     """Every step in order; returns the success line."""
     from idmf import __version__
@@ -133,6 +154,7 @@ def _run_steps(argv: Sequence[str], folder: Path) -> str:
         _step("showing the window and editor", _exercise_window, context, folder, item.id, guard)
         path = folder / DOCUMENT_FILE
         paragraphs = _step("exporting to Word", _export_and_read_back, context, item.id, path)
+        _step("signing and checking a signature", _sign_and_verify, folder)
     finally:
         guard.stop()
         context.close()

@@ -11,12 +11,26 @@ from tests.ui.editor.conftest import blank_id, editor, make_editor  # noqa: F401
 EXAMPLE = "examples/day-case-unit.json"
 
 
+@pytest.fixture(autouse=True)
+def _staff(people):
+    """A lead, an EDI reviewer and a committee secretary with trusted keys (Lead Person is the default)."""
+    return people
+
+
 @pytest.fixture
 def example(context):
-    """The realistic example assessment from resources/, imported."""
+    """The realistic example assessment from resources/, imported (as a Draft: a file never carries a status)."""
     from idmf.paths import resources_dir
 
     return context.assessments.import_json((resources_dir() / EXAMPLE).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def signed_example(context):
+    """The example taken through review and signed off by the committee on its meeting date, 13/01/2026."""
+    from tests.people import sign_off_example
+
+    return sign_off_example(context)
 
 
 @pytest.fixture
@@ -30,7 +44,8 @@ def at_committee(context, form):
     """A committee-ready assessment, submitted for review and assured by the EDI partner."""
     item = store(context, form, ready_answers(form))
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
-        context.review.transition(item.id, action, person="Test Person", comment="done", role=role, today=TODAY)
+        context.review.transition(item.id, action, person=f"{role.title()} Person", comment="done", role=role,
+                                  today=TODAY)
     return context.store.assessments.get(item.id)
 
 

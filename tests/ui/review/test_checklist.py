@@ -87,9 +87,9 @@ def test_a_ready_assessment_says_so(make_editor, ready):
     assert panel.summary.text() == "Ready for committee: the check found nothing to fix."
 
 
-def test_a_signed_off_version_is_checked_as_on_its_committee_date(make_editor, example):
+def test_a_signed_off_version_is_checked_as_on_its_committee_date(make_editor, signed_example):
     # The example was approved on 13/01/2026; its action dates have passed since, which is not a gap.
-    panel = make_editor(example.id).findChild(ChecklistPanel)
+    panel = make_editor(signed_example.id).findChild(ChecklistPanel)
     assert panel.summary.text().startswith("Signed off on 13/01/2026; as checked on that day: ")
     assert not any("has already passed" in i.text(0) for i in finding_items(panel))
 

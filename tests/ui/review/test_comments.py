@@ -82,7 +82,7 @@ def test_hiding_resolved_threads_and_going_to_the_question(qtbot, context, edito
 
 def test_comments_are_allowed_on_a_signed_off_version(qtbot, context, make_editor, at_committee):
     context.review.approve(at_committee.id, "Planning and Performance Committee", dt.date.today(), "Dr Jane Doe",
-            person="Sec")
+            person="Committee Person")
     editor = make_editor(at_committee.id)
     assert editor.controller.read_only
     pane = pane_of(editor)

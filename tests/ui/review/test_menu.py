@@ -12,10 +12,21 @@ from idmf.ui.review.dialogs import Approval, HistoryDialog
 from idmf.ui.review.diff_dialog import CompareDialog
 
 
-def answer_steps(monkeypatch, person="Amira Patel", comment="Over to you"):
+SIGNS = {"Request changes": "Reviewer Person", "Submit for committee": "Reviewer Person",
+         "Send back for changes": "Committee Person"}  # who signs each step; the lead signs the others
+
+
+def answer_steps(monkeypatch, person=None, comment="Over to you"):
+    """Answer every 'who signs and why' question with `person` (else who signs that step) and `comment`."""
     asked = []
-    monkeypatch.setattr(review_menu, "ask_transition",
-                        lambda _parent, title, intro, required: asked.append((title, required)) or (person, comment))
+
+    def answer(_parent, title, intro, required, signers):
+        signer = person or SIGNS.get(title, "Lead Person")
+        assert signer in [card.name for card in signers]  # the identities on this computer are offered
+        asked.append((title, required))
+        return signer, comment
+
+    monkeypatch.setattr(review_menu, "ask_transition", answer)
     return asked
 
 
@@ -63,15 +74,15 @@ def test_approve_locks_the_version_and_revise_starts_an_editable_one(qtbot, monk
     window.open_assessment(at_committee.id)
     editor = window.editor
     assert not editor.controller.read_only and editor.read_only_banner.isHidden()
-    monkeypatch.setattr(review_menu, "ask_approval", lambda _parent, _item: Approval(
-        "Planning and Performance Committee", dt.date.today(), "Dr Jane Doe", "Committee Secretary", ""))
+    monkeypatch.setattr(review_menu, "ask_approval", lambda _parent, _item, _signers: Approval(
+        "Planning and Performance Committee", dt.date.today(), "Dr Jane Doe", "Committee Person", ""))
     window.review_menu.actions["approve"].trigger()
     assert context.review.is_locked(at_committee.id)
     # The same editor follows the change notice: nothing was closed and reopened.
     assert window.editor is editor and editor.assessment.id == at_committee.id and editor.controller.read_only
     assert editor.question_widget("summary").edit.isReadOnly() and not editor.read_only_banner.isHidden()
     assert editor.question_widget("approval_committee").value() == "Planning and Performance Committee"
-    assert "Approved and locked" in window.statusBar().currentMessage()
+    assert "Approved and locked, signed by Committee Person (key " in window.statusBar().currentMessage()
 
     answer_steps(monkeypatch, comment="Annual review")
     window.review_menu.actions["revise"].trigger()

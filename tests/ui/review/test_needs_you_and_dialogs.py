@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from idmf.domain.assessment import Status
@@ -61,21 +62,29 @@ def test_needs_you_is_hidden_when_nothing_waits(qtbot, context, add):
     assert not page.needs_you.isVisible()
 
 
-def test_transition_dialog_prefills_the_login_and_requires_a_comment_when_needed(qtbot):
-    dialog = TransitionDialog("Request changes", "Why?", comment_required=True)
+def test_transition_dialog_offers_your_keys_and_requires_a_comment_when_needed(qtbot, context, people):
+    dialog = TransitionDialog("Request changes", "Why?", comment_required=True, signers=context.signing.my_cards())
     qtbot.addWidget(dialog)
-    assert dialog.name_edit.text()  # the OS login, editable
+    assert dialog.signer_box.currentText() == f"Lead Person — key {people['Lead Person'].fingerprint}"  # the default
     dialog.accept()
     assert dialog.result() == 0 and "comment is required" in dialog.problem.text()
     dialog.comment_edit.setPlainText("Add the engagement findings.")
-    dialog.name_edit.setText("  Priya Sharma ")
+    dialog.signer_box.setFocus()
+    qtbot.keyClick(dialog.signer_box, Qt.Key.Key_Down)  # the next identity on this computer
     dialog.accept()
-    assert dialog.result() == 1 and dialog.values() == ("Priya Sharma", "Add the engagement findings.")
+    assert dialog.result() == 1 and dialog.values() == ("Reviewer Person", "Add the engagement findings.")
     assert unnamed(dialog) == []
 
 
+def test_transition_dialog_without_a_signing_identity_says_so(qtbot):
+    dialog = TransitionDialog("Submit for EDI review", "Why?", comment_required=False, signers=[])
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() == 0 and "You need a signing identity" in dialog.problem.text()
+
+
 def test_approve_dialog_collects_the_sign_off(qtbot, context, ready):
-    dialog = ApproveDialog(ready)
+    dialog = ApproveDialog(ready, context.signing.my_cards())
     qtbot.addWidget(dialog)
     dialog.accept()
     assert "committee's name" in dialog.problem.text()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from idmf.storage.tables.assessments import part_of_assessment
@@ -57,6 +57,10 @@ class StatusEventRow(SQLModel, table=True):
     at: dt.datetime
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+    signer_key: str | None = Field(default=None, max_length=64)  # who signed the entry (0007); None: older entry
+    signature: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    person_key: str | None = Field(default=None, max_length=64)  # the reviewer named, when their signed reply is
+    #                                                              recorded by the lead's key
 
 
 class SignoffRow(SQLModel, table=True):
@@ -75,6 +79,9 @@ class SignoffRow(SQLModel, table=True):
     fingerprint: str = Field(max_length=64)
     signed_at: dt.datetime
     recorded_by: str
+    signer_key: str | None = Field(default=None, max_length=64)  # the approver's key (0007)
+    signature: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # the signed statement
+    document: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))  # the signed .docx
 
 
 class ReviewCopyRow(SQLModel, table=True):
@@ -87,6 +94,7 @@ class ReviewCopyRow(SQLModel, table=True):
     content_json: str = Field(sa_column=Column(Text, nullable=False))  # exactly as received; the reply repeats it
     received_at: dt.datetime
     received_from: str = ""
+    request_id: str | None = Field(default=None, max_length=32)  # the request this copy came in (0007)
     verdict: str | None = None  # "assured" | "changes_requested"
     verdict_by: str | None = None
     verdict_comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
@@ -105,6 +113,10 @@ class ReviewExchangeRow(SQLModel, table=True):
     kind: str  # "review-request" | "review-reply"
     direction: str  # "sent" | "received"
     content_sha256: str = Field(max_length=64)
-    file_sha256: str = Field(max_length=64)  # of the file's manifest: the same file imported twice is noticed
+    file_sha256: str = Field(max_length=64)  # of the file's manifest
     person: str
     at: dt.datetime
+    request_id: str | None = Field(default=None, max_length=32)  # the request a file is or answers (0007)
+    reply_id: str | None = Field(default=None, max_length=32)  # a reply's own id: replays are noticed by it
+    signer_key: str | None = Field(default=None, max_length=64)  # who signed the file
+    withdrawn: bool = False  # a request sent, then withdrawn: replies to it are no longer applied

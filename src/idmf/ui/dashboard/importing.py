@@ -39,8 +39,11 @@ def import_file(parent: QWidget | None, context: AppContext, path: Path) -> int 
             as_copy = _ask_copy(parent, existing.id)
             if as_copy is None or as_copy is False:
                 return None if as_copy is None else existing.id
-            return context.documents.import_file(path, as_copy=True).id
-        return context.documents.import_file(path).id
+        claim = context.documents.claim(path)
+        imported = context.documents.import_file(path, as_copy=existing is not None).id
+        if claim:  # a file never carries authority: say what it claimed and that it is a Draft here
+            messages.information(parent, HEADING, claim)
+        return imported
     except Exception as exc:  # noqa: BLE001 - a broken file is a message, never a crash, and changes nothing
         log.warning("Import of a %s file failed: %s", path.suffix, type(exc).__name__)
         messages.warning(parent, HEADING, f"{path.name} could not be imported. {describe_error(exc)}\n\n"

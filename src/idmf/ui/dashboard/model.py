@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from idmf.domain.assessment import Status
 from idmf.domain.summary import AssessmentSummary
+from idmf.ui.rows import RowsTableModel
 
 COL_TITLE, COL_ORGANISATION, COL_LEAD, COL_STATUS, COL_PROGRESS, COL_UPDATED, COL_REVIEW_DATE = range(7)
 HEADERS = ("Title", "Organisation", "Lead", "Status", "Steps done", "Last edited", "Review date")
@@ -65,8 +66,10 @@ def _sort_key(item: AssessmentSummary, column: int) -> Any:
     return _display(item, column).casefold()
 
 
-class AssessmentTableModel(QAbstractTableModel):
+class AssessmentTableModel(RowsTableModel):
     """A read-only table of AssessmentSummary rows; `set_summaries` replaces them all."""
+
+    HEADERS = HEADERS
 
     def __init__(self, summaries: Sequence[AssessmentSummary] = (), parent=None) -> None:
         super().__init__(parent)
@@ -111,18 +114,6 @@ class AssessmentTableModel(QAbstractTableModel):
     def row_of(self, assessment_id: int) -> int:
         """The row showing an assessment, or -1."""
         return next((n for n, item in enumerate(self._rows) if item.id == assessment_id), -1)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text, sort keys (SORT_ROLE), the id (ID_ROLE), tooltips and alignment."""

@@ -1,4 +1,4 @@
-"""Dialogs of the Review menu: who is acting and why (every transition), the committee's approval, history.
+"""Dialogs of the Review menu: who signs and why (every transition), the committee's approval, history.
 
 `ask_transition` and `ask_approval` are the functions the menu calls (tests replace them, as they replace
 QMessageBox's statics); the dialog classes behind them are tested directly.
@@ -10,14 +10,25 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE
-from idmf.review.signoff import display_fingerprint
-from idmf.review.workflow import default_person
 from idmf.services.context import AppContext
+from idmf.signing.cards import Card
 from idmf.ui import messages
 
 
@@ -35,15 +46,24 @@ def _comment_box(name: str) -> QPlainTextEdit:
     return box
 
 
-class TransitionDialog(QDialog):
-    """Asks for the person's name (their login, editable) and a comment; the comment may be required."""
+def _signer_box(signers: list[Card]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName("Signed by")
+    for card in signers:
+        box.addItem(f"{card.name} — key {card.fingerprint}", card.name)
+    return box
 
-    def __init__(self, title: str, intro: str, comment_required: bool, parent: QWidget | None = None) -> None:
+
+class TransitionDialog(QDialog):
+    """Asks which of your signing identities signs (your default one first) and a comment, which may be
+    required."""
+
+    def __init__(self, title: str, intro: str, comment_required: bool, signers: list[Card],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.comment_required = comment_required
-        self.name_edit = QLineEdit(default_person())
-        self.name_edit.setAccessibleName("Your name")
+        self.signer_box = _signer_box(signers)
         self.comment_edit = _comment_box("Comment (required)" if comment_required else "Comment")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -53,7 +73,7 @@ class TransitionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Your &name:", self.name_edit)
+        form.addRow("&Signed by:", self.signer_box)
         form.addRow("&Comment (required):" if comment_required else "&Comment:", self.comment_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(_intro(intro))
@@ -64,8 +84,8 @@ class TransitionDialog(QDialog):
 
     def problem_text(self) -> str:
         """What is missing, in words ('' when the answers can be used)."""
-        if not self.name_edit.text().strip():
-            return "Please give your name: it is recorded in the assessment's history."
+        if self.signer_box.currentData() is None:
+            return "You need a signing identity to take this step: make one in File → Trusted signers…."
         if self.comment_required and not self.comment_edit.toPlainText().strip():
             return "Please say what should change: the comment is required for this step."
         return ""
@@ -79,13 +99,14 @@ class TransitionDialog(QDialog):
             super().accept()
 
     def values(self) -> tuple[str, str]:
-        """(person, comment) as typed, trimmed."""
-        return self.name_edit.text().strip(), self.comment_edit.toPlainText().strip()
+        """(the signing identity's name, comment as typed, trimmed)."""
+        return self.signer_box.currentData() or "", self.comment_edit.toPlainText().strip()
 
 
-def ask_transition(parent: QWidget, title: str, intro: str, comment_required: bool) -> tuple[str, str] | None:
+def ask_transition(parent: QWidget, title: str, intro: str, comment_required: bool,
+                   signers: list[Card]) -> tuple[str, str] | None:
     """Show a TransitionDialog; (person, comment), or None when cancelled."""
-    dialog = TransitionDialog(title, intro, comment_required, parent)
+    dialog = TransitionDialog(title, intro, comment_required, signers, parent)
     return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -103,10 +124,11 @@ class Approval:
 class ApproveDialog(TransitionDialog):
     """Committee, meeting date and approver, then the person's name and a comment."""
 
-    def __init__(self, assessment: Assessment, parent: QWidget | None = None) -> None:
-        super().__init__("Approve", "Record the committee's approval. This version is then locked: nobody can "
+    def __init__(self, assessment: Assessment, signers: list[Card], parent: QWidget | None = None) -> None:
+        super().__init__("Approve", "Record the committee's approval, signed with your key: the signature covers "
+                         "the answers and the text of the Word document. This version is then locked: nobody can "
                          "change its answers, and later changes go into a new version (Review → Revise).",
-                         False, parent)
+                         False, signers, parent)
         self.setWindowTitle("Approve (committee sign-off)")
         self.committee_edit = QLineEdit(str(assessment.answers.get(APPROVAL_COMMITTEE) or ""))
         self.committee_edit.setAccessibleName("Committee")
@@ -135,9 +157,9 @@ class ApproveDialog(TransitionDialog):
                         self.approver_edit.text().strip(), person, comment)
 
 
-def ask_approval(parent: QWidget, assessment: Assessment) -> Approval | None:
+def ask_approval(parent: QWidget, assessment: Assessment, signers: list[Card]) -> Approval | None:
     """Show an ApproveDialog; the details, or None when cancelled."""
-    dialog = ApproveDialog(assessment, parent)
+    dialog = ApproveDialog(assessment, signers, parent)
     return dialog.approval() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -161,7 +183,7 @@ class HistoryDialog(QDialog):
         for entry in context.review.history(assessment_id):
             self._add_row([f"{entry.at.astimezone():%d/%m/%Y %H:%M}", entry.action.replace("_", " ").capitalize(),
                            f"{Status(entry.from_status).label} → {Status(entry.to_status).label}",
-                           f"{entry.person} ({entry.role})", entry.comment])
+                           self._who(context, entry), entry.comment])
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -179,13 +201,23 @@ class HistoryDialog(QDialog):
             self.table.setItem(row, column, QTableWidgetItem(text))
 
     @staticmethod
+    def _who(context: AppContext, entry) -> str:
+        """The person and role, and who signed the entry when that is someone else (a reviewer's signed reply
+        recorded by the lead) or nobody (entries from before signatures)."""
+        signer = context.signing.card(entry.signer_key) if entry.signer_key else None
+        who = f"{entry.person} ({entry.role})"
+        if signer is None:
+            return f"{who}, not signed"
+        return who if signer.name == entry.person else f"{who}, from a signed reply recorded by {signer.name}"
+
+    @staticmethod
     def _signoff_text(context: AppContext, assessment_id: int) -> str:
         signed = context.review.signoff_for(assessment_id)
         if signed is None:
             return "This version has not been signed off."
+        result = context.review.verify_stored(assessment_id)
         return (f"Signed off by {signed.approver} at {signed.committee} on {signed.meeting_date:%d/%m/%Y}. "
-                f"Fingerprint: {display_fingerprint(signed.fingerprint)}. "
-                f"{context.review.verify_stored(assessment_id).message}")
+                f"{result.outcome.title}. {result.message.split(': ', 1)[-1]}")
 
 
 def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:

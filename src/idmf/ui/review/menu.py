@@ -16,10 +16,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from idmf.errors import IdmfError
-from idmf.review.signoff import display_fingerprint
-from idmf.review.workflow import COMMENT, Action, Role, allowed_actions, default_person, why_not
+from idmf.review.workflow import COMMENT, Action, Role, allowed_actions, why_not
 from idmf.ui.review.dialogs import HistoryDialog, ask_approval, ask_transition, tell
 from idmf.ui.review.diff_dialog import CompareDialog
+from idmf.ui.signing.trusted import ensure_identity
 from idmf.ui.tasks import describe_error
 
 # (menu text, action, role) in the order of the workflow.
@@ -103,7 +103,7 @@ class ReviewMenu(QObject):
         """Run a core call; a refusal is shown in its own words."""
         try:
             return work()
-        except (IdmfError, MemoryError) as exc:  # every refusal in the same words as the command line
+        except (IdmfError, MemoryError) as exc:  # every refusal (a workflow rule, a key not trusted for the role, a refused file) in the CLI's words
             tell(self.window, title, describe_error(exc), problem=True)
         except OSError as exc:
             tell(self.window, title, f"The file could not be read or written ({exc.strerror or exc}). Choose "
@@ -128,8 +128,11 @@ class ReviewMenu(QObject):
             tell(self.window, action.label, refusal, problem=True)
             return
         needs_comment = COMMENT in allowed_actions(item.status, role)[action].when
+        if not ensure_identity(self.window, self.context):
+            return
         answers = ask_transition(self.window, action.label, f"{action.label}: “{item.title or '(untitled)'}”, "
-                                 f"version {item.version_number}, now “{item.status.label}”.", needs_comment)
+                                 f"version {item.version_number}, now “{item.status.label}”.", needs_comment,
+                                 self.context.signing.my_cards())
         if answers is None:
             return
         result = self._run(action.label, lambda: self.context.review.transition(
@@ -140,9 +143,12 @@ class ReviewMenu(QObject):
 
     def _record_verdict(self, item, action: Action) -> None:
         """On a copy received for review the step is the reviewer's verdict, sent back in the reply file."""
+        if not ensure_identity(self.window, self.context):
+            return
         answers = ask_transition(self.window, action.label, "This is a copy received for review: your verdict is "
-                                 "recorded here and goes back to the project lead in your reply file "
-                                 "(Review → Export review file).", action == Action.REQUEST_CHANGES)
+                                 "recorded here and goes back to the project lead in your reply file, signed with "
+                                 "your key (Review → Export review file).", action == Action.REQUEST_CHANGES,
+                                 self.context.signing.my_cards())
         if answers is not None and self._run(action.label, lambda: self.context.review_files.set_verdict(
                 item.id, VERDICT_OF[action], answers[0], answers[1]) or True):
             tell(self.window, action.label, "Your verdict is recorded. Export a review file to send it back.")
@@ -156,14 +162,18 @@ class ReviewMenu(QObject):
         if refusal is not None:
             tell(self.window, "Approve", refusal, problem=True)
             return
-        details = ask_approval(self.window, item)
+        if not ensure_identity(self.window, self.context):
+            return
+        details = ask_approval(self.window, item, self.context.signing.my_cards())
         if details is None:
             return
         signed = self._run("Approve", lambda: self.context.review.approve(
             item.id, details.committee, details.meeting_date, details.approver,
             person=details.person, comment=details.comment))
         if signed is not None:
-            self._show_result(item.id, f"Approved and locked. Fingerprint {display_fingerprint(signed.fingerprint)}")
+            signer = self.context.signing.card(signed.signer_key or "")
+            self._show_result(item.id, f"Approved and locked, signed by {signer.name if signer else details.person}"
+                                       f"{f' (key {signer.fingerprint})' if signer else ''}.")
 
     # --- review files ---------------------------------------------------------------------------------------
     def export_review_file(self) -> None:
@@ -178,9 +188,11 @@ class ReviewMenu(QObject):
         if not path:
             return
         path = path if path.lower().endswith(".idmf") else f"{path}.idmf"
+        if not ensure_identity(self.window, self.context):
+            return
         files = self.context.review_files
         write = files.export_reply if reply else files.export_request
-        if self._run("Export review file", lambda: write(item.id, Path(path), default_person())):
+        if self._run("Export review file", lambda: write(item.id, Path(path))):
             whom = "the project lead" if reply else "your EDI partner"
             tell(self.window, "Export review file", f"Saved {Path(path).name}. Send it to {whom}; when a reply "
                  "comes back, use Review → Import review file.")
