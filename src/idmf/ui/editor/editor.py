@@ -98,7 +98,9 @@ class AssessmentEditor(QWidget):
             frame.field.focus_first()
 
     def flush(self) -> bool:
-        """Save every pending edit now; True when everything is saved."""
+        """Save every pending edit now (a date still being typed is read first); True when everything is saved."""
+        for field in self._fields.values():
+            field.finish_typing()
         return self.autosave.flush()
 
     def question_widget(self, question_id: str) -> QuestionWidget | None:
@@ -295,7 +297,7 @@ class AssessmentEditor(QWidget):
     def _show_page(self, index: int) -> None:
         changed = index != self.stack.currentIndex()
         if changed:
-            self.autosave.flush()  # changing page saves at once
+            self.flush()  # changing page saves at once
             self.pages[self.stack.currentIndex()].validate_page()
         self.stack.setCurrentIndex(index)
         self.step_list.setCurrentRow(index)

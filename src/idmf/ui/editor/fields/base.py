@@ -69,6 +69,9 @@ class QuestionWidget(QWidget):
             else:
                 widget.setEnabled(False)
 
+    def finish_typing(self) -> None:
+        """Take in what is typed but not yet read (a date box that still has focus); most inputs need nothing."""
+
     def focus_first(self) -> None:
         """Put keyboard focus on the first input of the question that can take it."""
         for widget in self.inputs():
