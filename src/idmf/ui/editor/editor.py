@@ -24,6 +24,7 @@ from idmf.ui.editor.conflict import ConflictResolver
 from idmf.ui.editor.controller import EditorController, same_answer
 from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
 from idmf.ui.editor.host import PanelFactory
+from idmf.ui.editor.keyboard import KeyboardNavigation
 from idmf.ui.editor.page import SectionPage
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
@@ -210,6 +211,7 @@ class AssessmentEditor(QWidget):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("side_tabs")
         self.side_tabs.setAccessibleName("Review panel")
+        self.side_tabs.tabBar().setAccessibleName("Review panel tabs")
         self.side_tabs.hide()
         layout = QHBoxLayout(self)
         layout.addWidget(self.step_list)
@@ -244,6 +246,11 @@ class AssessmentEditor(QWidget):
         self.back_shortcut = QShortcut(QKeySequence("Ctrl+PgUp"), self, self.previous_page)
         for shortcut in (self.next_shortcut, self.back_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.keys = KeyboardNavigation(self)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Tab and Shift+Tab go round the page (or the side panel) and wrap, never into a dead end."""
+        return self.keys.tab(next) or super().focusNextPrevChild(next)
 
     def _connect(self) -> None:
         self.controller.sig_saved.connect(self.sig_saved)
@@ -283,12 +290,14 @@ class AssessmentEditor(QWidget):
 
     # --- moving between pages ------------------------------------------------------------------------------
     def next_page(self) -> None:
-        """Go to the next step (Ctrl+Page Down)."""
+        """Go to the next step (Ctrl+Page Down), focus on its first question."""
         self._show_page(min(self.stack.currentIndex() + 1, len(self.pages) - 1))
+        self.keys.first_question()
 
     def previous_page(self) -> None:
-        """Go to the previous step (Ctrl+Page Up)."""
+        """Go to the previous step (Ctrl+Page Up), focus on its first question."""
         self._show_page(max(self.stack.currentIndex() - 1, 0))
+        self.keys.first_question()
 
     def _step_chosen(self, row: int) -> None:
         if 0 <= row < len(self.pages) and row != self.stack.currentIndex():

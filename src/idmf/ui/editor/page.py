@@ -55,6 +55,8 @@ class SectionPage(QScrollArea):
         self.frames: dict[str, QuestionFrame] = {}
         self.panels: list[QWidget] = []
         self.setObjectName(f"page_{section.id}")
+        self.setAccessibleName(section.display_title)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: Tab goes to its inputs
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
