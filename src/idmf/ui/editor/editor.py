@@ -22,6 +22,7 @@ from idmf.ui.changes import ChangeRelay
 from idmf.ui.editor.autosave import Autosave
 from idmf.ui.editor.conflict import ConflictResolver
 from idmf.ui.editor.controller import EditorController, same_answer
+from idmf.ui.editor.drawer import SidePanelPlacement
 from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
 from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
@@ -134,13 +135,14 @@ class AssessmentEditor(QWidget):
         self.side_tabs.show()
 
     def set_side_panel_visible(self, shown: bool) -> None:
-        """Show or put away the side panel (only an editor that has panels shows it)."""
+        """Show or put away the side panel (only an editor that has panels shows it); a drawer opens or closes."""
         if self.side_tabs.count():
-            self.side_tabs.setVisible(shown)
+            self.side_placement.set_wanted(shown)
 
     def show_side_tab(self, widget: QWidget) -> None:
-        """Bring one of the side panel's tabs forward."""
+        """Bring one of the side panel's tabs forward (opening the drawer on a narrow window)."""
         self.side_tabs.setCurrentWidget(widget)
+        self.side_placement.set_drawer_open(True)
 
     def question_ids(self, section_id: str) -> list[str]:
         """The questions a section's page shows, in reading order."""
@@ -218,6 +220,8 @@ class AssessmentEditor(QWidget):
         layout.addLayout(right, 1)
         layout.addWidget(self.side_tabs)
         self._make_actions()
+        self.side_placement = SidePanelPlacement(self, layout)
+        nav.insertWidget(2, self.side_placement.handle)
 
     def _read_only_banner(self) -> QLabel:
         """The banner that says why nothing can be changed (shown, with every input read-only, when so)."""
@@ -409,6 +413,11 @@ class AssessmentEditor(QWidget):
             page.resize(self.stack.size())
             page.grab()
         QTimer.singleShot(0, self._warm_next_page)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """A narrow window turns the side panel into a drawer, so the form keeps room for its text."""
+        super().resizeEvent(event)
+        self.side_placement.fit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Inside a window that has its own Undo/Redo shortcuts (the main window's), leave those to it."""

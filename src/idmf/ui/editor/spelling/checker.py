@@ -25,8 +25,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _is_exempt(word: str) -> bool:
-    """Words never flagged: initials and acronyms (ICB, EDI, HEAT) and single letters."""
-    return len(word) < 2 or word.isupper()
+    """Words never flagged: acronyms and their plurals (ICB, EDI, LSOAs) and single letters."""
+    return len(word) < 2 or (word[:-1] if word.endswith("s") else word).isupper()
 
 
 class SpellChecker:
