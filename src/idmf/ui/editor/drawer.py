@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from idmf.ui.editor.announce import announce
+from idmf.ui.announce import announce
 
 if TYPE_CHECKING:
     from idmf.ui.editor.editor import AssessmentEditor

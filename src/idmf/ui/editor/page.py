@@ -17,7 +17,7 @@ from idmf.forms.schema import FormDefinition, Section
 from idmf.ui.editor.builder import QuestionFrame, build_question
 from idmf.ui.editor.controller import EditorController
 from idmf.ui.editor.fields.base import QuestionWidget
-from idmf.ui.editor.announce import set_status
+from idmf.ui.announce import set_status
 from idmf.ui.editor.fields.date import to_date
 from idmf.ui.editor.fields.date_text import shown
 

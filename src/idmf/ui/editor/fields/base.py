@@ -40,8 +40,10 @@ class QuestionWidget(QWidget):
 
     @property
     def help_text(self) -> str:
-        """The question's help, used as the accessible description of its inputs."""
-        return self.question.help or self.question.description
+        """What a screen reader says after an input's name: required, HEAT, then the question's help."""
+        marks = ("Required." if self.question.required else "",
+                 "HEAT question (from the Health Equity Assessment Tool)." if self.question.heat else "")
+        return " ".join(filter(None, (*marks, self.question.help or self.question.description)))
 
     def value(self) -> Any:
         """The answer as plain JSON (what AssessmentService.set_answer takes)."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QApplication, QCalendarWidget, QHBoxLayout, QLabe
                                QVBoxLayout, QWidget)
 
 from idmf.forms.schema import Question
-from idmf.ui.editor.announce import set_status
+from idmf.ui.announce import set_status
 from idmf.ui.editor.fields.base import QuestionWidget, describe
 from idmf.ui.editor.fields.date_text import read_date, shown
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHBoxLa
                                QLineEdit, QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from idmf.forms.schema import Column, ColumnType, Question
-from idmf.ui.editor.announce import set_status
+from idmf.ui.announce import set_status
 from idmf.ui.editor.fields.base import QuestionWidget, describe
 from idmf.ui.editor.fields.date import DateInput, to_date, to_iso
 from idmf.ui.editor.fields.date_text import shown
