@@ -15,7 +15,7 @@ from idmf.domain.answer_text import RATINGS, YES_NO_TEXT, answer_text, evidence_
 from idmf.domain.answers import ImpactAnswer, is_blank
 from idmf.domain.assessment import Assessment
 from idmf.domain.questions import NO, YES
-from idmf.export import docxkit, styles
+from idmf.export import bullets, docxkit, styles
 from idmf.export.sanitize import lines
 from idmf.forms.schema import FormDefinition, Question
 
@@ -44,10 +44,8 @@ class RenderContext:
 
 
 def write_lines(cell: _Cell, text: str, where: str, style: str = styles.ANSWER) -> None:
-    """One paragraph per line of (sanitised) text in a cell."""
-    first, *rest = lines(text, where)
-    docxkit.paragraph_in(cell, style).add_run(first)
-    docxkit.append_lines(cell, rest, style)
+    """One paragraph per line of (sanitised) text in a cell; "- " / "• " lines become Word bullets."""
+    bullets.write_paragraphs(cell, lines(text, where), style)
 
 
 def mark_missing(cell: _Cell, text: str = NOT_ANSWERED, style: str = styles.CELL) -> None:
