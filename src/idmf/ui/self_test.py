@@ -112,9 +112,10 @@ def _check_spelling() -> str:
     from PySide6.QtGui import QTextCharFormat
 
     from idmf.ui.editor.fields.text import GrowingTextEdit
+    from idmf.ui.editor.spelling.underline import check_spelling
 
     box = GrowingTextEdit()
-    if getattr(box, "spelling", None) is None:
+    if check_spelling(box) is None:
         raise SelfTestError("checking spelling: spell checking did not load "
                             "(the Hunspell library or the en_GB dictionary is missing)")
     box.setPlainText(MISSPELT_TEXT)

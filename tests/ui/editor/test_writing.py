@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from idmf.paths import data_dir, resources_dir
-from idmf.ui.editor.spelling.checker import USER_WORDS_FILE, SpellChecker, shared_checker
+from idmf.ui.editor.spelling.checker import USER_WORDS_FILE, SpellChecker
 from tests.ui.editor.driver import type_into
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -53,9 +53,9 @@ def _point_in_word(box, text: str, word: str) -> QPoint:
 
 
 def test_a_misspelt_word_is_underlined_and_corrected_from_the_menu(qtbot, context, editor):
-    shared_checker.cache_clear()  # this test's data folder for the user's words
     editor.go_to("aims")
     box = editor.question_widget("summary").edit
+    qtbot.waitUntil(lambda: box.spelling is not None)  # turned on once the first page is showing
     text = "Patients will recieve a letter in plain English."
     type_into(qtbot, box, text)
     assert _underlined(box) == ["recieve"]
@@ -71,11 +71,11 @@ def test_a_misspelt_word_is_underlined_and_corrected_from_the_menu(qtbot, contex
 
 
 def test_add_to_dictionary_from_the_menu_stops_the_underline(qtbot, editor):
-    shared_checker.cache_clear()
     from idmf.ui.editor.spelling.underline import spelling_menu
 
     editor.go_to("aims")
     box = editor.question_widget("summary").edit
+    qtbot.waitUntil(lambda: box.spelling is not None)
     text = "Referrals come from Wyvernshire practices."
     type_into(qtbot, box, text)
     assert _underlined(box) == ["Wyvernshire"]
@@ -112,3 +112,14 @@ def test_long_answers_grow_with_no_scroll_bar_of_their_own_and_the_page_follows(
     assert not box.verticalScrollBar().isVisible() and box.verticalScrollBar().maximum() == 0
     cursor_on_page = box.viewport().mapTo(page.viewport(), box.cursorRect().center())
     assert 0 <= cursor_on_page.y() <= page.viewport().height()  # the page scrolled to where the user types
+
+
+def test_a_group_added_later_gets_spell_checking_too(qtbot, editor):
+    editor.go_to("impact")
+    qtbot.waitUntil(lambda: editor.question_widget("pc_age").block.narrative.spelling is not None)
+    groups = editor.question_widget("ih_groups")
+    groups.combo.setEditText("Shift workers")
+    groups.add_current()
+    narrative = groups.entries[-1].impact.narrative
+    type_into(qtbot, narrative, "They recieve letters late.")
+    assert _underlined(narrative) == ["recieve"]

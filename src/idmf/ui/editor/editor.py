@@ -24,9 +24,11 @@ from idmf.ui.editor.conflict import ConflictResolver
 from idmf.ui.editor.controller import EditorController, same_answer
 from idmf.ui.editor.drawer import SidePanelPlacement
 from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
+from idmf.ui.editor.fields.text import GrowingTextEdit
 from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
 from idmf.ui.editor.page import SectionPage
+from idmf.ui.editor.spelling.underline import check_spelling
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
 
@@ -400,6 +402,12 @@ class AssessmentEditor(QWidget):
         self.flush()
         super().closeEvent(event)
 
+    def check_spelling(self) -> None:
+        """Underline misspelt words in every text answer (loading the dictionary, ~0.1 s, after the first paint)."""
+        if isValid(self):
+            for box in self.findChildren(GrowingTextEdit):
+                check_spelling(box)
+
     def _warm_next_page(self) -> None:
         """Lay out and paint one page not yet seen, off screen, while the user reads the first one.
 
@@ -425,6 +433,7 @@ class AssessmentEditor(QWidget):
         if not hasattr(self, "_pages_to_warm"):
             self._pages_to_warm = sorted(self.pages, key=lambda p: -len(p.frames))  # the heaviest first
             QTimer.singleShot(WARM_AFTER_MS, self._warm_next_page)
+            QTimer.singleShot(WARM_AFTER_MS, self.check_spelling)
         host_keys = {a.shortcut().toString() for a in self.window().findChildren(QAction)
                      if a not in (self.undo_action, self.redo_action) and not a.shortcut().isEmpty()}
         if QKeySequence(QKeySequence.StandardKey.Undo).toString() in host_keys:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QLineEdit, QPlainTextEdit, QScrollArea
 
 from idmf.forms.schema import Question
 from idmf.ui.editor.fields.base import QuestionWidget, describe
-from idmf.ui.editor.spelling.underline import check_spelling, spelling_menu
+from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded, spelling_menu
 
 MIN_LINES = 3
 BULLET = re.compile(r"^(\s*)([-•*])(\s+)")  # a bullet line: "- ", "• " (or "* "), maybe indented
@@ -31,7 +31,9 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(lambda _size: self.updateGeometry())
         self.cursorPositionChanged.connect(self._show_cursor)
-        check_spelling(self)
+        self.spelling = None
+        if spelling_loaded():  # else the editor turns it on once its first page is showing
+            check_spelling(self)
 
     def _content_height(self) -> int:
         layout = self.document().documentLayout()
@@ -66,6 +68,9 @@ class GrowingTextEdit(QPlainTextEdit):
             area = area.parentWidget()
         if area is None or area.widget() is None or not self.hasFocus():
             return
+        top = self.mapTo(area.viewport(), self.rect().topLeft()).y()
+        if top >= 0 and top + self.height() <= area.viewport().height():
+            return  # the whole box is in view, so the cursor is
         rect = self.cursorRect()
         point = self.viewport().mapTo(area.widget(), rect.center())
         area.ensureVisible(point.x(), point.y(), 0, rect.height())

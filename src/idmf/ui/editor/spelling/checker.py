@@ -32,14 +32,19 @@ def _is_exempt(word: str) -> bool:
 class SpellChecker:
     """Checks words and suggests corrections; remembers each word's verdict (a long answer re-checks fast)."""
 
-    def __init__(self, dictionary_dir: Path, user_words: Path) -> None:
+    def __init__(self, dictionary_dir: Path, user_words: Path | None = None) -> None:
         import hunspell  # the chunspell wheel's module
 
         self._hunspell = hunspell.Hunspell(LANGUAGE, hunspell_data_dir=str(dictionary_dir))
-        self.user_words_path = user_words
+        self._user_words = user_words
         self._verdicts: dict[str, bool] = {}
         for word in self.user_words():
             self._hunspell.add(word)
+
+    @property
+    def user_words_path(self) -> Path:
+        """The user's word list: the given file, else spelling-words.txt in the data folder of the moment."""
+        return self._user_words or data_dir() / USER_WORDS_FILE
 
     def user_words(self) -> list[str]:
         """The words the user added, in the order they were added."""
@@ -59,7 +64,12 @@ class SpellChecker:
 
     def misspelt(self, text: str) -> list[tuple[int, int]]:
         """(start, length) of every misspelt word in a text."""
-        return [(m.start(), m.end() - m.start()) for m in WORD.finditer(text) if not self.is_correct(m.group())]
+        # Each distinct word is judged once (a 5,000-character paragraph is re-checked on every key press);
+        # only a text holding a misspelt word is walked word by word.
+        wrong = {word for word in set(WORD.findall(text)) if not self.is_correct(word)}
+        if not wrong:
+            return []
+        return [(m.start(), m.end() - m.start()) for m in WORD.finditer(text) if m.group() in wrong]
 
     def suggestions(self, word: str) -> list[str]:
         """Likely corrections, best first (at most MAX_SUGGESTIONS)."""
@@ -81,7 +91,7 @@ class SpellChecker:
 def shared_checker() -> SpellChecker | None:
     """The app's one checker, loaded on first use (about 0.1 s); None when it cannot load (logged)."""
     try:
-        return SpellChecker(resources_dir() / "dictionaries", data_dir() / USER_WORDS_FILE)
+        return SpellChecker(resources_dir() / "dictionaries")
     except Exception:  # noqa: BLE001 - no spell check is better than no editor; the self-test reports it
         log.exception("Spell checking is off: the checker or its dictionary could not be loaded")
         return None

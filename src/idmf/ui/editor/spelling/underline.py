@@ -29,12 +29,22 @@ class SpellingHighlighter(QSyntaxHighlighter):
 
 
 def check_spelling(edit: QPlainTextEdit) -> SpellingHighlighter | None:
-    """Underline misspelt words in a text box from now on (None when spell checking could not load)."""
+    """Underline misspelt words in a text box from now on (None when spell checking could not load).
+
+    The first call loads the dictionary (about 0.1 s): the editor makes it once its first page is on screen.
+    """
+    if getattr(edit, "spelling", None) is not None:
+        return edit.spelling
     checker = shared_checker()
     if checker is None:
         return None
     edit.spelling = SpellingHighlighter(edit.document(), checker)
     return edit.spelling
+
+
+def spelling_loaded() -> bool:
+    """Whether the dictionary is loaded already (new text boxes then check their spelling at once)."""
+    return shared_checker.cache_info().currsize > 0
 
 
 def word_at(edit: QPlainTextEdit, position: QPoint) -> QTextCursor | None:
