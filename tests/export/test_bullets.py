@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-SUMMARY = "The day case unit will:\n- move to the Hub\n• open two evening lists\n  - Tuesdays and Thursdays\nThat is all."
+SUMMARY = ("The day case unit will:\n- move to the Hub\n• open two evening lists\n  - Tuesdays and Thursdays\n"
+           "That is all.")
 
 
 def _numbering(paragraph):

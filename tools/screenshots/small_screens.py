@@ -97,7 +97,6 @@ def _settle() -> None:
 def run_setting(out: Path, setting: str, report: Path | None) -> None:
     """In this process (scaling already set): every page, a screenshot each, and what is cut off."""
     from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication
 
     from idmf.services.context import open_app
     from idmf.ui.app import create_application

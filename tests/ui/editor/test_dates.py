@@ -65,23 +65,28 @@ def test_impossible_dates_are_refused_in_words(typed, words):
     assert not reading.ok and reading.date is None and words in reading.problem
 
 
-@pytest.fixture
-def date_form(qtbot, form):
-    """A date question and a box after it (so Tab has somewhere to go), shown in an active window."""
-    from idmf.ui.editor.fields.date import DateField
-
+def _shown_with_a_box_after(qtbot, field, width: int = 600) -> Shown:
+    """A question widget with a text box after it (so Tab has somewhere to go), in an active window."""
     window = QWidget()
     layout = QVBoxLayout(window)
-    field = DateField(form.question("start_date"))
     after = QLineEdit()
     after.setAccessibleName("Next box")
     layout.addWidget(field)
     layout.addWidget(after)
+    window.resize(width, 400)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    return Shown((field, after, window))
+    return Shown((field, after, window))  # the window is kept: pytest-qt holds only a weak reference
+
+
+@pytest.fixture
+def date_form(qtbot, form):
+    """The start date question, shown."""
+    from idmf.ui.editor.fields.date import DateField
+
+    return _shown_with_a_box_after(qtbot, DateField(form.question("start_date")))
 
 
 def _start(qtbot, line: QLineEdit, start: str, previous: dt.date, after: QLineEdit, field) -> None:
@@ -131,21 +136,10 @@ def test_a_text_that_is_not_a_date_is_kept_explained_and_not_stored(qtbot, date_
 
 @pytest.fixture
 def action_plan(qtbot, form):
-    """The action plan table, shown in an active window with a box after it."""
+    """The action plan table, shown."""
     from idmf.ui.editor.fields.table import TableField
 
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    field = TableField(form.question("action_plan"))
-    after = QLineEdit()
-    layout.addWidget(field)
-    layout.addWidget(after)
-    window.resize(900, 500)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    return Shown((field, window))
+    return _shown_with_a_box_after(qtbot, TableField(form.question("action_plan")), width=900)
 
 
 @SLOW
