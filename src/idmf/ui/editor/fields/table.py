@@ -179,6 +179,16 @@ class CellDelegate(QStyledItemDelegate):
         else:
             editor.setText(index.data(R.EditRole) or "")
 
+    def updateEditorGeometry(self, editor: QWidget, option, index: Index) -> None:  # noqa: N802 - Qt override
+        """A date editor is wide enough for "30 September 2026" and its calendar button, over the next cell if
+        need be (the date column itself is only as wide as 30/09/2026)."""
+        rect = option.rect
+        if isinstance(editor, DateInput):
+            rect = rect.adjusted(0, 0, max(0, editor.minimumSizeHint().width() - rect.width()), 0)
+            viewport = editor.parentWidget().rect()
+            rect.moveLeft(max(0, min(rect.left(), viewport.right() - rect.width())))
+        editor.setGeometry(rect)
+
     def setModelData(self, editor: QWidget, model, index: Index) -> None:  # noqa: N802 - Qt override
         if not isinstance(editor, DateInput):
             model.setData(index, editor.text(), R.EditRole)
