@@ -123,3 +123,12 @@ def test_a_group_added_later_gets_spell_checking_too(qtbot, editor):
     narrative = groups.entries[-1].impact.narrative
     type_into(qtbot, narrative, "They recieve letters late.")
     assert _underlined(narrative) == ["recieve"]
+
+
+def test_the_dictionary_loads_from_a_folder_with_accents_in_its_name(tmp_path):
+    import shutil
+
+    folder = tmp_path / "Zoë Ñúñez" / "IDMF Desktop"
+    shutil.copytree(resources_dir() / "dictionaries", folder)
+    checker = SpellChecker(folder, folder / USER_WORDS_FILE)
+    assert checker.misspelt("recieve colour") == [(0, 7)]

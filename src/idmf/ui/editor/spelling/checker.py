@@ -35,7 +35,9 @@ class SpellChecker:
     def __init__(self, dictionary_dir: Path, user_words: Path | None = None) -> None:
         import hunspell  # the chunspell wheel's module
 
-        self._hunspell = hunspell.Hunspell(LANGUAGE, hunspell_data_dir=str(dictionary_dir))
+        # UTF-8 paths: on Windows chunspell then gives Hunspell a \\?\ path it opens as wide characters, so an
+        # install folder under a user name such as "Zoë" still loads (the code page would fail on it).
+        self._hunspell = hunspell.Hunspell(LANGUAGE, hunspell_data_dir=str(dictionary_dir), system_encoding="UTF-8")
         self._user_words = user_words
         self._verdicts: dict[str, bool] = {}
         for word in self.user_words():
