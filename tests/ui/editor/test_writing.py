@@ -132,3 +132,19 @@ def test_the_dictionary_loads_from_a_folder_with_accents_in_its_name(tmp_path):
     shutil.copytree(resources_dir() / "dictionaries", folder)
     checker = SpellChecker(folder, folder / USER_WORDS_FILE)
     assert checker.misspelt("recieve colour") == [(0, 7)]
+
+
+def test_the_dictionary_loads_only_when_nothing_typed_waits_to_be_saved(qtbot, make_editor, blank_id):
+    from idmf.ui.editor.spelling.checker import shared_checker
+
+    shared_checker.cache_clear()  # as in a fresh app: the dictionary is not loaded yet
+    editor = make_editor(blank_id)
+    editor.autosave.debounce_ms = 60_000  # no pause-save during the test: the typing stays unsaved
+    box = editor.question_widget("summary").edit
+    editor.go_to("aims")
+    type_into(qtbot, box, "Typing while the app starts")
+    qtbot.waitUntil(lambda: editor.autosave.is_dirty())
+    editor.check_spelling()
+    assert box.spelling is None  # loading now would hold up saving what was just typed
+    editor.flush()
+    qtbot.waitUntil(lambda: box.spelling is not None)

@@ -28,13 +28,14 @@ from idmf.ui.editor.fields.text import GrowingTextEdit
 from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
 from idmf.ui.editor.page import SectionPage
-from idmf.ui.editor.spelling.underline import check_spelling
+from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
 
 log = logging.getLogger(__name__)
 
 WARM_AFTER_MS = 300  # after the first page has painted and the window answers keys
+SPELLING_RETRY_MS = 250  # while typed text waits to be saved, the dictionary load waits too
 
 READ_ONLY_TEXT = ("This version is signed off, or is a copy received for review, so its answers are shown "
                   "read-only. To change them, start a new version from the dashboard.")
@@ -403,10 +404,18 @@ class AssessmentEditor(QWidget):
         super().closeEvent(event)
 
     def check_spelling(self) -> None:
-        """Underline misspelt words in every text answer (loading the dictionary, ~0.1 s, after the first paint)."""
-        if isValid(self):
-            for box in self.findChildren(GrowingTextEdit):
-                check_spelling(box)
+        """Underline misspelt words in every text answer (loading the dictionary, ~0.1 s, after the first paint).
+
+        Loading blocks the window for that moment, so it waits until nothing typed is waiting to be saved:
+        a crash during the load then loses nothing.
+        """
+        if not isValid(self):
+            return
+        if not spelling_loaded() and self.autosave.is_dirty():
+            QTimer.singleShot(SPELLING_RETRY_MS, self.check_spelling)
+            return
+        for box in self.findChildren(GrowingTextEdit):
+            check_spelling(box)
 
     def _warm_next_page(self) -> None:
         """Lay out and paint one page not yet seen, off screen, while the user reads the first one.
