@@ -24,6 +24,12 @@ MAX_SUGGESTIONS = 6
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+def _only(words: list[str]) -> re.Pattern:
+    """A pattern matching these words as whole words (not inside a longer word), longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’])(?:{alternatives})(?![^\W\d_]|['’][^\W\d_])")
+
+
 def _is_exempt(word: str) -> bool:
     """Words never flagged: acronyms and their plurals (ICB, EDI, LSOAs) and single letters."""
     return len(word) < 2 or (word[:-1] if word.endswith("s") else word).isupper()
@@ -66,12 +72,12 @@ class SpellChecker:
 
     def misspelt(self, text: str) -> list[tuple[int, int]]:
         """(start, length) of every misspelt word in a text."""
-        # Each distinct word is judged once (a 5,000-character paragraph is re-checked on every key press);
-        # only a text holding a misspelt word is walked word by word.
-        wrong = {word for word in set(WORD.findall(text)) if not self.is_correct(word)}
+        # Each distinct word is judged once (a 5,000-character paragraph is re-checked on every key press),
+        # and only the misspelt ones are then looked for, by one pattern scanned in C.
+        wrong = [word for word in set(WORD.findall(text)) if not self.is_correct(word)]
         if not wrong:
             return []
-        return [(m.start(), m.end() - m.start()) for m in WORD.finditer(text) if m.group() in wrong]
+        return [(m.start(), m.end() - m.start()) for m in _only(wrong).finditer(text)]
 
     def suggestions(self, word: str) -> list[str]:
         """Likely corrections, best first (at most MAX_SUGGESTIONS)."""
