@@ -55,3 +55,16 @@ def test_a_narrow_window_turns_the_side_panel_into_a_drawer(qtbot, editor):
     editor.resize(1600, 800)
     QApplication.processEvents()
     assert not placement.is_drawer and editor.side_tabs.isVisible()  # docked again, as the user had it
+
+
+def test_a_long_one_line_answer_shows_its_beginning_in_a_narrow_window(qtbot, context, editor):
+    title = ("Proposal not to proceed with the planned day-case unit at Hinckley Community Health Hub, and to "
+             "move its lists to Leicester General Hospital")
+    context.assessments.set_answer(editor.assessment, "title", title)
+    editor.refresh_all()
+    editor.go_to("front")
+    editor.resize(900, 700)
+    QApplication.processEvents()
+    box = editor.question_widget("title").edit
+    assert box.fontMetrics().horizontalAdvance(title) > box.width()  # it cannot all show
+    assert box.cursorPosition() == 0 and box.cursorRect().left() < box.fontMetrics().averageCharWidth() * 2

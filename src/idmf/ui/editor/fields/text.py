@@ -143,6 +143,11 @@ class _TextField(QuestionWidget):
 class LineField(_TextField):
     """Short text and person names."""
 
+    def _show(self, value: Any) -> None:
+        super()._show(value)
+        if not self.edit.hasFocus():  # setText leaves the cursor at the end: a long title would show its tail
+            self.edit.setCursorPosition(0)
+
 
 class LongTextField(_TextField):
     """Long answers: a multi-line editor that grows as the user writes."""
@@ -179,6 +184,8 @@ class ChoiceTextField(QuestionWidget):
         self.combo.setCurrentIndex(index)
         if self.combo.isEditable():
             self.combo.setEditText(value or "")
+            if not self.combo.hasFocus():
+                self.combo.lineEdit().setCursorPosition(0)  # a long name typed in shows its start, not its end
 
     def inputs(self) -> list[QWidget]:
         return [self.combo]
