@@ -49,6 +49,7 @@ def test_bundle_self_test_exports_a_word_file(bundle, tmp_path):
     result = _run([str(bundle), "--self-test"], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+    assert "spell check found “recieve” (suggested “receive”)" in result.stdout  # the dictionary travelled
     assert (tmp_path / "idmf-self-test.docx").stat().st_size > 0
 
 

@@ -19,6 +19,7 @@ def test_self_test_flag_passes_and_leaves_a_word_file(qapp, data, capsys):
     assert main(["idmf", "--self-test"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("IDMF Desktop ") and "self-test passed" in out
+    assert "spell check found “recieve” (suggested “receive”)" in out
     assert (data / self_test.DOCUMENT_FILE).stat().st_size > 0
     assert not (data / "idmf.sqlite3").exists()  # the user's own database file is never touched
 
@@ -49,3 +50,15 @@ def test_without_a_data_folder_it_uses_and_removes_a_temporary_one(qapp, monkeyp
     assert self_test.run(["idmf"]) == 0
     assert "self-test passed" in capsys.readouterr().out
     assert len(made) == 1 and not made[0].exists()
+
+
+def test_a_missing_dictionary_fails_the_self_test_in_words(qapp, data, capsys, monkeypatch):
+    from idmf.ui.editor.spelling import checker
+
+    monkeypatch.setattr(checker, "LANGUAGE", "xx_NOPE")
+    checker.shared_checker.cache_clear()
+    try:
+        assert self_test.run(["idmf"]) == 1
+    finally:
+        checker.shared_checker.cache_clear()
+    assert "while checking spelling: spell checking did not load" in capsys.readouterr().err

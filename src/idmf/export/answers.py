@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from idmf.domain.tabular import TabTable, split_pieces
-from idmf.export import docxkit, styles
+from idmf.export import bullets, docxkit, styles
 from idmf.export.sanitize import lines
 
 MIN_COLUMN_CM = 1.6
@@ -39,10 +39,16 @@ def _append(container, paragraph) -> None:
 
 
 def answer_line(container, line: str, style: str = styles.ANSWER) -> Paragraph:
-    """One line of an answer as one paragraph (tabs kept as Word tabs). Built with lxml directly: python-docx's
-    own path is ~50x slower, which matters for 100,000-character answers."""
+    """One line of an answer as one paragraph (tabs kept as Word tabs; a "- " / "• " line a real Word bullet in
+    the answer's style). Built with lxml directly: python-docx's own path is ~50x slower, which matters for
+    100,000-character answers."""
+    bullet = bullets.bullet_text(line)
+    number = bullets.bullet_numbering(container.part) if bullet is not None else None
+    line = bullet if number is not None else line
     paragraph = etree.Element(_W_P)
     etree.SubElement(etree.SubElement(paragraph, _W_PPR), _W_STYLE).set(_VAL, docxkit.style_id(container.part, style))
+    if number is not None:
+        bullets.make_bullet(paragraph, number)
     run = etree.SubElement(paragraph, _W_R)
     for index, part in enumerate(line.split("\t")):
         if index:

@@ -14,6 +14,7 @@ from idmf.paths import data_dir
 from idmf.services.context import AppContext
 from idmf.ui import messages
 from idmf.ui.about import show_about
+from idmf.ui.announce import announce
 from idmf.ui.backups.menu import install_backup_actions
 from idmf.ui.dashboard import DashboardPage, actions
 from idmf.ui.dashboard.importing import choose_and_import, import_file
@@ -226,12 +227,19 @@ class MainWindow(QMainWindow):
 
     # --- editor signals -------------------------------------------------------------------------------------
     def _saved(self, text: str) -> None:
+        recovered = self.save_label.text().startswith("Not saved")
         self.save_label.setText(text)
+        self.save_label.setAccessibleName(text)
         self.save_label.setStyleSheet("")
+        if recovered:  # said once when saving works again; not every few seconds while all is well
+            announce(self.save_label, text)
 
     def _save_failed(self, text: str) -> None:
         # Stays until the next successful save; bold and worded, so not shown by colour alone.
+        if text != self.save_label.text():
+            announce(self.save_label, text)
         self.save_label.setText(text)
+        self.save_label.setAccessibleName(text)
         self.save_label.setStyleSheet("font-weight: bold;")
 
     def _show_title(self, title: str) -> None:

@@ -1,7 +1,8 @@
 """`idmf --self-test`: prove an installed or bundled app works end to end, then exit (0 = passed).
 
 Opens a throwaway database (in IDMF_DATA_DIR, else a temporary folder), imports the example assessment,
-shows the main window, opens the editor on every step, exports a Word file with the core exporter and
+shows the main window, opens the editor on every step, checks that spell checking finds a known misspelling
+in a text box (the bundled British English dictionary loads), exports a Word file with the core exporter and
 reads it back with python-docx, and signs and checks a statement with a throwaway key (cryptography and
 keyring load). Prints one line; on failure the line names the step that failed.
 Runs offscreen unless QT_QPA_PLATFORM says otherwise, so it works in CI and on a build server.
@@ -22,6 +23,7 @@ DATABASE_FILE = "idmf-self-test.sqlite3"  # never the user's own idmf.sqlite3, e
 DOCUMENT_FILE = "idmf-self-test.docx"
 SETTINGS_FILE = "idmf-self-test.ini"
 SIGNING_FOLDER = "idmf-self-test-signing"  # a throwaway key store, never the user's
+MISSPELT_TEXT, MISSPELT, CORRECTION = "The organisation will recieve the colour charts.", "recieve", "receive"
 
 
 class SelfTestError(RuntimeError):
@@ -107,6 +109,28 @@ def _exercise_window(context, folder: Path, assessment_id: int, guard: _ModalGua
         QApplication.processEvents()
 
 
+def _check_spelling() -> str:
+    """Type-check a known misspelling in a real text box: underlined, with the right first suggestion."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from idmf.ui.editor.fields.text import GrowingTextEdit
+    from idmf.ui.editor.spelling.underline import check_spelling
+
+    box = GrowingTextEdit()
+    if check_spelling(box) is None:
+        raise SelfTestError("checking spelling: spell checking did not load "
+                            "(the Hunspell library or the en_GB dictionary is missing)")
+    box.setPlainText(MISSPELT_TEXT)
+    block = box.document().begin()
+    marked = [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
+              if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+    suggestions = box.spelling.checker.suggestions(MISSPELT)
+    if marked != [MISSPELT] or not suggestions or suggestions[0] != CORRECTION:
+        raise SelfTestError(f"checking spelling: it underlined {marked} and suggested {suggestions[:3]} "
+                            f"in “{MISSPELT_TEXT}”; expected only “{MISSPELT}”, corrected to “{CORRECTION}”")
+    return f"spell check found “{MISSPELT}” (suggested “{CORRECTION}”)"
+
+
 def _export_and_read_back(context, assessment_id: int, path: Path) -> int:
     """Export with the core exporter, reopen with python-docx; returns the paragraph count."""
     import docx
@@ -152,13 +176,14 @@ def _run_steps(argv: Sequence[str], folder: Path) -> str:
     try:
         item = _step("creating an assessment", _create_assessment, context)
         _step("showing the window and editor", _exercise_window, context, folder, item.id, guard)
+        spelling = _step("checking spelling", _check_spelling)
         path = folder / DOCUMENT_FILE
         paragraphs = _step("exporting to Word", _export_and_read_back, context, item.id, path)
         _step("signing and checking a signature", _sign_and_verify, folder)
     finally:
         guard.stop()
         context.close()
-    return (f"IDMF Desktop {__version__} self-test passed: opened the editor, exported {path.name} "
+    return (f"IDMF Desktop {__version__} self-test passed: opened the editor, {spelling}, exported {path.name} "
             f"({paragraphs} paragraphs) in {time.perf_counter() - started:.1f} s")
 
 

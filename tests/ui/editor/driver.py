@@ -34,10 +34,11 @@ def type_into(qtbot, widget, text: str) -> None:
     keys(qtbot, widget, text)
 
 
-def type_date(qtbot, date_edit, ddmmyyyy: str) -> None:
-    """Type a date (DD/MM/YYYY) into a date editor that shows "No date"."""
-    date_edit.setFocus()
-    qtbot.keyClicks(date_edit, ddmmyyyy)
+def type_date(qtbot, date_input, text: str) -> None:
+    """Click into an empty date input (a field's or a cell's) and type a date as a person would."""
+    line = getattr(date_input, "line", date_input)
+    line.setFocus()
+    qtbot.keyClicks(line, text)
 
 
 def fill_row(qtbot, view, cells: list[tuple[ColumnType, str]]) -> None:

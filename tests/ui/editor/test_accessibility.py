@@ -82,3 +82,33 @@ def test_completion_marks_are_words_not_colour(editor, complete_assessment, make
     empty = [editor.step_list.item(n).text() for n in range(editor.step_list.count())]
     assert re.fullmatch(r"1\. Aims of the Proposal\n0 of \d+ answered", empty[1])
     assert re.fullmatch(r"Approval\nOptional: 0 of \d+ answered", empty[-1])
+
+
+def test_required_and_heat_are_in_every_inputs_description(editor, form):
+    from PySide6.QtWidgets import QPushButton, QToolButton
+
+    for question in form.questions():
+        for widget in editor.question_widget(question.id).inputs():
+            if isinstance(widget, (QPushButton, QToolButton)):
+                continue  # Add row, Calendar…: they act on the answer, they do not hold it
+            description = widget.accessibleDescription()
+            assert ("Required." in description) == question.required, (question.id, description)
+            assert ("HEAT question" in description) == question.heat, (question.id, description)
+
+
+def test_status_messages_are_announced_as_their_words(qtbot, monkeypatch, editor):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    spoken = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility",
+                        lambda event: spoken.append(event.message())
+                        if isinstance(event, QAccessibleAnnouncementEvent) else None)
+    editor.go_to("front")
+    line = editor.question_widget("start_date").edit.line
+    line.setFocus()
+    qtbot.keyClicks(line, "31/02/2025")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert any("February 2025 has 28 days" in words for words in spoken)
+    message = editor.question_widget("start_date").edit.message
+    assert message.accessibleName() == message.text()

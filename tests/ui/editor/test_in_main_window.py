@@ -75,3 +75,24 @@ def test_a_failed_save_shows_in_the_status_bar_until_a_save_succeeds(qtbot, cont
     monkeypatch.setattr(context.assessments, "set_answer", real)
     assert window.editor.flush()
     assert window.save_label.text().startswith("Saved ")
+
+
+def test_in_the_window_every_focusable_widget_of_the_editor_is_named_and_f9_opens_the_narrow_drawer(
+        qtbot, context, window, complete_assessment):
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+    assert window.open_assessment(complete_assessment.id)
+    editor = window.editor
+    for section in editor.form.sections:
+        editor.go_to(section.id)
+        unnamed = [type(w).__name__ for w in window.findChildren(QWidget)
+                   if w.isVisibleTo(window) and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
+                   and not w.accessibleName().strip() and not (isinstance(w, QAbstractButton) and w.text().strip())]
+        assert unnamed == [], section.id
+    window.resize(900, 700)  # too narrow for the panel beside the form
+    QApplication.processEvents()
+    assert editor.side_placement.is_drawer and not editor.side_tabs.isVisible()
+    qtbot.keyClick(QApplication.focusWidget() or editor, Qt.Key.Key_F9)
+    assert editor.side_tabs.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F9)
+    assert not editor.side_tabs.isVisible()

@@ -39,9 +39,13 @@ def test_completed_before_start_warns_and_keeps_both_dates(qtbot, context, edito
     editor.go_to("front")
     page = editor.page("front")
     type_date(qtbot, editor.question_widget("start_date").edit, "10/03/2026")
-    type_date(qtbot, editor.question_widget("completed_date").edit, "01/03/2026")
+    type_date(qtbot, editor.question_widget("completed_date").edit, "1/3/26")
+    qtbot.keyClick(editor.question_widget("completed_date").edit.line, Qt.Key.Key_Tab)  # leaving reads the date
     assert not page.validate_page()
     assert page.warning.isVisibleTo(page) and "Completed Date (01/03/2026) is before Start Date" in page.warning.text()
+    assert page.warning.accessibleName() == page.warning.text()  # read out as its words, not "Warning"
+    below = page.frames["completed_date"].geometry().bottom()
+    assert below <= page.warning.geometry().top() < below + 100  # under the date it is about, not at the top
     editor.next_page()  # never blocks
     stored = context.store.assessments.get(editor.assessment.id).answers
     assert (str(stored["start_date"]), str(stored["completed_date"])) == ("2026-03-10", "2026-03-01")
@@ -52,8 +56,11 @@ def test_a_date_can_be_cleared(qtbot, context, editor):
     field = editor.question_widget("start_date")
     type_date(qtbot, field.edit, "10/03/2026")
     editor.flush()
-    click(qtbot, field.clear_button)
-    assert field.value() is None and field.edit.text() == "No date"
+    assert context.store.assessments.get(editor.assessment.id).answers["start_date"].isoformat() == "2026-03-10"
+    qtbot.keyClick(field.edit.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field.edit.line, Qt.Key.Key_Delete)
+    qtbot.keyClick(field.edit.line, Qt.Key.Key_Tab)
+    assert field.value() is None and field.edit.text() == "" and field.edit.problem == ""
     assert "start_date" not in context.store.assessments.get(editor.assessment.id).answers
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 R = Qt.ItemDataRole
 
@@ -32,14 +34,28 @@ def test_rows_round_trip_as_json(model):
     assert model.rows_json() == [ROW, {"action": "Report", "lead": "", "target_date": None, "outcome": ""}]
 
 
-def test_dates_show_as_dd_mm_yyyy_and_edit_as_qdate(model):
+def test_dates_show_as_dd_mm_yyyy_and_edit_as_dates(model):
     model.set_rows([ROW])
     cell = model.index(0, model.COL_TARGET_DATE)
     assert model.data(cell) == "31/03/2027"
-    assert model.data(cell, R.EditRole) == QDate(2027, 3, 31)
-    assert model.setData(cell, QDate(2027, 4, 1))
+    assert model.data(cell, R.EditRole) == dt.date(2027, 3, 31)
+    assert model.setData(cell, dt.date(2027, 4, 1))
     assert model.rows_json()[0]["target_date"] == "2027-04-01"
     assert model.setData(cell, None) and model.data(cell) == ""
+
+
+def test_a_typed_text_that_is_not_a_date_is_kept_on_screen_and_not_stored(model):
+    model.set_rows([ROW])
+    cell = model.index(0, model.COL_TARGET_DATE)
+    model.set_typed(cell, "31/02/2027", "February 2027 has 28 days.")
+    assert model.data(cell) == "31/02/2027" and "28 days" in model.data(cell, R.ToolTipRole)
+    assert "not saved" in model.data(cell, R.AccessibleTextRole)
+    assert model.rows_json()[0]["target_date"] == "2027-03-31"  # the stored date is untouched
+    assert model.problems() == ["Row 1, Target Date: February 2027 has 28 days."]
+    model.insert_row(0)  # the kept text moves with its row
+    assert model.typed(1, model.COL_TARGET_DATE) == ("31/02/2027", "February 2027 has 28 days.")
+    assert model.setData(model.index(1, model.COL_TARGET_DATE), dt.date(2027, 2, 28))
+    assert model.problems() == [] and model.data(model.index(1, model.COL_TARGET_DATE)) == "28/02/2027"
 
 
 def test_set_data_reports_a_change_only_when_something_changed(qtbot, model):

@@ -27,17 +27,40 @@ def test_undo_and_redo_update_widget_and_database(qtbot, context, editor):
     assert lead.value() == "Amira Patel" and _stored(context, editor.assessment.id, "lead") == "Amira Patel"
 
 
-def test_a_typing_burst_is_one_undo_step(qtbot, context, editor):
+def test_words_typed_without_a_pause_are_one_undo_step(qtbot, context, editor):
     editor.go_to("aims")
-    editor.autosave.debounce_ms = 20  # short pauses, so the test does not wait long
+    editor.autosave.debounce_ms = 300
     field = editor.question_widget("summary")
-    for word in ("Two ", "theatres ", "at the Hub"):
-        with qtbot.waitSignal(editor.sig_saved):  # saved after a pause, each time
-            type_into(qtbot, field.edit, word)
+    with qtbot.waitSignal(editor.sig_saved):
+        type_into(qtbot, field.edit, "Two ")  # the first key after a quiet spell is saved at once
+    with qtbot.waitSignal(editor.sig_saved):
+        type_into(qtbot, field.edit, "theatres at the Hub")
+    qtbot.waitUntil(lambda: not editor.autosave.is_dirty())
     assert context.store.assessments.get(editor.assessment.id).answers["summary"] == "Two theatres at the Hub"
-    assert editor.undo_stack.count() == 1
+    assert editor.undo_stack.count() == 1  # saved more than once while typing, but one step to undo
     editor.undo_stack.undo()
     assert field.value() == ""
+
+
+SENTENCES = ["The day case unit moves to the Hub in April. ", "Parking there is free for blue badge holders. ",
+             "Buses run every twenty minutes from the town centre. ", "We will check travel times with patients."]
+
+
+def test_ctrl_z_after_four_sentences_typed_with_pauses_takes_back_only_the_last(qtbot, context, editor):
+    editor.go_to("aims")
+    editor.autosave.debounce_ms = 20  # a pause in typing, made short so the test does not wait long
+    box = editor.question_widget("summary").edit
+    for sentence in SENTENCES:
+        with qtbot.waitSignal(editor.sig_saved):
+            type_into(qtbot, box, sentence)
+        qtbot.waitUntil(lambda: not editor.autosave.is_dirty())
+    assert box.toPlainText() == "".join(SENTENCES)
+    for kept in (3, 2):
+        qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert box.toPlainText() == "".join(SENTENCES[:kept])
+        assert _stored(context, editor.assessment.id, "summary") == "".join(SENTENCES[:kept])
+    qtbot.keyClick(box, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert box.toPlainText() == "".join(SENTENCES[:3])
 
 
 def test_ctrl_z_in_a_text_field_undoes_what_was_just_typed(qtbot, context, editor):

@@ -14,6 +14,7 @@ from idmf.census.profile import Profile
 from idmf.domain.census import Area
 from idmf.domain.evidence import CensusTable
 from idmf.ui import messages
+from idmf.ui.announce import set_status
 from idmf.ui.census.attached import AttachedList, AttachTablesCommand, merged
 from idmf.ui.census.picker import AreaPicker
 from idmf.ui.census.profile_view import ProfileView
@@ -56,7 +57,7 @@ class CensusPanel(QGroupBox):
     def _build(self) -> None:
         self.empty = _label(EMPTY_TEXT, "No census figures yet")
         self.picker = AreaPicker(self.service)
-        self.problem = _label("", "Census message", "warning")
+        self.problem = _label("", "", "warning")
         self.view = ProfileView()
         self.attached = AttachedList()
         self.source = DataSource(self.service, lambda: self.settings)
@@ -108,8 +109,7 @@ class CensusPanel(QGroupBox):
             self._preselect()
 
     def _say(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+        set_status(self.problem, text)  # read out as its words, not as "Census message"
 
     def show_area(self, area: Area) -> None:
         """Build and show an area's profile from the cache."""

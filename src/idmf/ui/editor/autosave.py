@@ -1,5 +1,9 @@
 """Autosave: there is no Save button. Edited questions are saved after a pause in typing (and about once a
-second during long typing), when focus leaves them, when the page changes and when the editor closes. A failed save keeps the question dirty and is retried.
+second during long typing), when focus leaves them, when the page changes and when the editor closes. A failed
+save keeps the question dirty and is retried.
+
+Undo follows the writer: what was typed between two pauses is one undo step (saves during a burst are folded
+into it), so Ctrl+Z takes back the last sentence or words typed, never the whole answer.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ class Autosave(QObject):
         self.timer.timeout.connect(self._pause)
         self.max_wait = QTimer(self)  # not restarted by each keystroke, unlike the pause timer
         self.max_wait.setSingleShot(True)
-        self.max_wait.timeout.connect(self._pause)
+        self.max_wait.timeout.connect(self._while_typing)
         self._last_pause_save = -1e9  # time.monotonic() of the last timed save
 
     def watch(self, widget: QuestionWidget) -> None:
@@ -99,11 +103,18 @@ class Autosave(QObject):
         if isinstance(top, SetAnswerCommand) and top.question_id == question_id:
             top.sealed = True
 
-    def _pause(self) -> None:
-        """The user paused: save what is pending (a typing burst with short pauses stays one undo step)."""
+    def _while_typing(self) -> None:
+        """A save while the user keeps typing: folded into the burst's undo step."""
         self._last_pause_save = time.monotonic()
         for qid in list(self.dirty):
             self.save(qid)
+
+    def _pause(self) -> None:
+        """The user paused: save what is pending and end the undo step, so the next words are a step of their own."""
+        self._last_pause_save = time.monotonic()
+        self.max_wait.stop()
+        for qid in list(self.dirty):
+            self.save(qid, seal=True)
 
     def flush(self) -> bool:
         """Save every pending edit now and end its undo step; True when all of them were stored."""

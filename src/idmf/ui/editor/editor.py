@@ -22,15 +22,20 @@ from idmf.ui.changes import ChangeRelay
 from idmf.ui.editor.autosave import Autosave
 from idmf.ui.editor.conflict import ConflictResolver
 from idmf.ui.editor.controller import EditorController, same_answer
+from idmf.ui.editor.drawer import SidePanelPlacement
 from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
+from idmf.ui.editor.fields.text import GrowingTextEdit
 from idmf.ui.editor.host import PanelFactory
+from idmf.ui.editor.keyboard import KeyboardNavigation
 from idmf.ui.editor.page import SectionPage
+from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
 
 log = logging.getLogger(__name__)
 
 WARM_AFTER_MS = 300  # after the first page has painted and the window answers keys
+SPELLING_RETRY_MS = 250  # while typed text waits to be saved, the dictionary load waits too
 
 READ_ONLY_TEXT = ("This version is signed off, or is a copy received for review, so its answers are shown "
                   "read-only. To change them, start a new version from the dashboard.")
@@ -98,7 +103,9 @@ class AssessmentEditor(QWidget):
             frame.field.focus_first()
 
     def flush(self) -> bool:
-        """Save every pending edit now; True when everything is saved."""
+        """Save every pending edit now (a date still being typed is read first); True when everything is saved."""
+        for field in self._fields.values():
+            field.finish_typing()
         return self.autosave.flush()
 
     def question_widget(self, question_id: str) -> QuestionWidget | None:
@@ -131,13 +138,14 @@ class AssessmentEditor(QWidget):
         self.side_tabs.show()
 
     def set_side_panel_visible(self, shown: bool) -> None:
-        """Show or put away the side panel (only an editor that has panels shows it)."""
+        """Show or put away the side panel (only an editor that has panels shows it); a drawer opens or closes."""
         if self.side_tabs.count():
-            self.side_tabs.setVisible(shown)
+            self.side_placement.set_wanted(shown)
 
     def show_side_tab(self, widget: QWidget) -> None:
-        """Bring one of the side panel's tabs forward."""
+        """Bring one of the side panel's tabs forward (opening the drawer on a narrow window)."""
         self.side_tabs.setCurrentWidget(widget)
+        self.side_placement.set_drawer_open(True)
 
     def question_ids(self, section_id: str) -> list[str]:
         """The questions a section's page shows, in reading order."""
@@ -208,12 +216,15 @@ class AssessmentEditor(QWidget):
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("side_tabs")
         self.side_tabs.setAccessibleName("Review panel")
+        self.side_tabs.tabBar().setAccessibleName("Review panel tabs")
         self.side_tabs.hide()
         layout = QHBoxLayout(self)
         layout.addWidget(self.step_list)
         layout.addLayout(right, 1)
         layout.addWidget(self.side_tabs)
         self._make_actions()
+        self.side_placement = SidePanelPlacement(self, layout)
+        nav.insertWidget(2, self.side_placement.handle)
 
     def _read_only_banner(self) -> QLabel:
         """The banner that says why nothing can be changed (shown, with every input read-only, when so)."""
@@ -242,6 +253,11 @@ class AssessmentEditor(QWidget):
         self.back_shortcut = QShortcut(QKeySequence("Ctrl+PgUp"), self, self.previous_page)
         for shortcut in (self.next_shortcut, self.back_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.keys = KeyboardNavigation(self)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Tab and Shift+Tab go round the page (or the side panel) and wrap, never into a dead end."""
+        return self.keys.tab(next) or super().focusNextPrevChild(next)
 
     def _connect(self) -> None:
         self.controller.sig_saved.connect(self.sig_saved)
@@ -281,12 +297,14 @@ class AssessmentEditor(QWidget):
 
     # --- moving between pages ------------------------------------------------------------------------------
     def next_page(self) -> None:
-        """Go to the next step (Ctrl+Page Down)."""
+        """Go to the next step (Ctrl+Page Down), focus on its first question."""
         self._show_page(min(self.stack.currentIndex() + 1, len(self.pages) - 1))
+        self.keys.first_question()
 
     def previous_page(self) -> None:
-        """Go to the previous step (Ctrl+Page Up)."""
+        """Go to the previous step (Ctrl+Page Up), focus on its first question."""
         self._show_page(max(self.stack.currentIndex() - 1, 0))
+        self.keys.first_question()
 
     def _step_chosen(self, row: int) -> None:
         if 0 <= row < len(self.pages) and row != self.stack.currentIndex():
@@ -295,7 +313,7 @@ class AssessmentEditor(QWidget):
     def _show_page(self, index: int) -> None:
         changed = index != self.stack.currentIndex()
         if changed:
-            self.autosave.flush()  # changing page saves at once
+            self.flush()  # changing page saves at once
             self.pages[self.stack.currentIndex()].validate_page()
         self.stack.setCurrentIndex(index)
         self.step_list.setCurrentRow(index)
@@ -385,6 +403,20 @@ class AssessmentEditor(QWidget):
         self.flush()
         super().closeEvent(event)
 
+    def check_spelling(self) -> None:
+        """Underline misspelt words in every text answer (loading the dictionary, ~0.1 s, after the first paint).
+
+        Loading blocks the window for that moment, so it waits until nothing typed is waiting to be saved:
+        a crash during the load then loses nothing.
+        """
+        if not isValid(self):
+            return
+        if not spelling_loaded() and self.autosave.is_dirty():
+            QTimer.singleShot(SPELLING_RETRY_MS, self.check_spelling)
+            return
+        for box in self.findChildren(GrowingTextEdit):
+            check_spelling(box)
+
     def _warm_next_page(self) -> None:
         """Lay out and paint one page not yet seen, off screen, while the user reads the first one.
 
@@ -399,12 +431,18 @@ class AssessmentEditor(QWidget):
             page.grab()
         QTimer.singleShot(0, self._warm_next_page)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """A narrow window turns the side panel into a drawer, so the form keeps room for its text."""
+        super().resizeEvent(event)
+        self.side_placement.fit()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Inside a window that has its own Undo/Redo shortcuts (the main window's), leave those to it."""
         super().showEvent(event)
         if not hasattr(self, "_pages_to_warm"):
             self._pages_to_warm = sorted(self.pages, key=lambda p: -len(p.frames))  # the heaviest first
             QTimer.singleShot(WARM_AFTER_MS, self._warm_next_page)
+            QTimer.singleShot(WARM_AFTER_MS, self.check_spelling)
         host_keys = {a.shortcut().toString() for a in self.window().findChildren(QAction)
                      if a not in (self.undo_action, self.redo_action) and not a.shortcut().isEmpty()}
         if QKeySequence(QKeySequence.StandardKey.Undo).toString() in host_keys:

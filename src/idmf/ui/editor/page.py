@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, Qt
+import datetime as dt
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -15,7 +17,9 @@ from idmf.forms.schema import FormDefinition, Section
 from idmf.ui.editor.builder import QuestionFrame, build_question
 from idmf.ui.editor.controller import EditorController
 from idmf.ui.editor.fields.base import QuestionWidget
-from idmf.ui.editor.fields.date import to_qdate
+from idmf.ui.announce import set_status
+from idmf.ui.editor.fields.date import to_date
+from idmf.ui.editor.fields.date_text import shown
 
 # (earlier, later): the later date must not be before the earlier one.
 DATE_ORDER = ((START_DATE, COMPLETED_DATE),)
@@ -51,9 +55,12 @@ class SectionPage(QScrollArea):
         self.frames: dict[str, QuestionFrame] = {}
         self.panels: list[QWidget] = []
         self.setObjectName(f"page_{section.id}")
+        self.setAccessibleName(section.display_title)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: Tab goes to its inputs
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Text wraps to the width there is; only a window narrower than the form's minimum scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidget(self._build())
 
     @property
@@ -79,6 +86,7 @@ class SectionPage(QScrollArea):
             for question in group.questions:
                 self._add_question(question)
         self._add_closing()
+        self._place_warning()
         self._layout.addStretch(1)
         wrapper = QHBoxLayout(outer)
         wrapper.addWidget(content, 1)
@@ -95,9 +103,17 @@ class SectionPage(QScrollArea):
         if self.section.guidance:  # the app's advice (not in the template or the Word document)
             self._layout.addWidget(_paragraph(self.section.guidance, "help"))
         self.warning = _paragraph("", "warning")
-        self.warning.setAccessibleName("Warning")
         self.warning.hide()
         self._layout.addWidget(self.warning)
+        self._top_anchor = self.warning  # panels added "under the heading" go after it, or where it stood
+
+    def _place_warning(self) -> None:
+        """A date-order warning sits under the later date, where the user is looking, not at the page top."""
+        later = next((self.frames[b] for a, b in DATE_ORDER if a in self.frames and b in self.frames), None)
+        if later is not None:
+            self._top_anchor = self._layout.itemAt(self._layout.indexOf(self.warning) - 1).widget()
+            self._layout.removeWidget(self.warning)
+            self._layout.insertWidget(self._layout.indexOf(later) + 1, self.warning)
 
     def _add_closing(self) -> None:
         if self.section.step == 6 and self.form.closing:
@@ -113,7 +129,7 @@ class SectionPage(QScrollArea):
     def add_panel(self, widget: QWidget, after_question_id: str | None = None) -> None:
         """Add a helper panel (census profile, review notes) under the page heading, or after a question."""
         if after_question_id is None:
-            index = self._layout.indexOf(self.warning) + 1
+            index = self._layout.indexOf(self._top_anchor) + 1
         else:
             index = self._layout.indexOf(self.frames[after_question_id]) + 1
         self._layout.insertWidget(index, widget)
@@ -152,20 +168,19 @@ class SectionPage(QScrollArea):
         found = []
         for earlier_id, later_id in DATE_ORDER:
             if earlier_id in self.frames and later_id in self.frames:
-                earlier = to_qdate(self.frames[earlier_id].field.value())
-                later = to_qdate(self.frames[later_id].field.value())
+                earlier = to_date(self.frames[earlier_id].field.value())
+                later = to_date(self.frames[later_id].field.value())
                 if earlier and later and later < earlier:
                     found.append(self._order_warning(earlier_id, later_id, earlier, later))
         return found
 
-    def _order_warning(self, earlier_id: str, later_id: str, earlier: QDate, later: QDate) -> str:
+    def _order_warning(self, earlier_id: str, later_id: str, earlier: dt.date, later: dt.date) -> str:
         first, second = self.form.question(earlier_id).label, self.form.question(later_id).label
-        return (f"⚠ {second} ({later.toString('dd/MM/yyyy')}) is before {first} "
-                f"({earlier.toString('dd/MM/yyyy')}). Please check the dates; both are saved as entered.")
+        return (f"⚠ {second} ({shown(later)}) is before {first} ({shown(earlier)}). "
+                "Please check the dates; both are saved as entered.")
 
     def validate_page(self) -> bool:
         """Show any warnings at the top of the page; True when there are none. Never blocks and never drops data."""
         found = self.warnings()
-        self.warning.setText("\n".join(found))
-        self.warning.setVisible(bool(found))
+        set_status(self.warning, "\n".join(found))
         return not found

@@ -3,8 +3,9 @@ number of readiness-check items to fix (drawn under the mark, so the item's own 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QStyledItemDelegate
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QStyledItemDelegate,
+                               QStyleOptionViewItem)
 
 from idmf.domain.answers import is_blank
 from idmf.domain.assessment import Assessment
@@ -21,7 +22,15 @@ def findings_text(count: int) -> str:
 
 
 class _StepDelegate(QStyledItemDelegate):
-    """Draws an item's findings line under its text (the size hint grows with it)."""
+    """Draws an item's findings line under its text; measures items at the width they are drawn at, so a long
+    title wraps onto another line and the completion line under it is never dropped."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt override
+        view = self.parent()
+        measured = QStyleOptionViewItem(option)
+        # Qt wraps only within a valid rectangle: the width the item is drawn at, any generous height.
+        measured.rect = QRect(0, 0, view.viewport().width() - 2 * view.spacing(), 10_000)
+        return super().sizeHint(measured, index)
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
         super().initStyleOption(option, index)

@@ -18,6 +18,7 @@ from idmf.domain.answer_text import date_text
 from idmf.domain.assessment import Status
 from idmf.domain.questions import APPROVAL_MEETING_DATE
 from idmf.review.readiness import Finding, ReadinessReport, check
+from idmf.ui.announce import set_status
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row (None for a step heading)
 BLOCKING_WORD, WARNING_WORD = "Must fix", "Advice"
@@ -118,8 +119,7 @@ class ChecklistPanel(QWidget):
         if self.tree.currentItem() is not None:
             self.tree.scrollToItem(self.tree.currentItem())
         prefix = f"Signed off on {date_text(signed_off)}; as checked on that day: " if signed_off else ""
-        self.summary.setText(prefix + self._summary_text(report))
-        self.summary.setAccessibleName(self.summary.text())
+        set_status(self.summary, prefix + self._summary_text(report))  # a new count is read out
         self.go_button.setEnabled(self.current_finding() is not None)
 
     def _add_step(self, report, step, blocking, warnings, icons, keep) -> None:

@@ -40,8 +40,10 @@ class QuestionWidget(QWidget):
 
     @property
     def help_text(self) -> str:
-        """The question's help and guidance, used as the accessible description of its inputs."""
-        return self.question.editor_help or self.question.description
+        """What a screen reader says after an input's name: required, HEAT, then the question's help and guidance."""
+        marks = ("Required." if self.question.required else "",
+                 "HEAT question (from the Health Equity Assessment Tool)." if self.question.heat else "")
+        return " ".join(filter(None, (*marks, self.question.editor_help or self.question.description)))
 
     def value(self) -> Any:
         """The answer as plain JSON (what AssessmentService.set_answer takes)."""
@@ -68,6 +70,9 @@ class QuestionWidget(QWidget):
                 widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             else:
                 widget.setEnabled(False)
+
+    def finish_typing(self) -> None:
+        """Take in what is typed but not yet read (a date box that still has focus); most inputs need nothing."""
 
     def focus_first(self) -> None:
         """Put keyboard focus on the first input of the question that can take it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from idmf.forms.schema import Question
@@ -15,7 +15,7 @@ PICKER_NAME = "Inclusion health group to add"
 
 
 class GroupEntry(QFrame):
-    """One added group: its name as a heading, its impact block and a Remove button."""
+    """One added group: its name as a heading, its impact block, then a Remove button."""
 
     sig_remove = Signal(object)
 
@@ -24,17 +24,19 @@ class GroupEntry(QFrame):
         self.name, self.catalogue_id = name, catalogue_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        heading = QHBoxLayout()
         title = QLabel(f"<b>{_escape(name)}</b>")
         title.setWordWrap(True)
-        heading.addWidget(title, 1)
+        layout.addWidget(title)
+        self.impact = ImpactBlock(name, "")
+        layout.addWidget(self.impact)
+        # Under the impact, not beside the name: Tab runs top to bottom and reaches it last.
         self.remove_button = QPushButton("Remove group")
         describe(self.remove_button, f"Remove {name}", "Removes this group and its impact (Undo brings it back).")
         self.remove_button.clicked.connect(lambda: self.sig_remove.emit(self))
-        heading.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(heading)
-        self.impact = ImpactBlock(name, "")
-        layout.addWidget(self.impact)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.remove_button)
+        layout.addLayout(footer)
 
     def value(self) -> dict[str, Any]:
         """This group as GroupImpact JSON."""

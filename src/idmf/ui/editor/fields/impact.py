@@ -73,7 +73,8 @@ class ImpactField(QuestionWidget):
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
-        self.block = ImpactBlock(question.label, " ".join(filter(None, (question.description, question.help))))
+        extra = question.description if question.help else ""  # help_text gives the help, else the description
+        self.block = ImpactBlock(question.label, " ".join(filter(None, (self.help_text, extra))))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.block)

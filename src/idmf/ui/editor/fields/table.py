@@ -1,18 +1,21 @@
-"""Repeatable tables (action plan, other contacts): a Qt item model, a cell delegate with a date picker,
-and the question widget with Add row / Remove row."""
+"""Repeatable tables (action plan, other contacts): a Qt item model, a cell delegate with the typed date input,
+and the question widget with Add row / Remove row. Tab moves from cell to cell and leaves after the last."""
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
-                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from idmf.forms.schema import Column, ColumnType, Question
+from idmf.ui.announce import set_status
 from idmf.ui.editor.fields.base import QuestionWidget, describe
-from idmf.ui.editor.fields.date import NO_DATE, DateEdit, to_iso, to_qdate
+from idmf.ui.editor.fields.date import DateInput, to_date, to_iso
+from idmf.ui.editor.fields.date_text import shown
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
@@ -27,6 +30,7 @@ class RowsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self._rows: list[dict[str, Any]] = []
+        self._typed: list[dict[str, tuple[str, str]]] = []  # per row: column id -> (text, problem), not stored
         for n, column in enumerate(columns):
             setattr(self, f"COL_{column.id.upper()}", n)
 
@@ -40,8 +44,9 @@ class RowsTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[dict[str, Any]] | None) -> None:
         """Replace every row (JSON cells; dates as ISO text)."""
         self.beginResetModel()
-        self._rows = [self._blank() | {k: to_iso(to_qdate(v)) if self._is_date(k) else (v or "")
+        self._rows = [self._blank() | {k: to_iso(to_date(v)) if self._is_date(k) else (v or "")
                                        for k, v in row.items()} for row in rows or []]
+        self._typed = [{} for _ in self._rows]
         self.endResetModel()
 
     def rows_json(self) -> list[dict[str, Any]]:
@@ -58,38 +63,59 @@ class RowsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def display(self, row: int, col: int) -> str:
-        """A cell as shown: dates DD/MM/YYYY, empty dates blank."""
+        """A cell as shown: dates DD/MM/YYYY, empty dates blank, a text that is not a date as typed."""
         column, raw = self.columns[col], self._rows[row][self.columns[col].id]
+        if column.id in self._typed[row]:
+            return self._typed[row][column.id][0]
         if column.type == ColumnType.DATE:
-            date = to_qdate(raw)
-            return date.toString("dd/MM/yyyy") if date else ""
+            return shown(to_date(raw))
         return raw or ""
 
+    def typed(self, row: int, col: int) -> tuple[str, str] | None:
+        """(text, problem) of a date cell whose typed text is not a date (kept on screen, not stored)."""
+        return self._typed[row].get(self.columns[col].id)
+
+    def set_typed(self, index: Index, text: str, problem: str) -> None:
+        """Keep a typed text that is not a date in its cell, with why; the stored answer is not changed."""
+        self._typed[index.row()][self.columns[index.column()].id] = (text, problem)
+        self.dataChanged.emit(index, index, [R.DisplayRole])
+
+    def problems(self) -> list[str]:
+        """Every kept text that is not a date, as 'Row 2, Target date: <problem>'."""
+        return [f"Row {row + 1}, {self.columns[self.column(cid)].label}: {problem}"
+                for row, cells in enumerate(self._typed) for cid, (_text, problem) in cells.items()]
+
     def data(self, index: Index, role: int = R.DisplayRole) -> Any:
-        """Display and tooltip text, QDate for editing dates, and screen-reader text per cell."""
+        """Display and tooltip text, a date (or None) for editing dates, and screen-reader text per cell."""
         if not index.isValid():
             return None
         row, col, column = index.row(), index.column(), self.columns[index.column()]
+        typed = self._typed[row].get(column.id)
+        if role == R.ToolTipRole and typed:
+            return typed[1]
         if role in (R.DisplayRole, R.ToolTipRole):
             return self.display(row, col)
         if role == R.EditRole:
             raw = self._rows[row][column.id]
-            return (to_qdate(raw) or QDate()) if column.type == ColumnType.DATE else (raw or "")
+            return to_date(raw) if column.type == ColumnType.DATE else (raw or "")
         if role == R.AccessibleTextRole:
-            return f"{column.label}, row {row + 1}: {self.display(row, col) or 'empty'}"
+            problem = f" (not saved: {typed[1]})" if typed else ""
+            return f"{column.label}, row {row + 1}: {self.display(row, col) or 'empty'}{problem}"
         if role == R.AccessibleDescriptionRole:
             return column.help or ("Required" if column.required else "")
         return None
 
     def setData(self, index: Index, value: Any, role: int = R.EditRole) -> bool:  # noqa: N802 - Qt override
-        """Store an edited cell (a QDate, ISO text or None for dates; text otherwise)."""
+        """Store an edited cell (a date, ISO text or None for dates; text otherwise)."""
         if not index.isValid() or role != R.EditRole:
             return False
         column = self.columns[index.column()]
         if column.type == ColumnType.DATE:
-            value = to_iso(value) if isinstance(value, QDate) else to_iso(to_qdate(value))
+            value = to_iso(value if isinstance(value, dt.date) else to_date(value))
         else:
             value = "" if value is None else str(value)
+        if self._typed[index.row()].pop(column.id, None) is not None:
+            self.dataChanged.emit(index, index, [R.DisplayRole])  # the kept text gives way to the date
         if self._rows[index.row()][column.id] == value:
             return True  # unchanged: no edit to report
         self._rows[index.row()][column.id] = value
@@ -116,6 +142,7 @@ class RowsTableModel(QAbstractTableModel):
         position = len(self._rows) if position is None else position
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.insert(position, self._blank())
+        self._typed.insert(position, {})
         self.endInsertRows()
         return position
 
@@ -123,28 +150,52 @@ class RowsTableModel(QAbstractTableModel):
         """Remove one row."""
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
+        del self._typed[row]
         self.endRemoveRows()
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Editors per column type: a date editor with a calendar pop-up, or a line edit; both named for screen readers."""
+    """Editors per column type: the typed date input, or a line edit; both named for screen readers."""
 
     def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:  # noqa: N802 - Qt override
         model: RowsTableModel = index.model()
         column = model.columns[index.column()]
-        editor = DateEdit(parent) if column.type == ColumnType.DATE else QLineEdit(parent)
-        describe(editor, f"{column.label}, row {index.row() + 1}", column.help)
+        name = f"{column.label}, row {index.row() + 1}"
+        if column.type == ColumnType.DATE:
+            editor = DateInput(parent, in_cell=True)
+            editor.describe(name, column.help)
+            editor.setAutoFillBackground(True)
+            return editor
+        editor = QLineEdit(parent)
+        describe(editor, name, column.help)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
-        value = index.data(R.EditRole)
-        if isinstance(editor, DateEdit):
-            editor.setDate(value if isinstance(value, QDate) and value.isValid() else NO_DATE)
+        if isinstance(editor, DateInput):
+            typed = index.model().typed(index.row(), index.column())
+            editor.set_date(index.data(R.EditRole))
+            if typed:
+                editor.set_text(typed[0])
         else:
-            editor.setText(value or "")
+            editor.setText(index.data(R.EditRole) or "")
+
+    def updateEditorGeometry(self, editor: QWidget, option, index: Index) -> None:  # noqa: N802 - Qt override
+        """A date editor is wide enough for "30 September 2026" and its calendar button, over the next cell if
+        need be (the date column itself is only as wide as 30/09/2026)."""
+        rect = option.rect
+        if isinstance(editor, DateInput):
+            rect = rect.adjusted(0, 0, max(0, editor.minimumSizeHint().width() - rect.width()), 0)
+            viewport = editor.parentWidget().rect()
+            rect.moveLeft(max(0, min(rect.left(), viewport.right() - rect.width())))
+        editor.setGeometry(rect)
 
     def setModelData(self, editor: QWidget, model, index: Index) -> None:  # noqa: N802 - Qt override
-        model.setData(index, editor.date() if isinstance(editor, DateEdit) else editor.text(), R.EditRole)
+        if not isinstance(editor, DateInput):
+            model.setData(index, editor.text(), R.EditRole)
+        elif editor.commit():
+            model.setData(index, editor.date(), R.EditRole)
+        else:  # not a date: keep the text in the cell and say why; the stored date stays as it was
+            model.set_typed(index, editor.text(), editor.problem)
 
 
 class RowsTableView(QTableView):
@@ -190,6 +241,25 @@ class RowsTableView(QTableView):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
+    def closeEditor(self, editor: QWidget, hint) -> None:  # noqa: N802 - Qt override
+        """Tab edits the next cell (row by row) and leaves the table after the last; Shift+Tab goes back."""
+        Hint = QAbstractItemDelegate.EndEditHint
+        if hint not in (Hint.EditNextItem, Hint.EditPreviousItem):
+            super().closeEditor(editor, hint)
+            return
+        forward = hint == Hint.EditNextItem
+        current = self.currentIndex()
+        super().closeEditor(editor, Hint.NoHint)
+        cells = self.model().rowCount() * self.model().columnCount()
+        position = current.row() * self.model().columnCount() + current.column() + (1 if forward else -1)
+        if 0 <= position < cells:
+            target = self.model().index(*divmod(position, self.model().columnCount()))
+            self.setCurrentIndex(target)
+            self.edit(target)
+        else:
+            self.setFocus(Qt.FocusReason.TabFocusReason)
+            self.focusNextPrevChild(forward)
+
     def commit_open_editor(self) -> None:
         """Store what is typed in a cell that is still being edited (closing the app must not lose it)."""
         if self.state() != QAbstractItemView.State.EditingState or not self.currentIndex().isValid():
@@ -208,8 +278,12 @@ class TableField(QuestionWidget):
         self.view = RowsTableView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(CellDelegate(self.view))
-        describe(self.view, question.label, f"{self.help_text} Arrow keys move between cells; "
-                 "F2 or typing edits a cell; Tab leaves the table.".strip())
+        describe(self.view, question.label, f"{self.help_text} Arrow keys move between cells; F2 or typing "
+                 "edits a cell, then Tab moves to the next cell and Esc cancels; Tab leaves the table.".strip())
+        self.message = QLabel()
+        self.message.setObjectName("date_problem")
+        self.message.setWordWrap(True)
+        self.message.hide()
         self.add_button = QPushButton("Add row")
         self.remove_button = QPushButton("Remove row")
         describe(self.add_button, f"Add a row to {question.label}")
@@ -220,12 +294,15 @@ class TableField(QuestionWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._finished)
+        for signal in (self.model.dataChanged, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._show_problems)
         self._update_buttons()
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -259,6 +336,11 @@ class TableField(QuestionWidget):
         if 0 <= row < self.model.rowCount():
             self.model.remove_row(row)
         self._update_buttons()
+
+    def _show_problems(self, *_args) -> None:
+        problems = self.model.problems()
+        text = "\n".join(problems + (["Nothing is saved in those cells until they hold a date."] if problems else []))
+        set_status(self.message, text)
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.view.currentIndex().isValid() and self.model.rowCount() > 0)

@@ -1,0 +1,105 @@
+"""The spell checker itself (no Qt): Hunspell, the en_GB dictionary in resources/dictionaries, and the words
+the user added, kept one a line in `spelling-words.txt` in their data folder.
+
+Hunspell (through the chunspell wheels, built for Windows, macOS and Linux with the library inside) is the
+checker LibreOffice and Firefox use; the dictionary is LibreOffice's British English one (LGPL, see
+resources/dictionaries/README_en_GB.txt), shipped with the app so checking works offline and in the bundle.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from idmf.paths import data_dir, resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGE = "en_GB"
+USER_WORDS_FILE = "spelling-words.txt"
+MAX_SUGGESTIONS = 6
+# A word: letters, with inner apostrophes (don't, patients’); digits and hyphens split words.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _only(words: list[str]) -> re.Pattern:
+    """A pattern matching these words as whole words (not inside a longer word), longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’])(?:{alternatives})(?![^\W\d_]|['’][^\W\d_])")
+
+
+def _is_exempt(word: str) -> bool:
+    """Words never flagged: acronyms and their plurals (ICB, EDI, LSOAs) and single letters."""
+    return len(word) < 2 or (word[:-1] if word.endswith("s") else word).isupper()
+
+
+class SpellChecker:
+    """Checks words and suggests corrections; remembers each word's verdict (a long answer re-checks fast)."""
+
+    def __init__(self, dictionary_dir: Path, user_words: Path | None = None) -> None:
+        import hunspell  # the chunspell wheel's module
+
+        # UTF-8 paths: on Windows chunspell then gives Hunspell a \\?\ path it opens as wide characters, so an
+        # install folder under a user name such as "Zoë" still loads (the code page would fail on it).
+        self._hunspell = hunspell.Hunspell(LANGUAGE, hunspell_data_dir=str(dictionary_dir), system_encoding="UTF-8")
+        self._user_words = user_words
+        self._verdicts: dict[str, bool] = {}
+        for word in self.user_words():
+            self._hunspell.add(word)
+
+    @property
+    def user_words_path(self) -> Path:
+        """The user's word list: the given file, else spelling-words.txt in the data folder of the moment."""
+        return self._user_words or data_dir() / USER_WORDS_FILE
+
+    def user_words(self) -> list[str]:
+        """The words the user added, in the order they were added."""
+        try:
+            text = self.user_words_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def is_correct(self, word: str) -> bool:
+        """Whether a word is spelt right (British English, or added by the user)."""
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = _is_exempt(word) or bool(self._hunspell.spell(word.replace("’", "'")))
+            self._verdicts[word] = verdict
+        return verdict
+
+    def misspelt(self, text: str) -> list[tuple[int, int]]:
+        """(start, length) of every misspelt word in a text."""
+        # Each distinct word is judged once (a 5,000-character paragraph is re-checked on every key press),
+        # and only the misspelt ones are then looked for, by one pattern scanned in C.
+        wrong = [word for word in set(WORD.findall(text)) if not self.is_correct(word)]
+        if not wrong:
+            return []
+        return [(m.start(), m.end() - m.start()) for m in _only(wrong).finditer(text)]
+
+    def suggestions(self, word: str) -> list[str]:
+        """Likely corrections, best first (at most MAX_SUGGESTIONS)."""
+        return list(self._hunspell.suggest(word.replace("’", "'")))[:MAX_SUGGESTIONS]
+
+    def add_word(self, word: str) -> None:
+        """Accept a word from now on, here and in later sessions (kept in the user's data folder)."""
+        word = word.strip()
+        if not word or word in self.user_words():
+            return
+        self._hunspell.add(word)
+        self._verdicts[word] = True
+        self.user_words_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.user_words_path.open("a", encoding="utf-8") as file:
+            file.write(word + "\n")
+
+
+@lru_cache(maxsize=1)
+def shared_checker() -> SpellChecker | None:
+    """The app's one checker, loaded on first use (about 0.1 s); None when it cannot load (logged)."""
+    try:
+        return SpellChecker(resources_dir() / "dictionaries")
+    except Exception:  # noqa: BLE001 - no spell check is better than no editor; the self-test reports it
+        log.exception("Spell checking is off: the checker or its dictionary could not be loaded")
+        return None
