@@ -1,7 +1,7 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`) and subscribe to `context.changes`; they never reach
+`.comments`, `.review_files`, `.census`, `.backups`, `.evidence`) and subscribe to `context.changes`; they never reach
 the `database` or the `store` behind them (tests of the storage layer may).
 """
 
@@ -17,6 +17,7 @@ from idmf.services.census import CensusService
 from idmf.services.changes import ChangeNotifier
 from idmf.services.comments import CommentService
 from idmf.services.documents import DocumentService
+from idmf.services.evidence import EvidenceService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
 from idmf.storage.database import Database, open_database
@@ -38,6 +39,7 @@ class AppContext:
     review_files: ReviewFileService
     census: CensusService
     backups: BackupService
+    evidence: EvidenceService
 
     @property
     def data_location(self) -> Path | None:
@@ -61,7 +63,8 @@ def build_context(database: Database, forms: FormRegistry) -> AppContext:
     return AppContext(
         database, store, forms, changes, assessments, DocumentService(store, assessments), ReviewService(store, changes),
         CommentService(store, changes), ReviewFileService(store, changes),
-        CensusService(store, assessments, changes), BackupService(database, changes))
+        CensusService(store, assessments, changes), BackupService(database, changes),
+        EvidenceService(store, assessments, changes))
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None) -> AppContext:

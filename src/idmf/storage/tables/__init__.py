@@ -4,10 +4,11 @@ Changing a table means adding an Alembic migration under idmf/storage/migrations
 """
 
 from idmf.storage.tables.assessments import AnswerRow, AssessmentCensusRow, AssessmentRow, metadata
+from idmf.storage.tables.documents import AssessmentDocumentRow
 from idmf.storage.tables.census import CensusAreaRow, CensusIcbMemberRow, CensusValueRow
 from idmf.storage.tables.review import CommentRow, ReviewCopyRow, ReviewExchangeRow, SignoffRow, StatusEventRow
 
 __all__ = [
-    "AnswerRow", "AssessmentCensusRow", "AssessmentRow", "CensusAreaRow", "CensusIcbMemberRow", "CensusValueRow",
+    "AnswerRow", "AssessmentCensusRow", "AssessmentDocumentRow", "AssessmentRow", "CensusAreaRow", "CensusIcbMemberRow", "CensusValueRow",
     "CommentRow", "ReviewCopyRow", "ReviewExchangeRow", "SignoffRow", "StatusEventRow", "metadata",
 ]
