@@ -57,8 +57,11 @@ DECISION_EDI_ADVICE = "decision_edi_advice"
 DECISION_RATIONALE = "decision_rationale"
 OPTION_ACCEPT = "accept"  # choices of DECISION_OPTION
 OPTION_CONTINUE = "continue"
+OPTION_STOP = "stop"
 
-# Step 6: the action plan and its columns.
+# Step 6: the plans (future by nature), the action plan and its columns.
+ACTIONS_MAXIMISE = "actions_maximise"
+MONITORING_MEASURES = "monitoring_measures"
 ACTION_PLAN = "action_plan"
 COL_ACTION = "action"
 COL_LEAD = "lead"
