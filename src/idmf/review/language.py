@@ -138,8 +138,17 @@ def _promise(sentence: str) -> Verdict | None:
     return None
 
 
+# Every pattern above needs one of these words or signs; a sentence with none is finished (checked first for speed).
+_ANY_CUE = re.compile(r"will|shall|'ll|going to|intend|plan|hope|aim to|expect|are to|to be|tb[cad]|pending|"
+                      r"await|yet|still|under|progress|ongoing|on-going|underway|due\b|course|later|being|waiting|"
+                      r"follow|to come|known|[\[<{]|xx|\bd{1,2}\s*[/.\-]|lorem|here|draft|placeholder|^\W*\w{0,3}\W*$",
+                      re.I)
+
+
 def classify_sentence(sentence: str, promises: bool = True) -> Verdict | None:
     """The verdict on one sentence (None when it reads as a finished answer)."""
+    if not _ANY_CUE.search(sentence) and not _WHOLE.match(sentence):
+        return None
     return _placeholder(sentence) or (_promise(sentence) if promises else None)
 
 

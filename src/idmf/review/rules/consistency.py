@@ -44,12 +44,18 @@ def ticks_contradictory(ctx: RuleContext) -> Iterator[Hit]:
                                         "means no impact, so untick one of them.", item.row)
 
 
+def _same(a: str, b: str) -> bool:
+    """Whether two normalised narratives are near-identical (cheap upper bounds first: this runs as you type)."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= SAME_WORDING and matcher.quick_ratio() >= SAME_WORDING
+            and matcher.ratio() >= SAME_WORDING)
+
+
 def _clusters(items: list[ImpactItem]) -> list[list[ImpactItem]]:
     plain = [(item, normalise(item.impact.narrative)) for item in items if len(item.impact.narrative.strip()) >= 12]
     clusters: list[list[tuple[ImpactItem, str]]] = []
     for item, text in plain:
-        home = next((c for c in clusters if difflib.SequenceMatcher(None, c[0][1], text).ratio() >= SAME_WORDING),
-                    None)
+        home = next((c for c in clusters if _same(c[0][1], text)), None)
         (home.append((item, text)) if home is not None else clusters.append([(item, text)]))
     return [[item for item, _ in c] for c in clusters if len(c) >= 3]
 
