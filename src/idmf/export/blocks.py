@@ -11,7 +11,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import _Cell
 
-from idmf.domain.answer_text import RATINGS, YES_NO_TEXT, answer_text, evidence_text
+from idmf.domain.answer_text import RATINGS, YES_NO_TEXT, answer_text
 from idmf.domain.answers import ImpactAnswer, is_blank
 from idmf.domain.assessment import Assessment
 from idmf.domain.questions import NO, YES
@@ -188,8 +188,8 @@ def impact_block(ctx: RenderContext, question: Question, answer: ImpactAnswer | 
         write_lines(narrative, answer.narrative, where)
     elif answer.ratings():
         mark_missing(narrative, "Not answered – no narrative")
-    if answer.evidence:
-        write_lines(narrative, evidence_text(answer), where, styles.SMALL)
+    from idmf.export.links import impact_links  # links.py builds on this module's helpers
+    impact_links(ctx, narrative, answer, where)
     ctx.spacer()
 
 

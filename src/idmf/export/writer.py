@@ -21,7 +21,7 @@ from docx.shared import Cm
 from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.domain.questions import DATA_SOURCES, ORGANISATION
-from idmf.export import blocks, census, docxkit, embed, page, repeating, sanitize, styles, texts
+from idmf.export import blocks, census, docxkit, embed, links, page, repeating, sanitize, styles, texts
 from idmf.export.blocks import RenderContext
 from idmf.forms.schema import FieldType, FormDefinition, Question, Section
 from idmf.paths import resources_dir
@@ -156,6 +156,7 @@ def build_document(assessment: Assessment, form: FormDefinition, *, exported_at:
         else:
             _step(ctx, section)
     _closing(ctx)
+    links.appendix(ctx)
     embed.embed_assessment(ctx.doc, assessment)
     return ctx.doc
 
