@@ -1,0 +1,70 @@
+"""Links and attached documents through the services and storage: undo-able changes, locks, JSON round trips,
+and assessments from before links (the old example export) importing unchanged, fingerprint and all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from idmf.domain.documents import MAX_DOCUMENT_BYTES, DocumentError
+from idmf.errors import LockedError
+from idmf.interchange import jsonio
+from idmf.interchange.jsonio import InterchangeError
+from idmf.review.signoff import fingerprint
+
+BEFORE_LINKS = Path(__file__).parent / "review" / "fixtures" / "day-case-unit-before-links.json"
+
+
+def test_an_export_from_before_links_imports_and_keeps_its_fingerprint(context):
+    text = BEFORE_LINKS.read_text(encoding="utf-8")
+    item = context.assessments.import_json(text)
+    again = context.assessments.get(item.id)
+    assert fingerprint(jsonio.to_document(again)) == fingerprint(json.loads(text))
+    assert again.impact("pc_age").mitigated_by == [] and again.documents == []
+    assert "Mitigated by local pre-assessment" in again.impact("pc_age").narrative  # narrative untouched
+
+
+def test_link_unlink_and_row_ids_given_to_old_rows(context):
+    item = context.assessments.import_json(BEFORE_LINKS.read_text(encoding="utf-8").replace('"approved"', '"draft"'))
+    context.evidence.link(item, "pc_age", None, "mitigation", "2")  # rows made before ids: given ids now
+    row = context.assessments.get(item.id).answers["action_plan"][1]
+    assert context.assessments.get(item.id).impact("pc_age").mitigated_by == [row["row_id"]]
+    context.evidence.unlink(item, "pc_age", None, "mitigation", row["row_id"])
+    assert context.assessments.get(item.id).impact("pc_age").mitigated_by == []
+
+
+def test_documents_round_trip_and_refuse_forgery(context):
+    item = context.assessments.create("Docs")
+    document = context.evidence.attach(item, "Survey results.csv", b"question,answer\n")
+    context.evidence.link(item, "pc_race", None, "document", document.id)
+    text = context.assessments.export_json(item.id)
+    back = jsonio.loads(text, context.forms)
+    assert back.documents == context.assessments.get(item.id).documents
+    forged = json.loads(text)
+    forged["documents"][0]["content"] = "ZXZpbA=="  # other bytes, same recorded SHA-256
+    with pytest.raises(InterchangeError, match="may have been changed"):
+        jsonio.from_document(forged, context.forms)
+
+
+def test_a_document_too_big_or_empty_is_refused_in_words(context, tmp_path):
+    item = context.assessments.create("Docs")
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"x" * (MAX_DOCUMENT_BYTES + 1))
+    with pytest.raises(DocumentError, match="at most 5.0 MB"):
+        context.evidence.attach_file(item, big)
+    with pytest.raises(DocumentError, match="is empty"):
+        context.evidence.attach(item, "empty.txt", b"")
+    assert context.assessments.get(item.id).documents == []
+
+
+def test_the_database_refuses_documents_on_a_locked_version(context):
+    item = context.assessments.create("Locked")
+    context.evidence.attach(item, "a.txt", b"a")
+    context.store.assessments.update_meta(item.id, context.assessments.get(item.id).row_version, locked=True)
+    with pytest.raises(LockedError):
+        context.evidence.attach(item, "b.txt", b"b")
+    with pytest.raises(Exception, match="signed off and locked"):  # the trigger, past the repository's check
+        with context.store.database.engine.begin() as conn:
+            conn.exec_driver_sql(f"DELETE FROM assessment_document WHERE assessment_id = {item.id}")
