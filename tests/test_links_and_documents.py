@@ -68,3 +68,36 @@ def test_the_database_refuses_documents_on_a_locked_version(context):
     with pytest.raises(Exception, match="signed off and locked"):  # the trigger, past the repository's check
         with context.store.database.engine.begin() as conn:
             conn.exec_driver_sql(f"DELETE FROM assessment_document WHERE assessment_id = {item.id}")
+
+
+def test_the_reason_no_mitigation_is_possible_is_one_change_with_a_notice(context):
+    item = context.assessments.create("Reason")
+    context.assessments.set_answer(item, "pc_age", {"negative": True, "narrative": "Closes.", "mitigated_by": []})
+    heard = []
+    context.changes.subscribe(heard.append)
+    context.evidence.set_no_mitigation(item, "pc_age", None, "No other site exists.")
+    again = context.assessments.get(item.id).impact("pc_age")
+    assert (again.no_mitigation, again.narrative, again.negative) == ("No other site exists.", "Closes.", True)
+    assert [c.answers for c in heard] == [frozenset({"pc_age"})]
+    context.evidence.set_no_mitigation(item, "pc_age", None, "   ")  # blank takes it away
+    assert context.assessments.get(item.id).impact("pc_age").no_mitigation == ""
+
+
+def test_undo_puts_back_a_link_to_an_action_deleted_since(context):
+    item = context.assessments.create("Restore")
+    context.assessments.set_answer(item, "action_plan", [{"row_id": "a-1", "action": "Bus"}])
+    context.evidence.link(item, "pc_age", None, "mitigation", "a-1")
+    context.assessments.set_answer(item, "action_plan", [])
+    context.evidence.unlink(item, "pc_age", None, "mitigation", "a-1")
+    with pytest.raises(Exception, match="no longer in the table"):  # a new link needs the row
+        context.evidence.link(item, "pc_age", None, "mitigation", "a-1")
+    context.evidence.link(item, "pc_age", None, "mitigation", "a-1", restore=True)  # undo: exactly as it was
+    assert context.assessments.get(item.id).impact("pc_age").mitigated_by == ["a-1"]
+
+
+def test_the_same_file_is_not_attached_twice(context):
+    item = context.assessments.create("Twice")
+    context.evidence.attach(item, "Survey.csv", b"a,b\n")
+    with pytest.raises(DocumentError, match="already attached as “Survey.csv”"):
+        context.evidence.attach(item, "Survey (1).csv", b"a,b\n")
+    assert len(context.assessments.get(item.id).documents) == 1

@@ -174,6 +174,22 @@ def test_a_partly_answered_impact_block_shows_what_is_missing(form, export):
     assert row_texts(exported.table_starting("Action Required"))[1][1:3] == ["Not answered", "Not answered"]
 
 
+def test_contradictory_ticks_are_printed_with_a_note_never_silently(form, export):
+    item = Assessment.new(form, "Contradictions")
+    item.set_answer(form, "pc_age", {"positive": True, "negative": True, "neutral": True, "narrative": "Mixed."})
+    item.set_answer(form, "pc_sex", {"negative": True, "neutral": True, "narrative": "Unsure."})
+    item.set_answer(form, "pc_race", {"positive": True, "negative": True, "narrative": "Both, for different people."})
+    exported = export(item)
+    age = row_texts(exported.table_starting("Age"))
+    assert [_tick(t) for t in age[1]] == [True, True, True]  # what was ticked, as stored
+    assert age[-1][0] == ("Mixed.\nContradictory ratings: Neutral impact is ticked together with Positive impact and "
+                          "Negative impact. Neutral means no impact, so these ratings contradict each other.")
+    sex = row_texts(exported.table_starting("Sex"))[-1][0]
+    assert "Neutral impact is ticked together with Negative impact." in sex
+    assert "Contradictory" not in row_texts(exported.table_starting("Race"))[-1][0]  # positive with negative is fine
+    assert exported.text.count("Contradictory ratings") == 2
+
+
 @pytest.mark.parametrize("status", [s for s in Status if s != Status.APPROVED])
 def test_anything_not_approved_is_marked_draft(form, export, status):
     item = Assessment.new(form, "Draft proposal")

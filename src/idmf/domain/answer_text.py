@@ -36,6 +36,18 @@ def ticks_text(impact: ImpactAnswer) -> str:
     return "  ".join(f"{tick(getattr(impact, name))} {label}" for name, label in RATINGS)
 
 
+def contradiction_text(impact: ImpactAnswer) -> str:
+    """'Neutral impact is ticked together with Positive impact and Negative impact' ('' when the ticks agree).
+
+    Neutral means no impact, so it cannot stand beside a positive or negative one (those two may go together).
+    """
+    ticked = impact.ratings()
+    if "neutral" not in ticked or len(ticked) < 2:
+        return ""
+    labels = dict(RATINGS)
+    return "Neutral impact is ticked together with " + " and ".join(labels[r] for r in ticked if r != "neutral")
+
+
 def evidence_text(impact: ImpactAnswer) -> str:
     """'Evidence: TS021, TS007B' ('' when no evidence is linked)."""
     return "Evidence: " + ", ".join(impact.evidence) if impact.evidence else ""

@@ -12,6 +12,7 @@ from idmf.domain.answer_text import cell_text, group_name
 from idmf.domain.answers import GroupImpact, ImpactAnswer
 from idmf.domain.assessment import Assessment
 from idmf.domain.links import CENSUS, DOCUMENT, FINDING, parse_ref, row_id
+from idmf.domain.links import ref as evidence_ref
 from idmf.domain.questions import ACTION_PLAN, COL_ACTION, ENGAGE_KEY_FINDINGS, FINDING_TEXT, IH_GROUPS
 from idmf.forms.schema import FieldType, FormDefinition
 
@@ -93,3 +94,55 @@ def groups_addressed(item: Assessment, form: FormDefinition) -> dict[str, list[s
         for action_id in linked.impact.mitigated_by:
             addressed.setdefault(action_id, []).append(linked.name)
     return addressed
+
+
+def evidence_used_by(item: Assessment, form: FormDefinition) -> dict[str, list[str]]:
+    """For each evidence reference ('document:<id>', …), the names of the groups whose rating it backs."""
+    used: dict[str, list[str]] = {}
+    for linked in impacts(item, form):
+        for text in linked.impact.evidence:
+            used.setdefault(text, []).append(linked.name)
+    return used
+
+
+class LinkChoice(NamedTuple):
+    """One thing an impact can be linked to, as the editor offers it: what to link (an action's row id, or an
+    evidence reference), its name, whether it is linked now, and whether the user can change that."""
+
+    target: str
+    text: str
+    linked: bool
+    changeable: bool = True
+
+
+def mitigation_choices(item: Assessment, impact: ImpactAnswer) -> list[LinkChoice]:
+    """Every action of the plan (a row made before rows had ids by its number), then links to deleted actions."""
+    linked = set(impact.mitigated_by)
+    choices = [LinkChoice(row_id(r) or str(n), action_label(n, r), row_id(r) in linked)
+               for n, r in enumerate(_rows(item, ACTION_PLAN), start=1)]
+    known = {c.target for c in choices}
+    return choices + [LinkChoice(t, "An action since deleted from the plan", True)
+                      for t in impact.mitigated_by if t not in known]
+
+
+def evidence_choices(item: Assessment, impact: ImpactAnswer) -> list[LinkChoice]:
+    """Attached census tables, engagement findings and documents; then links to ones since removed, and evidence
+    written as text in an older version (kept as it is)."""
+    refs = list(dict.fromkeys(evidence_ref(CENSUS, t.table_code) for t in item.census_tables))
+    findings = enumerate(_rows(item, ENGAGE_KEY_FINDINGS), start=1)
+    refs += [evidence_ref(FINDING, row_id(r) or str(n)) for n, r in findings]
+    refs += [evidence_ref(DOCUMENT, d.id) for d in item.documents]
+    linked = set(impact.evidence)
+    choices = [LinkChoice(r, _offered_label(item, r), r in linked) for r in refs]
+    known = set(refs)
+    return choices + [LinkChoice(e, evidence_label(item, e), True, changeable=bool(parse_ref(e).kind))
+                      for e in impact.evidence if e not in known]
+
+
+def _offered_label(item: Assessment, text: str) -> str:
+    """An evidence choice's name; a finding made before rows had ids is named by its number."""
+    found = parse_ref(text)
+    if found.kind == FINDING and found.target.isdigit():
+        number = int(found.target)
+        return finding_label(number, _rows(item, ENGAGE_KEY_FINDINGS)[number - 1])
+    return evidence_label(item, text)

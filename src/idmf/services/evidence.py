@@ -2,6 +2,7 @@
 
     link / unlink          an impact (a characteristic, or an added group by its 1-based row) to an action row
                            ("mitigation") or to evidence (a census table, an engagement finding, a document)
+    set_no_mitigation      why no action can reduce an impact's negative effect
     attach / remove        a document kept with the assessment as evidence
 """
 
@@ -33,23 +34,27 @@ class EvidenceService:
         self.changes = changes
 
     # --- links ------------------------------------------------------------------------------------------------
-    def link(self, item: Assessment, question_id: str, row: int | None, kind: str, target: str) -> Assessment:
+    def link(self, item: Assessment, question_id: str, row: int | None, kind: str, target: str,
+             restore: bool = False) -> Assessment:
         """Link an impact to an action row (kind 'mitigation', target: the row's id or 1-based number as text)
-        or to evidence (kind census / finding / document, target: table code, finding row id, document id)."""
-        return self._change_link(item, question_id, row, kind, target, add=True)
+        or to evidence (kind census / finding / document, target: table code, finding row id, document id).
+
+        `restore` puts back a link exactly as it was (undo), even one to a row deleted since.
+        """
+        return self._change_link(item, question_id, row, kind, target, add=True, restore=restore)
 
     def unlink(self, item: Assessment, question_id: str, row: int | None, kind: str, target: str) -> Assessment:
         """Remove one link (nothing happens when it is not there)."""
         return self._change_link(item, question_id, row, kind, target, add=False)
 
     def _change_link(self, item: Assessment, question_id: str, row: int | None, kind: str, target: str,
-                     add: bool) -> Assessment:
+                     add: bool, restore: bool = False) -> Assessment:
         if kind not in (MITIGATION, *KINDS):
             raise ValueError(f"unknown link kind {kind!r}")
         form = self.store.form_for(item)
         changed = {question_id}
         with self.store.transaction() as conn:
-            if kind in _ROWS_OF and add:
+            if kind in _ROWS_OF and add and not restore:
                 target, ids_given = self._row_target(item, kind, target, conn)
                 changed |= ids_given
             impact = _impact_of(item, question_id, row)
@@ -60,6 +65,17 @@ class EvidenceService:
             self.store.assessments.store_answer(item, form, question_id, _with_impact(item, question_id, row, new),
                                                 conn=conn)
         self.changes.publish(Changes(item.id, answers=frozenset(changed)))
+        return item
+
+    def set_no_mitigation(self, item: Assessment, question_id: str, row: int | None, reason: str) -> Assessment:
+        """Say why no action can reduce an impact's negative effect ('' or blank takes the reason away)."""
+        form = self.store.form_for(item)
+        reason = reason if reason.strip() else ""
+        with self.store.transaction() as conn:
+            new = _impact_of(item, question_id, row).model_copy(update={"no_mitigation": reason})
+            self.store.assessments.store_answer(item, form, question_id, _with_impact(item, question_id, row, new),
+                                                conn=conn)
+        self.changes.publish(Changes(item.id, answers=frozenset({question_id})))
         return item
 
     def _row_target(self, item: Assessment, kind: str, target: str, conn: Any) -> tuple[str, set[str]]:
@@ -83,6 +99,9 @@ class EvidenceService:
         check_total(item.documents, document)
         if item.document(document.id) is not None:
             raise DocumentError(f"“{document.name}” is already attached.")
+        if same := next((d for d in item.documents if d.sha256 == document.sha256), None):
+            raise DocumentError(f"“{document.name}” is already attached as “{same.name}” (the same file, "
+                                "byte for byte), so it was not added twice.")
         self.store.documents.attach(item.id, document)
         item.documents = [*item.documents, document]
         self.changes.publish(Changes(item.id, documents=True))

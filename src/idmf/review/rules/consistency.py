@@ -7,6 +7,7 @@ import difflib
 import re
 from typing import Iterator
 
+from idmf.domain.answer_text import contradiction_text
 from idmf.domain.questions import (ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, ENGAGE_WITH, IMPACTED, ROW_CARERS,
                                    ROW_STAFF, YES)
 from idmf.review.readiness import Hit, ImpactItem, RuleContext, Severity, rule
@@ -37,11 +38,9 @@ _HARM = re.compile(r"\b(?:may|might|could)\s+(?:not|lose|find|face|struggle|be)|
 def ticks_contradictory(ctx: RuleContext) -> Iterator[Hit]:
     """Neutral means no impact: it cannot stand beside a positive or negative impact (those two may go together)."""
     for item in ctx.impacts:
-        ratings = item.impact.ratings()
-        if "neutral" in ratings and len(ratings) > 1:
-            others = " and ".join(r for r in ratings if r != "neutral")
-            yield Hit(item.question_id, f"{item.where} has Neutral ticked together with {others.title()}: neutral "
-                                        "means no impact, so untick one of them.", item.row)
+        if clash := contradiction_text(item.impact):
+            yield Hit(item.question_id, f"{item.where}: {clash}. Neutral means no impact, so untick one of them.",
+                      item.row)
 
 
 def _same(a: str, b: str) -> bool:
