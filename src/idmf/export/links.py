@@ -12,7 +12,7 @@ from idmf.domain.link_text import action_label, evidence_label, groups_addressed
 from idmf.domain.links import row_id
 from idmf.domain.questions import ACTION_PLAN
 from idmf.export import docxkit, styles
-from idmf.export.blocks import FULL_WIDTH, RenderContext, write_lines
+from idmf.export.blocks import FULL_WIDTH, RenderContext, mark_missing, write_lines
 
 CONTRADICTORY = "Contradictory ratings"
 APPENDIX_TITLE = "Appendix: attached documents and the actions each group relies on"
@@ -21,9 +21,10 @@ APPENDIX_TITLE = "Appendix: attached documents and the actions each group relies
 def impact_links(ctx: RenderContext, cell: _Cell, answer: ImpactAnswer, where: str) -> None:
     """'Mitigated by: …', 'No mitigation possible: …' and 'Evidence: …' lines in an impact's narrative cell,
     after a note when the ticks contradict each other (they are printed as stored, never silently dropped)."""
+    if clash := contradiction_text(answer):  # marked like a gap: the reader must not miss it
+        mark_missing(cell, f"{CONTRADICTORY}: {clash}. Neutral means no impact, so these ratings contradict each "
+                           "other.")
     lines = []
-    if clash := contradiction_text(answer):
-        lines.append(f"{CONTRADICTORY}: {clash}. Neutral means no impact, so these ratings contradict each other.")
     if mitigations := mitigation_labels(ctx.assessment, answer):
         lines.append("Mitigated by: " + "; ".join(mitigations))
     if answer.no_mitigation.strip():

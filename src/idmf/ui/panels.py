@@ -32,4 +32,5 @@ def evidence_panels(host: EditorHost) -> None:
     attach(host)
 
 
-DEFAULT_PANELS: tuple[PanelFactory, ...] = (review_panels, census_panels, evidence_panels)
+# Links before the census: both go after Step 4's questions, and the census note stays right beside its rating.
+DEFAULT_PANELS: tuple[PanelFactory, ...] = (review_panels, evidence_panels, census_panels)

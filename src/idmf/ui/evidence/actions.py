@@ -12,7 +12,7 @@ from idmf.ui.editor.host import EditorHost
 
 TITLE = "Groups each action addresses (linked under “Mitigated by” in Step 4):"
 NOT_LINKED = "not linked to any group yet"
-STYLE = "QLabel { border-left: 4px solid palette(mid); padding: 4px 8px; }"
+STYLE = "QLabel { border: 0px; border-left: 4px solid palette(mid); padding: 4px 8px; }"
 
 
 def addressed_lines(host: EditorHost) -> list[str]:

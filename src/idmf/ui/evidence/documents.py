@@ -155,6 +155,8 @@ class DocumentsPanel(QGroupBox):
         self.view.setTabKeyNavigation(False)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setAccessibleName("Row numbers")
+        self.view.horizontalHeader().setAccessibleName("Column headings")
         header = self.view.horizontalHeader()
         for col in range(len(DocumentsTableModel.HEADERS)):
             stretch = col in (DocumentsTableModel.COL_NAME, DocumentsTableModel.COL_USED_BY)
