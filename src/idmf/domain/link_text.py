@@ -6,7 +6,7 @@ Shared by the editor, the checklist and the Word export; no Qt, no Word.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from idmf.domain.answer_text import cell_text, group_name
 from idmf.domain.answers import GroupImpact, ImpactAnswer
@@ -87,22 +87,24 @@ def impacts(item: Assessment, form: FormDefinition) -> list[LinkedItem]:
     return found
 
 
+def _groups_by(item: Assessment, form: FormDefinition, links_of: Callable[[ImpactAnswer], list[str]]
+               ) -> dict[str, list[str]]:
+    """For each link (an action row id, an evidence reference), the names of the groups whose impact has it."""
+    found: dict[str, list[str]] = {}
+    for linked in impacts(item, form):
+        for key in links_of(linked.impact):
+            found.setdefault(key, []).append(linked.name)
+    return found
+
+
 def groups_addressed(item: Assessment, form: FormDefinition) -> dict[str, list[str]]:
     """For each action row id, the names of the groups whose impact it mitigates (the action plan shows them)."""
-    addressed: dict[str, list[str]] = {}
-    for linked in impacts(item, form):
-        for action_id in linked.impact.mitigated_by:
-            addressed.setdefault(action_id, []).append(linked.name)
-    return addressed
+    return _groups_by(item, form, lambda impact: impact.mitigated_by)
 
 
 def evidence_used_by(item: Assessment, form: FormDefinition) -> dict[str, list[str]]:
     """For each evidence reference ('document:<id>', …), the names of the groups whose rating it backs."""
-    used: dict[str, list[str]] = {}
-    for linked in impacts(item, form):
-        for text in linked.impact.evidence:
-            used.setdefault(text, []).append(linked.name)
-    return used
+    return _groups_by(item, form, lambda impact: impact.evidence)
 
 
 class LinkChoice(NamedTuple):

@@ -25,17 +25,6 @@ def example_id(context) -> int:
 
 
 @pytest.fixture
-def panels_of():
-    """The links and documents panels the extension added to an editor (fails clearly if it did not attach)."""
-
-    def get(editor):
-        assert hasattr(editor, "evidence_panels"), "the evidence extension did not attach (see the log)"
-        return editor.evidence_panels
-
-    return get
-
-
-@pytest.fixture
 def stored(context):
     """stored(id) -> the assessment as the database has it now."""
     return context.assessments.get

@@ -36,17 +36,17 @@ def _press(qtbot, button) -> None:
     qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
-def _panel(editor, panels_of):
-    panel = panels_of(editor).documents
+def _panel(editor):
+    panel = editor.evidence_panels.documents
     editor.go_to("evidence")
     editor.page("evidence").ensureWidgetVisible(panel)
     QApplication.processEvents()
     return panel
 
 
-def test_attach_lists_name_size_and_hash_and_undo_takes_it_away(qtbot, monkeypatch, editor, panels_of, stored,
+def test_attach_lists_name_size_and_hash_and_undo_takes_it_away(qtbot, monkeypatch, editor, stored,
                                                                 survey):
-    panel = _panel(editor, panels_of)
+    panel = _panel(editor)
     assert panel.empty.isVisible() and not panel.view.isVisible()
     _choose(monkeypatch, survey)
     _press(qtbot, panel.attach_button)
@@ -64,9 +64,9 @@ def test_attach_lists_name_size_and_hash_and_undo_takes_it_away(qtbot, monkeypat
     assert [d.sha256 for d in stored(editor.assessment.id).documents] == [sha]
 
 
-def test_too_big_empty_or_twice_is_refused_in_words_and_adds_no_undo_step(qtbot, monkeypatch, editor, panels_of,
+def test_too_big_empty_or_twice_is_refused_in_words_and_adds_no_undo_step(qtbot, monkeypatch, editor,
                                                                           stored, tmp_path, survey):
-    panel = _panel(editor, panels_of)
+    panel = _panel(editor)
     big = tmp_path / "Full scan.pdf"
     big.write_bytes(b"x" * (MAX_DOCUMENT_BYTES + 1024 * 1024))
     _choose(monkeypatch, big)
@@ -89,14 +89,14 @@ def test_too_big_empty_or_twice_is_refused_in_words_and_adds_no_undo_step(qtbot,
     assert len(stored(editor.assessment.id).documents) == 1 and editor.undo_stack.count() == 1
 
 
-def test_removing_a_linked_document_is_undone_with_its_links(qtbot, make_editor, example_id, panels_of, stored):
+def test_removing_a_linked_document_is_undone_with_its_links(qtbot, make_editor, example_id, stored):
     editor = make_editor(example_id)
-    panel = _panel(editor, panels_of)
+    panel = _panel(editor)
     assert panel.model.text(0, DocumentsTableModel.COL_USED_BY) == "Age, People Experiencing Deprivation"
     _press(qtbot, panel.remove_button)
     assert stored(example_id).documents == []
     assert "Undo (Ctrl+Z) brings it back with its links" in panel.message.text()
-    age = panels_of(editor).boxes["pc_age"]
+    age = editor.evidence_panels.boxes["pc_age"]
     assert "A document (since removed)" in [c.text for c in age.evidence.choices if c.linked]
     qtbot.keyClick(panel.remove_button, Z, CTRL)
     assert [d.id for d in stored(example_id).documents] == ["survey-2025"]
@@ -104,14 +104,14 @@ def test_removing_a_linked_document_is_undone_with_its_links(qtbot, make_editor,
         c.text for c in age.evidence.choices if c.linked]
 
 
-def test_a_new_document_can_be_linked_in_step_4(qtbot, monkeypatch, context, make_editor, panels_of, stored, survey):
+def test_a_new_document_can_be_linked_in_step_4(qtbot, monkeypatch, context, make_editor, stored, survey):
     item = context.assessments.create("Docs")
     context.assessments.set_answer(item, "pc_race", {"positive": True, "narrative": "Interpreters."})
     editor = make_editor(item.id)
-    panel = _panel(editor, panels_of)
+    panel = _panel(editor)
     _choose(monkeypatch, survey)
     _press(qtbot, panel.attach_button)
-    race = panels_of(editor).boxes["pc_race"]
+    race = editor.evidence_panels.boxes["pc_race"]
     assert [c.text for c in race.evidence.choices] == ["Document A1: Survey results.csv"]
     editor.go_to("impact")
     race.evidence_view.setFocus()
@@ -121,10 +121,10 @@ def test_a_new_document_can_be_linked_in_step_4(qtbot, monkeypatch, context, mak
     assert panel.model.text(0, DocumentsTableModel.COL_USED_BY) == "Race"
 
 
-def test_save_a_copy_writes_the_stored_bytes(qtbot, monkeypatch, make_editor, example_id, panels_of, stored,
+def test_save_a_copy_writes_the_stored_bytes(qtbot, monkeypatch, make_editor, example_id, stored,
                                              tmp_path):
     editor = make_editor(example_id)
-    panel = _panel(editor, panels_of)
+    panel = _panel(editor)
     target = tmp_path / "out" / "survey.csv"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
@@ -133,11 +133,11 @@ def test_save_a_copy_writes_the_stored_bytes(qtbot, monkeypatch, make_editor, ex
     assert panel.message.text() == f"Saved a copy of “Hinckley day-case engagement - survey summary.csv” to {target}."
 
 
-def test_open_shows_a_read_only_copy_and_never_runs_a_program(qtbot, monkeypatch, editor, panels_of, tmp_path):
+def test_open_shows_a_read_only_copy_and_never_runs_a_program(qtbot, monkeypatch, editor, tmp_path):
     opened: list[Path] = []
     monkeypatch.setattr(documents_module.QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(Path(url.toLocalFile())) or True))
-    panel = _panel(editor, panels_of)
+    panel = _panel(editor)
     for name, data in (("minutes.pdf", b"%PDF-1.4 minutes"), ("setup.exe", b"MZ not a document")):
         path = tmp_path / name
         path.write_bytes(data)
@@ -158,9 +158,9 @@ def test_open_shows_a_read_only_copy_and_never_runs_a_program(qtbot, monkeypatch
     assert not folder.exists()
 
 
-def test_every_document_control_is_reached_by_tab_and_named(qtbot, make_editor, example_id, panels_of):
+def test_every_document_control_is_reached_by_tab_and_named(qtbot, make_editor, example_id):
     editor = make_editor(example_id)
-    panel = _panel(editor, panels_of)
+    panel = _panel(editor)
     editor.question_widget("data_sources").inputs()[-1].setFocus()
     reached = []
     for _ in range(5):

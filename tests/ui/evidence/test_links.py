@@ -41,10 +41,10 @@ def tick(qtbot, view, row: int) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Space)
 
 
-def test_ticking_an_action_links_it_and_undo_and_redo_follow(qtbot, context, make_editor, panels_of, stored):
+def test_ticking_an_action_links_it_and_undo_and_redo_follow(qtbot, context, make_editor, stored):
     assessment_id = _seed(context, {"action_plan": PLAN, "pc_age": AGE_NEGATIVE})
     editor = make_editor(assessment_id)
-    box = panels_of(editor).boxes["pc_age"]
+    box = editor.evidence_panels.boxes["pc_age"]
     _show(editor, box)
     assert box.isVisible() and box.mitigation.isVisible()
     assert [c.text for c in box.actions.choices] == ["Action 1: Run a shuttle bus from the market towns",
@@ -63,10 +63,10 @@ def test_ticking_an_action_links_it_and_undo_and_redo_follow(qtbot, context, mak
     assert editor.undo_stack.count() == 1 and "Link" in editor.undo_stack.text(0)
 
 
-def test_typing_the_narrative_after_linking_keeps_the_link(qtbot, context, make_editor, panels_of, stored):
+def test_typing_the_narrative_after_linking_keeps_the_link(qtbot, context, make_editor, stored):
     assessment_id = _seed(context, {"action_plan": PLAN, "pc_age": AGE_NEGATIVE})
     editor = make_editor(assessment_id)
-    box = panels_of(editor).boxes["pc_age"]
+    box = editor.evidence_panels.boxes["pc_age"]
     _show(editor, box)
     tick(qtbot, box.actions_view, 0)
     qtbot.waitUntil(lambda: stored(assessment_id).impact("pc_age").mitigated_by == ["a-bus"])
@@ -81,10 +81,10 @@ def test_typing_the_narrative_after_linking_keeps_the_link(qtbot, context, make_
     assert stored(assessment_id).impact("pc_age").mitigated_by == ["a-bus"]
 
 
-def test_typing_in_the_narrative_then_ticking_a_link_saves_both(qtbot, context, make_editor, panels_of, stored):
+def test_typing_in_the_narrative_then_ticking_a_link_saves_both(qtbot, context, make_editor, stored):
     assessment_id = _seed(context, {"action_plan": PLAN, "pc_age": AGE_NEGATIVE})
     editor = make_editor(assessment_id)
-    box = panels_of(editor).boxes["pc_age"]
+    box = editor.evidence_panels.boxes["pc_age"]
     _show(editor, box)
     block = editor.question_widget("pc_age").block
     block.narrative.moveCursor(block.narrative.textCursor().MoveOperation.End)
@@ -95,9 +95,9 @@ def test_typing_in_the_narrative_then_ticking_a_link_saves_both(qtbot, context, 
     assert block.narrative.toPlainText().endswith("Typed just now.")
 
 
-def test_evidence_offers_findings_and_documents_and_links_them(qtbot, make_editor, example_id, panels_of, stored):
+def test_evidence_offers_findings_and_documents_and_links_them(qtbot, make_editor, example_id, stored):
     editor = make_editor(example_id)
-    box = panels_of(editor).boxes["pc_disability"]
+    box = editor.evidence_panels.boxes["pc_disability"]
     _show(editor, box)
     texts = [c.text for c in box.evidence.choices]
     assert texts[0].startswith("Engagement finding 1: Transport to Leicester General Hospital")
@@ -112,11 +112,11 @@ def test_evidence_offers_findings_and_documents_and_links_them(qtbot, make_edito
     assert box.evidence.choices[second].linked
 
 
-def test_the_reason_no_mitigation_is_possible_is_typed_saved_and_undone(qtbot, context, make_editor, panels_of,
+def test_the_reason_no_mitigation_is_possible_is_typed_saved_and_undone(qtbot, context, make_editor,
                                                                         stored, form):
     assessment_id = _seed(context, {"pc_age": AGE_NEGATIVE, "decision_option": "adjust"})
     editor = make_editor(assessment_id)
-    box = panels_of(editor).boxes["pc_age"]
+    box = editor.evidence_panels.boxes["pc_age"]
     _show(editor, box)
     assert box.no_actions.isVisible() and not box.actions_view.isVisible()  # the plan is empty: it says so
     rules = {f.rule_id for f in check(stored(assessment_id), form).blocking}
@@ -134,8 +134,8 @@ def test_the_reason_no_mitigation_is_possible_is_typed_saved_and_undone(qtbot, c
     qtbot.waitUntil(lambda: box.reason.toPlainText() == "")
 
 
-def test_contradictory_ticks_are_kept_and_said_in_words(qtbot, editor, panels_of, stored):
-    box = panels_of(editor).boxes["pc_sex"]
+def test_contradictory_ticks_are_kept_and_said_in_words(qtbot, editor, stored):
+    box = editor.evidence_panels.boxes["pc_sex"]
     block = editor.question_widget("pc_sex").block
     _show(editor, box)
     assert not box.isVisible()  # nothing rated yet: nothing to link, nothing said
@@ -153,9 +153,9 @@ def test_contradictory_ticks_are_kept_and_said_in_words(qtbot, editor, panels_of
     assert not box.clash.isVisible()  # positive with negative is allowed
 
 
-def test_every_link_control_is_reached_by_tab_and_named(qtbot, make_editor, example_id, panels_of):
+def test_every_link_control_is_reached_by_tab_and_named(qtbot, make_editor, example_id):
     editor = make_editor(example_id)
-    box = panels_of(editor).boxes["pc_age"]
+    box = editor.evidence_panels.boxes["pc_age"]
     _show(editor, box)
     narrative = editor.question_widget("pc_age").block.narrative
     narrative.setFocus()
@@ -169,10 +169,10 @@ def test_every_link_control_is_reached_by_tab_and_named(qtbot, make_editor, exam
     assert reached[3] is editor.question_widget("pc_disability").block.boxes["positive"]
 
 
-def test_each_added_group_has_its_links_and_a_new_group_gets_them_too(qtbot, make_editor, example_id, panels_of,
+def test_each_added_group_has_its_links_and_a_new_group_gets_them_too(qtbot, make_editor, example_id,
                                                                       stored):
     editor = make_editor(example_id)
-    groups = panels_of(editor).groups
+    groups = editor.evidence_panels.groups
     assert [b.where.name for b in groups.boxes] == ["Carers", "People living in rural/remote communities",
                                                    "Armed forces community (serving, veterans, families)"]
     armed = groups.boxes[2]
@@ -199,10 +199,10 @@ def test_each_added_group_has_its_links_and_a_new_group_gets_them_too(qtbot, mak
     qtbot.waitUntil(lambda: stored(example_id).groups()[3].impact.mitigated_by == ["a-local"])
 
 
-def test_linking_to_a_plan_made_before_rows_had_ids_gives_them_ids(qtbot, context, make_editor, panels_of, stored):
+def test_linking_to_a_plan_made_before_rows_had_ids_gives_them_ids(qtbot, context, make_editor, stored):
     item = context.assessments.import_json(as_draft(BEFORE_LINKS))
     editor = make_editor(item.id)
-    box = panels_of(editor).boxes["pc_race"]
+    box = editor.evidence_panels.boxes["pc_race"]
     _show(editor, box)
     assert [c.target for c in box.actions.choices][:2] == ["1", "2"]  # rows without ids, by number
     tick(qtbot, box.actions_view, 1)
@@ -215,14 +215,14 @@ def test_linking_to_a_plan_made_before_rows_had_ids_gives_them_ids(qtbot, contex
     assert stored(item.id).impact("pc_race").mitigated_by == []
 
 
-def test_a_signed_off_version_shows_its_links_read_only(qtbot, context, make_editor, panels_of, stored):
+def test_a_signed_off_version_shows_its_links_read_only(qtbot, context, make_editor, stored):
     from tests.ui.evidence.conftest import EXAMPLE
 
     item = context.assessments.import_json(EXAMPLE.read_text(encoding="utf-8"))
     context.store.assessments.update_meta(item.id, stored(item.id).row_version, locked=True)  # as sign-off does
     editor = make_editor(item.id)
     assert editor.read_only
-    box = panels_of(editor).boxes["pc_age"]
+    box = editor.evidence_panels.boxes["pc_age"]
     _show(editor, box)
     assert [c.linked for c in box.actions.choices][:3] == [True, True, True]
     tick(qtbot, box.actions_view, 0)
@@ -231,10 +231,10 @@ def test_a_signed_off_version_shows_its_links_read_only(qtbot, context, make_edi
     assert box.reason.isReadOnly() and editor.undo_stack.count() == 0
 
 
-def test_a_link_that_cannot_be_stored_says_why_and_changes_nothing(qtbot, context, make_editor, panels_of, stored):
+def test_a_link_that_cannot_be_stored_says_why_and_changes_nothing(qtbot, context, make_editor, stored):
     assessment_id = _seed(context, {"action_plan": PLAN, "pc_age": AGE_NEGATIVE})
     editor = make_editor(assessment_id)
-    box = panels_of(editor).boxes["pc_age"]
+    box = editor.evidence_panels.boxes["pc_age"]
     _show(editor, box)
     row_version = context.store.assessments.get(assessment_id).row_version
     context.store.assessments.update_meta(assessment_id, row_version, locked=True)  # signed off elsewhere

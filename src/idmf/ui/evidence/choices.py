@@ -117,12 +117,21 @@ class LinkChoicesView(QListView):
             self.selectionModel().setCurrentIndex(self.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         self.updateGeometry()
 
+    def _rows_height(self) -> int:
+        # The laid-out rows (a long name wraps onto more lines at a narrow width); sizeHintForRow knows only one.
+        model = self.model()
+        rows = range(min(model.rowCount(), MAX_ROWS)) if model else range(0)
+        return sum(max(self.rectForIndex(model.index(r, 0)).height(), self.sizeHintForRow(r)) for r in rows)
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Tall enough for every row up to MAX_ROWS."""
-        model = self.model()
-        rows = model.rowCount() if model else 0
-        shown = sum(self.sizeHintForRow(r) for r in range(min(rows, MAX_ROWS))) if rows else 0
-        return QSize(super().sizeHint().width(), shown + 2 * self.frameWidth() + 2)
+        return QSize(super().sizeHint().width(), self._rows_height() + 2 * self.frameWidth() + 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt override
+        """After each layout of the rows (a new width re-wraps them), ask the page for the height they need."""
+        super().updateGeometries()
+        if self.height() != self.sizeHint().height():
+            self.updateGeometry()

@@ -131,6 +131,22 @@ class OpenedCopies:
             self.folder = None
 
 
+class DocumentsTableView(QTableView):
+    """The documents table, as tall as its rows; rows grow when a narrower column wraps a long name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self.fit_rows())
+
+    def fit_rows(self) -> None:
+        """Fit every row to its wrapped text, and the table to its rows."""
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.model().rowCount())) if self.model() else 0
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth() + 2)
+
+
 class DocumentsPanel(QGroupBox):
     """The attached documents in Step 2, with Attach a file…, Open, Save a copy… and Remove."""
 
@@ -147,13 +163,12 @@ class DocumentsPanel(QGroupBox):
     def _build(self) -> None:
         intro, self.empty = QLabel(INTRO), QLabel(NONE_YET)
         intro.setWordWrap(True)
-        self.view = QTableView()
+        self.view = DocumentsTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setAccessibleName("Row numbers")
         self.view.horizontalHeader().setAccessibleName("Column headings")
@@ -205,11 +220,7 @@ class DocumentsPanel(QGroupBox):
         self.remove_button.setEnabled(not self.host.read_only)
         if has and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, 0))  # the buttons always have a document to act on
-        self.view.setFixedHeight(self._table_height())
-
-    def _table_height(self) -> int:
-        rows = sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
-        return self.view.horizontalHeader().sizeHint().height() + rows + 2 * self.view.frameWidth() + 2
+        self.view.fit_rows()
 
     def current(self) -> AttachedDocument | None:
         """The document of the current row (None when there are none)."""
