@@ -97,6 +97,7 @@ class LinkChoicesView(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._laid_out_height = 0
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
@@ -112,20 +113,19 @@ class LinkChoicesView(QListView):
         self._model_changed()
 
     def _model_changed(self) -> None:
+        self._laid_out_height = 0  # until the rows are laid out again, estimated from one line each
         if self.model().rowCount() and not self.currentIndex().isValid():
             # The cursor on the first row, not a selection: Space ticks it straight away, nothing looks chosen.
             self.selectionModel().setCurrentIndex(self.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         self.updateGeometry()
 
-    def _rows_height(self) -> int:
-        # The laid-out rows (a long name wraps onto more lines at a narrow width); sizeHintForRow knows only one.
-        model = self.model()
-        rows = range(min(model.rowCount(), MAX_ROWS)) if model else range(0)
-        return sum(max(self.rectForIndex(model.index(r, 0)).height(), self.sizeHintForRow(r)) for r in rows)
+    def _rows(self) -> range:
+        return range(min(self.model().rowCount(), MAX_ROWS)) if self.model() else range(0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """Tall enough for every row up to MAX_ROWS."""
-        return QSize(super().sizeHint().width(), self._rows_height() + 2 * self.frameWidth() + 2)
+        """Tall enough for every row up to MAX_ROWS (a long name wraps onto more lines at a narrow width)."""
+        rows = self._laid_out_height or sum(self.sizeHintForRow(r) for r in self._rows())
+        return QSize(super().sizeHint().width(), rows + 2 * self.frameWidth() + 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
@@ -133,5 +133,8 @@ class LinkChoicesView(QListView):
     def updateGeometries(self) -> None:  # noqa: N802 - Qt override
         """After each layout of the rows (a new width re-wraps them), ask the page for the height they need."""
         super().updateGeometries()
-        if self.height() != self.sizeHint().height():
+        # The laid-out rows: sizeHintForRow knows only one line per row, rectForIndex the wrapped height.
+        height = sum(self.rectForIndex(self.model().index(r, 0)).height() for r in self._rows())
+        if height and height != self._laid_out_height:
+            self._laid_out_height = height
             self.updateGeometry()
