@@ -4,7 +4,7 @@ deleted (so they can be unticked), rows made before rows had ids (by number), an
 from __future__ import annotations
 
 from idmf.domain import Assessment
-from idmf.domain.answer_text import contradiction_text
+from idmf.domain.answer_text import contradiction_text, impact_text
 from idmf.domain.answers import ImpactAnswer
 from idmf.domain.documents import AttachedDocument
 from idmf.domain.link_text import evidence_choices, evidence_used_by, mitigation_choices
@@ -54,3 +54,12 @@ def test_contradiction_text():
         "Neutral impact is ticked together with Negative impact")
     assert contradiction_text(ImpactAnswer(positive=True, negative=True, neutral=True)) == (
         "Neutral impact is ticked together with Positive impact and Negative impact")
+
+
+def test_impact_text_says_what_the_word_document_says_without_the_plan():
+    impact = ImpactAnswer(negative=True, neutral=True, narrative="Closes.", no_mitigation="No  other\nsite.",
+                          evidence=["census:TS007B"])
+    assert impact_text(impact).splitlines() == [
+        "☐ Positive impact  ☒ Negative impact  ☒ Neutral impact", "Closes.",
+        "Contradictory ratings: Neutral impact is ticked together with Negative impact. Neutral means no impact, so "
+        "these ratings contradict each other.", "No mitigation possible: No other site.", "Evidence: census:TS007B"]

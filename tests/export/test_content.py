@@ -9,7 +9,7 @@ import pytest
 
 from idmf import __version__
 from idmf.domain import Assessment, Status
-from idmf.domain.answer_text import CHECKED, UNCHECKED
+from idmf.domain.answer_text import CHECKED, UNCHECKED, answer_text
 from idmf.forms.schema import FieldType
 from tests.export.answers import fragments, unique_text
 from tests.export.conftest import MOMENT
@@ -188,6 +188,7 @@ def test_contradictory_ticks_are_printed_with_a_note_never_silently(form, export
     assert "Neutral impact is ticked together with Negative impact." in sex
     assert "Contradictory" not in row_texts(exported.table_starting("Race"))[-1][0]  # positive with negative is fine
     assert exported.text.count("Contradictory ratings") == 2
+    assert "  ".join(age[1]) + "\n" + age[-1][0] == answer_text(form.question("pc_age"), item.answers["pc_age"])
 
 
 @pytest.mark.parametrize("status", [s for s in Status if s != Status.APPROVED])

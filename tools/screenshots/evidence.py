@@ -77,7 +77,8 @@ def _new_assessment_shots(window, context, out: Path) -> None:
 def word_pages(out: Path) -> None:
     """The example's Word pages with links and the appendix, and a page printing contradictory ticks."""
     from idmf.domain.assessment import Status
-    from idmf.export.links import APPENDIX_TITLE, CONTRADICTORY
+    from idmf.domain.answer_text import CONTRADICTORY
+    from idmf.export.links import APPENDIX_TITLE
     from idmf.export.writer import export_docx
     from idmf.forms.loader import FormRegistry
     from tools.export_sample import SAMPLE_MOMENT, convert_to_pdf, find_page, load_example, render_pngs

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.table import _Cell
 
-from idmf.domain.answer_text import contradiction_text
+from idmf.domain.answer_text import contradiction_note, no_mitigation_text
 from idmf.domain.answers import ImpactAnswer
 from idmf.domain.documents import size_text
 from idmf.domain.link_text import action_label, evidence_label, groups_addressed, mitigation_labels
@@ -14,21 +14,19 @@ from idmf.domain.questions import ACTION_PLAN
 from idmf.export import docxkit, styles
 from idmf.export.blocks import FULL_WIDTH, RenderContext, mark_missing, write_lines
 
-CONTRADICTORY = "Contradictory ratings"
 APPENDIX_TITLE = "Appendix: attached documents and the actions each group relies on"
 
 
 def impact_links(ctx: RenderContext, cell: _Cell, answer: ImpactAnswer, where: str) -> None:
     """'Mitigated by: …', 'No mitigation possible: …' and 'Evidence: …' lines in an impact's narrative cell,
     after a note when the ticks contradict each other (they are printed as stored, never silently dropped)."""
-    if clash := contradiction_text(answer):  # marked like a gap: the reader must not miss it
-        mark_missing(cell, f"{CONTRADICTORY}: {clash}. Neutral means no impact, so these ratings contradict each "
-                           "other.")
+    if note := contradiction_note(answer):  # marked like a gap: the reader must not miss it
+        mark_missing(cell, note)
     lines = []
     if mitigations := mitigation_labels(ctx.assessment, answer):
         lines.append("Mitigated by: " + "; ".join(mitigations))
-    if answer.no_mitigation.strip():
-        lines.append("No mitigation possible: " + " ".join(answer.no_mitigation.split()))
+    if reason := no_mitigation_text(answer):
+        lines.append(reason)
     if answer.evidence:
         lines.append("Evidence: " + "; ".join(evidence_label(ctx.assessment, e) for e in answer.evidence))
     for line in lines:

@@ -243,3 +243,14 @@ def test_a_link_that_cannot_be_stored_says_why_and_changes_nothing(qtbot, contex
     assert "signed-off version and is locked" in box.message.text()
     assert stored(assessment_id).impact("pc_age").mitigated_by == []
     assert [c.linked for c in box.actions.choices] == [False, False] and editor.undo_stack.count() == 0
+
+
+def test_a_reason_still_being_typed_is_saved_when_the_editor_closes(qtbot, context, make_editor, stored):
+    assessment_id = _seed(context, {"pc_age": AGE_NEGATIVE})
+    editor = make_editor(assessment_id)
+    box = editor.evidence_panels.boxes["pc_age"]
+    _show(editor, box)
+    driver.type_into(qtbot, box.reason, "No other site")  # focus stays in the box; the pause has not come
+    assert stored(assessment_id).impact("pc_age").no_mitigation == ""
+    editor.close()
+    assert stored(assessment_id).impact("pc_age").no_mitigation == "No other site"
