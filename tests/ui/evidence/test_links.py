@@ -254,3 +254,17 @@ def test_a_reason_still_being_typed_is_saved_when_the_editor_closes(qtbot, conte
     assert stored(assessment_id).impact("pc_age").no_mitigation == ""
     editor.close()
     assert stored(assessment_id).impact("pc_age").no_mitigation == "No other site"
+
+
+def test_a_census_table_kept_in_step_2_can_be_ticked_as_evidence(qtbot, context, make_editor, stored):
+    from tools.export_sample import hinckley_ethnic_group
+
+    assessment_id = _seed(context, {"pc_race": {"neutral": True, "narrative": "94% White."}})
+    editor = make_editor(assessment_id)
+    box = editor.evidence_panels.boxes["pc_race"]
+    _show(editor, box)
+    assert box.no_evidence.isVisible()
+    assert editor.attach_census([hinckley_ethnic_group()])  # as Step 2's census panel keeps a table
+    assert [c.text for c in box.evidence.choices] == ["Census 2021 Ethnic group (TS021), Hinckley and Bosworth"]
+    tick(qtbot, box.evidence_view, 0)
+    qtbot.waitUntil(lambda: stored(assessment_id).impact("pc_race").evidence == ["census:TS021"])
