@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from idmf.domain.assessment import Assessment, Status
+from idmf.domain.documents import AttachedDocument
 from idmf.forms import FormDefinition, default_form
 from idmf.interchange import jsonio
 from idmf.files import atomic_write_text
@@ -159,14 +160,39 @@ ANSWERS = {
 }
 
 
-def _impact(rating: str, narrative: str) -> dict:
+def _impact(rating: str, narrative: str, mitigated_by: tuple[str, ...] = (), evidence: tuple[str, ...] = ()) -> dict:
     return {"positive": "positive" in rating, "negative": "negative" in rating, "neutral": "neutral" in rating,
-            "narrative": narrative, "evidence": []}
+            "narrative": narrative, "evidence": list(evidence), "mitigated_by": list(mitigated_by)}
+
+
+# Step 3's findings as items Step 4 links to (row ids are stable: links survive reordering).
+KEY_FINDINGS = [
+    {"row_id": "f-transport", "finding": "Transport to Leicester General Hospital was the main concern (71%), above all for people aged 75 and over and in households without a car", "heard_from": "208 survey responses and 104 people at the drop-in sessions"},
+    {"row_id": "f-escort", "finding": "Needing a companion after sedation is harder to arrange further from home (38%); disabled people and carers raised it most", "heard_from": "Survey free text and the Barwell carers' café session"},
+    {"row_id": "f-local", "finding": "84% said keeping pre-assessment and follow-up at the Hub would make the change acceptable", "heard_from": "Survey, all respondents"},
+    {"row_id": "f-villages", "finding": "People in Market Bosworth and Stoke Golding have no direct bus to Leicester and rely on lifts", "heard_from": "Earl Shilton Library session, 31 people"},
+    {"row_id": "f-letters", "finding": "Polish-speaking residents asked for translated appointment letters", "heard_from": "Hinckley Polish community association, 12 people"},
+]
+
+# A document attached as evidence: the survey's headline figures, as the engagement team exported them.
+SURVEY_NAME = "Hinckley day-case engagement - survey summary.csv"
+SURVEY_CSV = (
+    "question,answer,responses,percent\n"
+    "Main concern about the change,Travel to Leicester General Hospital,148,71\n"
+    "Main concern about the change,Needing a companion after sedation,79,38\n"
+    "Would local pre-assessment and follow-up make the change acceptable?,Yes,175,84\n"
+    "Household has a car,No,52,25\n"
+    "Respondents aged 75 and over,,61,29\n"
+)
+SURVEY_ID = "survey-2025"
+SURVEY = f"document:{SURVEY_ID}"
 
 
 IMPACTS = {
-    "pc_age": _impact("negative", "People aged 75 and over make up 25% of day-case patients from the district and are the least likely to drive. Mitigated by local pre-assessment and follow-up, transport support and morning slots."),
-    "pc_disability": _impact("negative", "Disabled people are more likely to need transport and an escort. Patient transport eligibility is extended, and reasonable adjustments (longer appointments, BSL interpreters, hearing loops) are flagged at referral."),
+    "pc_age": _impact("negative", "People aged 75 and over make up 25% of day-case patients from the district and are the least likely to drive. Mitigated by local pre-assessment and follow-up, transport support and morning slots.",
+                      ("a-local", "a-transport", "a-coordinator"), ("finding:f-transport", SURVEY)),
+    "pc_disability": _impact("negative", "Disabled people are more likely to need transport and an escort. Patient transport eligibility is extended, and reasonable adjustments (longer appointments, BSL interpreters, hearing loops) are flagged at referral.",
+                             ("a-transport", "a-local"), ("finding:f-escort",)),
     "pc_sexual_orientation": _impact("neutral", "No differential impact identified. Patients can name any person, including a same-sex partner, as their escort and next of kin."),
     "pc_gender_reassignment": _impact("neutral", "No differential impact identified. UHL's policy on privacy and single-sex accommodation applies on the day-case ward."),
     "pc_sex": _impact("neutral", "Women are 57% of day-case patients from the district; the travel impacts are similar for men and women."),
@@ -174,22 +200,23 @@ IMPACTS = {
     "pc_religion": _impact("neutral", "No differential impact identified. Appointment times take account of religious observance on request, and the prayer room at Leicester General Hospital is signposted."),
     "pc_pregnancy": _impact("neutral", "Few day-case procedures are offered during pregnancy. Staff on maternity leave in the Hub team were kept informed by letter."),
     "pc_marriage": _impact("neutral", "No impact identified."),
-    "ih_deprivation": _impact("negative", "Earl Shilton, Barwell and Hinckley Clarendon include LSOAs in the 20% most deprived in England (Core20PLUS5), where 31% of households have no car. Transport support is targeted at these areas, and uptake and DNA rates will be monitored by IMD quintile."),
+    "ih_deprivation": _impact("negative", "Earl Shilton, Barwell and Hinckley Clarendon include LSOAs in the 20% most deprived in England (Core20PLUS5), where 31% of households have no car. Transport support is targeted at these areas, and uptake and DNA rates will be monitored by IMD quintile.",
+                              ("a-transport", "a-coordinator"), ("finding:f-transport", SURVEY)),
 }
 
 GROUPS = [
-    ("Carers", _impact("negative", "A longer trip and a longer day make it harder for carers to have treatment themselves, or to escort the person they care for. Appointment times will be agreed with carers, and the carers' café will promote the transport line.")),
-    ("People living in rural", _impact("negative", "Villages such as Market Bosworth and Stoke Golding have no direct bus to Leicester General Hospital. Rural patients are included in the extended transport eligibility.")),
+    ("Carers", _impact("negative", "A longer trip and a longer day make it harder for carers to have treatment themselves, or to escort the person they care for. Appointment times will be agreed with carers, and the carers' café will promote the transport line.", ("a-transport", "a-coordinator"), ("finding:f-escort",))),
+    ("People living in rural", _impact("negative", "Villages such as Market Bosworth and Stoke Golding have no direct bus to Leicester General Hospital. Rural patients are included in the extended transport eligibility.", ("a-transport",), ("finding:f-villages",))),
     ("Armed forces", _impact("neutral", "No differential impact identified; Armed Forces Covenant priority for service-related conditions continues to apply.")),
 ]
 
 ACTIONS = [
-    {"action": "Move pre-operative assessment and follow-up clinics for Hinckley and Bosworth patients to the Hub", "lead": "Mr Tomasz Nowak; 2 sessions a week of nurse pre-assessment", "target_date": "2026-04-30", "outcome": "Most visits for a day-case procedure stay local"},
-    {"action": "Extend patient transport eligibility to day-case patients meeting low-income or carer criteria", "lead": "Helen Okafor with the transport contract manager; £46,000 a year", "target_date": "2026-05-31", "outcome": "No patient misses surgery for lack of transport"},
-    {"action": "Set up a transport coordinator phone line (not online only)", "lead": "Rachel Dunn; 0.6 WTE band 4 coordinator", "target_date": "2026-05-31", "outcome": "Booking support for people who are not online"},
-    {"action": "Co-design appointment letters with the Readers' Panel; offer Polish, Gujarati and Punjabi translations", "lead": "Rachel Dunn", "target_date": "2026-03-31", "outcome": "Letters meet the Accessible Information Standard"},
-    {"action": "Quarterly equality monitoring report to the Planned Care Board", "lead": "Sarah Whitmore; BI analyst time", "target_date": "2026-09-30", "outcome": "Gaps are seen early and acted on"},
-    {"action": "Revisit this assessment after six months of monitoring", "lead": "Sarah Whitmore with Priya Chauhan", "target_date": "2026-12-17", "outcome": "Updated equality analysis to JET"},
+    {"row_id": "a-local", "action": "Move pre-operative assessment and follow-up clinics for Hinckley and Bosworth patients to the Hub", "lead": "Mr Tomasz Nowak; 2 sessions a week of nurse pre-assessment", "target_date": "2026-04-30", "outcome": "Most visits for a day-case procedure stay local"},
+    {"row_id": "a-transport", "action": "Extend patient transport eligibility to day-case patients meeting low-income or carer criteria", "lead": "Helen Okafor with the transport contract manager; £46,000 a year", "target_date": "2026-05-31", "outcome": "No patient misses surgery for lack of transport"},
+    {"row_id": "a-coordinator", "action": "Set up a transport coordinator phone line (not online only)", "lead": "Rachel Dunn; 0.6 WTE band 4 coordinator", "target_date": "2026-05-31", "outcome": "Booking support for people who are not online"},
+    {"row_id": "a-letters", "action": "Co-design appointment letters with the Readers' Panel; offer Polish, Gujarati and Punjabi translations", "lead": "Rachel Dunn", "target_date": "2026-03-31", "outcome": "Letters meet the Accessible Information Standard"},
+    {"row_id": "a-monitoring", "action": "Quarterly equality monitoring report to the Planned Care Board", "lead": "Sarah Whitmore; BI analyst time", "target_date": "2026-09-30", "outcome": "Gaps are seen early and acted on"},
+    {"row_id": "a-revisit", "action": "Revisit this assessment after six months of monitoring", "lead": "Sarah Whitmore with Priya Chauhan", "target_date": "2026-12-17", "outcome": "Updated equality analysis to JET"},
 ]
 
 
@@ -241,6 +268,9 @@ def build(form: FormDefinition) -> Assessment:
     item.set_answer(form, "duty_human_rights", "no")
     item.set_answer(form, "ih_groups", _groups(form))
     item.set_answer(form, "action_plan", ACTIONS)
+    item.set_answer(form, "engage_key_findings", KEY_FINDINGS)
+    item.documents = [AttachedDocument.from_bytes(SURVEY_NAME, SURVEY_CSV.encode("utf-8"), SURVEY_ID)
+                      .model_copy(update={"added_at": dt.datetime(2025, 12, 10, 14, 0, tzinfo=dt.timezone.utc)})]
     return item
 
 

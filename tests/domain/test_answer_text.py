@@ -42,7 +42,7 @@ EXPECTED = {
     "summary": "Two lines.\nSecond line.",
     "engage_with": "Staff\nCarers or Families",
     "pc_age": "☐ Positive impact  ☒ Negative impact  ☐ Neutral impact\nOlder patients travel further.\n"
-              "Evidence: TS007B, TS021",
+              "Evidence: TS007B; TS021",
     "ih_groups": "Carers\n☒ Positive impact  ☐ Negative impact  ☐ Neutral impact\nHelps\n\n"
                  "Group 2 (name not given)\n☐ Positive impact  ☐ Negative impact  ☒ Neutral impact",
     "duty_human_rights": "YES",

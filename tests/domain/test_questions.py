@@ -17,7 +17,7 @@ def _names(prefix: str = "") -> list[str]:
     return [n for n in vars(questions) if n.isupper() and n.startswith(prefix)]
 
 
-@pytest.mark.parametrize("name", [n for n in _names() if not n.startswith(("COL_", "OPTION_"))
+@pytest.mark.parametrize("name", [n for n in _names() if not n.startswith(("COL_", "OPTION_", "FINDING_", "ROW_"))
                                   and n not in NOT_QUESTION_IDS])
 def test_each_constant_names_a_question_of_the_form(name):
     value = getattr(questions, name)
@@ -30,6 +30,9 @@ def test_choice_and_column_constants_name_choices_and_columns():
     assert {getattr(questions, n) for n in _names("OPTION_")} <= options
     columns = {c.id for c in FORM.question(questions.ACTION_PLAN).columns}
     assert {getattr(questions, n) for n in _names("COL_")} <= columns
+    findings = {c.id for c in FORM.question(questions.ENGAGE_KEY_FINDINGS).columns}
+    assert {getattr(questions, n) for n in _names("FINDING_")} == findings
+    assert {getattr(questions, n) for n in _names("ROW_")} <= {r.id for r in FORM.question(questions.IMPACTED).rows}
     assert FORM.question(questions.DUTY_HUMAN_RIGHTS).type == FieldType.YES_NO
     assert (questions.YES, questions.NO) == ("yes", "no")  # the only answers a YES/NO question stores
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from idmf.domain.answers import is_blank
+from idmf.domain.links import ROW_ID  # a row's stable id: not something a reader sees
 from idmf.forms.schema import FieldType, Question
 
 
@@ -31,7 +32,7 @@ def fragments(question: Question, value: Any) -> list[str]:
     if kind == FieldType.IMPACT:
         return [value.narrative] if value.narrative else []
     if kind == FieldType.TABLE:
-        return [_cell(v) for row in value for v in row.values() if v not in (None, "")]
+        return [_cell(v) for row in value for k, v in row.items() if v not in (None, "") and k != ROW_ID]
     if kind == FieldType.GROUP_CATALOGUE:
         return [text for group in value for text in (group.name, group.impact.narrative) if text]
     return []  # yes/no: checked through the ticks

@@ -3,13 +3,15 @@ approval, gaps shown as "Not answered", DRAFT marking, page furniture and docume
 
 from __future__ import annotations
 
+from docx.table import Table
+
 import re
 
 import pytest
 
 from idmf import __version__
 from idmf.domain import Assessment, Status
-from idmf.domain.answer_text import CHECKED, UNCHECKED
+from idmf.domain.answer_text import CHECKED, UNCHECKED, answer_text
 from idmf.forms.schema import FieldType
 from tests.export.answers import fragments, unique_text
 from tests.export.conftest import MOMENT
@@ -216,6 +218,26 @@ def test_a_partly_answered_impact_block_shows_what_is_missing(form, export):
     assert exported.answer_under("Age") == "Not answered – no narrative"
     assert exported.answer_under("Race") == "Not answered – no impact ticked\nNarrative but no tick"
     assert row_texts(exported.table_under("Action plan"))[1][1:3] == ["Not answered", "Not answered"]
+
+
+def test_contradictory_ticks_are_printed_with_a_note_never_silently(form, export):
+    item = Assessment.new(form, "Contradictions")
+    item.set_answer(form, "pc_age", {"positive": True, "negative": True, "neutral": True, "narrative": "Mixed."})
+    item.set_answer(form, "pc_sex", {"negative": True, "neutral": True, "narrative": "Unsure."})
+    item.set_answer(form, "pc_race", {"positive": True, "negative": True, "narrative": "Both, for different people."})
+    exported = export(item)
+    assert [_tick(t) for t in row_texts(exported.table_titled("Age: impact"))[1]] == [True, True, True]  # as stored
+    note = ("Contradictory ratings: Neutral impact is ticked together with Positive impact and Negative impact. "
+            "Neutral means no impact, so these ratings contradict each other.")
+    age = [item.text for item in exported.under("Age") if not isinstance(item, Table)]
+    assert age[age.index("Mixed.") + 1] == note  # straight after the narrative
+    assert note in exported.missing_markers()  # marked like a gap: a reader cannot miss it
+    sex = " ".join(item.text for item in exported.under("Sex") if not isinstance(item, Table))
+    assert "Neutral impact is ticked together with Negative impact." in sex
+    race = " ".join(item.text for item in exported.under("Race") if not isinstance(item, Table))
+    assert "Contradictory" not in race  # positive with negative is fine
+    assert exported.text.count("Contradictory ratings") == 2
+    assert note in answer_text(form.question("pc_age"), item.answers["pc_age"])  # the editor's words are the same
 
 
 @pytest.mark.parametrize("status", [s for s in Status if s != Status.APPROVED])

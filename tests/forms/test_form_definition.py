@@ -68,7 +68,7 @@ def test_every_question_has_help_or_guidance(part_b):
 
 def test_app_only_questions_are_optional(part_b):
     app_only = {q.id for q in part_b.questions() if q.app_only}
-    assert app_only == {"engage_with", "human_rights_edi_advice", "decision_justification", "decision_edi_advice",
+    assert app_only == {"engage_with", "engage_key_findings", "human_rights_edi_advice", "decision_justification", "decision_edi_advice",
                         "approval_edi_partner", "approval_edi_date"}
     assert not any(part_b.question(qid).required for qid in app_only)
 

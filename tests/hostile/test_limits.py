@@ -38,16 +38,16 @@ def test_a_200_mb_json_is_refused_in_under_two_seconds(seeded, tmp_path):
     from idmf.interchange.jsonio import InterchangeError
 
     started = time.perf_counter()
-    with pytest.raises(InterchangeError, match=r"is refused: it is 199 MB, and an assessment export is at most 20 MB"):
+    with pytest.raises(InterchangeError, match=r"is refused: it is 199 MB, and an assessment export is at most 40 MB"):
         read_assessment_text(path)
     assert time.perf_counter() - started < 2.0
     run = run_cli(data, "import", str(path))
-    assert run.refused("is refused", "at most 20 MB"), run.err
+    assert run.refused("is refused", "at most 40 MB"), run.err
     assert unchanged(data, before)
 
 
 @pytest.mark.parametrize("name, make, words", [
-    ("just over the limit", lambda d: big_json(d, limits.MAX_ASSESSMENT_BYTES + MB), ("at most 20 MB",)),
+    ("just over the limit", lambda d: big_json(d, limits.MAX_ASSESSMENT_BYTES + MB), ("at most 40 MB",)),
     ("100,000 nested lists", lambda d: write_json_text(d, "deep.json", "[" * 100_000 + "]" * 100_000),
      ("nested more than 32 levels",)),
     ("a 5,000-digit number", lambda d: write_json_text(d, "digits.json", '{"n": ' + "9" * 5000 + "}"),
@@ -98,7 +98,7 @@ def test_a_pipe_or_a_device_is_not_read(seeded, tmp_path):
 def test_a_word_file_whose_part_declares_300_mb_is_refused(seeded, tmp_path):
     data, before = seeded
     run = run_cli(data, "import", str(docx_with_spaces(tmp_path, "declared.docx", 300 * MB)))
-    assert run.refused("is refused", "would expand to", "at most 20 MB a part"), run.err
+    assert run.refused("is refused", "would expand to", "at most 40 MB a part"), run.err
     assert unchanged(data, before)
 
 

@@ -25,9 +25,10 @@ DISTINCT_NEUTRAL = {
 }
 
 
-def _impact(narrative: str, *, positive=False, negative=False, neutral=False, evidence=("census:TS007",)):
+def _impact(narrative: str, *, positive=False, negative=False, neutral=False, evidence=("JSNA 2025, Oadby and Wigston profile",),
+            mitigated_by=()):
     return {"positive": positive, "negative": negative, "neutral": neutral, "narrative": narrative,
-            "evidence": list(evidence)}
+            "evidence": list(evidence), "mitigated_by": list(mitigated_by)}
 
 
 def ready_answers(form: FormDefinition) -> dict[str, Any]:
@@ -38,7 +39,7 @@ def ready_answers(form: FormDefinition) -> dict[str, Any]:
             text = DISTINCT_NEUTRAL.get(question.id, f"How the proposal affects {question.label}, with evidence.")
             answers[question.id] = _impact(text, positive=True)
     answers["pc_age"] = _impact("Older patients may travel further; we will provide a volunteer driver scheme to "
-                                "reduce this.", negative=True)
+                                "reduce this.", negative=True, mitigated_by=["driver"])
     catalogue = form.question("ih_groups").catalogue[0]
     answers["ih_groups"] = [{"catalogue_id": catalogue.id, "name": catalogue.label,
                              "impact": _impact("Shorter waits help this group.", positive=True)}]
@@ -53,7 +54,8 @@ def ready_answers(form: FormDefinition) -> dict[str, Any]:
         "duty_human_rights": "no", "duty_contract": "yes",
         "duty_narrative": "The analysis shows due regard to each aim of the duty.",
         "decision_option": "adjust", "decision_rationale": "Adjusting removes the transport barrier.",
-        "action_plan": [{"action": "Volunteer driver scheme for older patients", "lead": "Amira Patel",
+        "action_plan": [{"row_id": "driver", "action": "Volunteer driver scheme for older patients",
+                         "lead": "Amira Patel",
                          "target_date": "2027-03-31", "outcome": "Fewer missed appointments"}],
     })
     for qid in ("approval_meeting_date", "human_rights_edi_advice", "decision_justification", "decision_edi_advice"):
@@ -68,13 +70,15 @@ def census_table(characteristic: str) -> CensusTable:
 
 
 def build(form: FormDefinition, answers: dict[str, Any], status: Status = Status.DRAFT,
-          raw: dict[str, Any] | None = None, census_for: str | None = None) -> Assessment:
+          raw: dict[str, Any] | None = None, census_for: str | None = None,
+          review_date: dt.date | None = None) -> Assessment:
     """An in-memory assessment: `answers` validated against the form, `raw` stored as is (imported data)."""
     item = Assessment.new(form)
     for qid, value in answers.items():
         item.set_answer(form, qid, value)
     item.answers.update(raw or {})
     item.status = status
+    item.review_date = review_date
     if census_for:
         item.census_tables.append(census_table(census_for))
     return item

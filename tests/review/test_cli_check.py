@@ -25,7 +25,8 @@ def _check(capsys, database, form, case) -> tuple[int, dict]:
     ctx, url = database
     answers = ready_answers(form)
     case.change(answers)
-    stored = ctx.store.assessments.add(build(form, answers, case.status, census_for=case.census_for))
+    stored = ctx.store.assessments.add(build(form, answers, case.status, census_for=case.census_for,
+                                             review_date=case.review_date))
     today = (case.today or TODAY).isoformat()
     code = main(["--database", url, "check", str(stored.id), "--json", "--today", today])
     out, err = capsys.readouterr()

@@ -14,8 +14,8 @@ from tests.review.helpers import TODAY, build, ready_answers
 def run_case(form, case: Case):
     answers = ready_answers(form)
     case.change(answers)
-    return check(build(form, answers, case.status, raw=case.raw, census_for=case.census_for), form,
-                 case.today or TODAY)
+    return check(build(form, answers, case.status, raw=case.raw, census_for=case.census_for,
+                       review_date=case.review_date), form, case.today or TODAY)
 
 
 def test_every_rule_has_a_failing_and_a_passing_case():
@@ -78,7 +78,7 @@ def test_placeholder_and_text_dates_are_named(form):
     item = build(form, answers, raw={"action_plan": [
         {"action": "A", "lead": "Jo", "target_date": "TBC"}, {"action": "B", "lead": "Jo", "target_date": "soon"},
         {"action": "C", "lead": "Jo", "target_date": "31/12/2026"}]})
-    messages = [f.message for f in check(item, form, TODAY).findings]
+    messages = [f.message for f in check(item, form, TODAY).findings if f.rule_id == "action-no-date"]
     assert any("placeholder (“TBC”)" in m for m in messages)
     assert any("text that is not a date (“soon”)" in m for m in messages)
     assert len(messages) == 2  # 31/12/2026 is a real date

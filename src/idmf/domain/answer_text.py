@@ -20,6 +20,7 @@ CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐, as Word's own check boxes sh
 YES_NO_TEXT = {YES: YES_NO_HEADINGS[YES], NO: YES_NO_HEADINGS[NO]}  # the template's capitals
 RATINGS = IMPACT_RATINGS
 CELL_SEPARATOR = " – "  # between the cells of one table row written as a line
+CONTRADICTORY = "Contradictory ratings"
 
 
 def date_text(value: Any) -> str:
@@ -37,14 +38,40 @@ def ticks_text(impact: ImpactAnswer) -> str:
     return "  ".join(f"{tick(getattr(impact, name))} {label}" for name, label in RATINGS)
 
 
+def contradiction_text(impact: ImpactAnswer) -> str:
+    """'Neutral impact is ticked together with Positive impact and Negative impact' ('' when the ticks agree).
+
+    Neutral means no impact, so it cannot stand beside a positive or negative one (those two may go together).
+    """
+    ticked = impact.ratings()
+    if "neutral" not in ticked or len(ticked) < 2:
+        return ""
+    labels = dict(RATINGS)
+    return "Neutral impact is ticked together with " + " and ".join(labels[r] for r in ticked if r != "neutral")
+
+
+def contradiction_note(impact: ImpactAnswer) -> str:
+    """The note printed under ticks that contradict each other ('' when they agree)."""
+    clash = contradiction_text(impact)
+    return f"{CONTRADICTORY}: {clash}. Neutral means no impact, so these ratings contradict each other." if clash else ""
+
+
+def no_mitigation_text(impact: ImpactAnswer) -> str:
+    """'No mitigation possible: <the lead's reason>' ('' when none is given)."""
+    reason = " ".join(impact.no_mitigation.split())
+    return f"No mitigation possible: {reason}" if reason else ""
+
+
 def evidence_text(impact: ImpactAnswer) -> str:
-    """'Evidence: TS021, TS007B' ('' when no evidence is linked)."""
-    return "Evidence: " + ", ".join(impact.evidence) if impact.evidence else ""
+    """'Evidence: TS021; TS007B' ('' when no evidence is linked); the Word export names linked items in full."""
+    return "Evidence: " + "; ".join(impact.evidence) if impact.evidence else ""
 
 
 def impact_text(impact: ImpactAnswer) -> str:
-    """The boxes, then the narrative and the linked evidence when there are any."""
-    parts = [ticks_text(impact), impact.narrative, evidence_text(impact)]
+    """The boxes, the narrative, a note when the ticks contradict each other, the reason no mitigation is
+    possible and the linked evidence, in the Word document's order (its "Mitigated by" line needs the plan)."""
+    parts = [ticks_text(impact), impact.narrative, contradiction_note(impact), no_mitigation_text(impact),
+             evidence_text(impact)]
     return "\n".join(part for part in parts if not is_blank(part))
 
 

@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_serializer
 
+from idmf.domain.links import ROW_ID
 from idmf.domain.questions import NO, YES
 from idmf.forms.schema import ColumnType, FieldType, Question
 
@@ -24,14 +25,33 @@ class _Value(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Link fields added after assessments were signed off: written only when set, so the JSON (and with it the
+# sign-off fingerprint) of every assessment made before them stays byte for byte the same.
+_WRITTEN_WHEN_SET = ("mitigated_by", "no_mitigation")
+
+
 class ImpactAnswer(_Value):
-    """Positive / negative / neutral ticks (more than one allowed), the narrative and linked evidence."""
+    """Positive / negative / neutral ticks (more than one allowed), the narrative and the links.
+
+    Links (idmf.domain.links): `evidence` references, `mitigated_by` action-plan row ids, and `no_mitigation`,
+    the lead's reason why a negative impact cannot be mitigated.
+    """
 
     positive: bool = False
     negative: bool = False
     neutral: bool = False
     narrative: str = ""
     evidence: list[str] = Field(default_factory=list)
+    mitigated_by: list[str] = Field(default_factory=list)
+    no_mitigation: str = ""
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: Any) -> dict[str, Any]:
+        data = handler(self)
+        for name in _WRITTEN_WHEN_SET:
+            if not data.get(name):
+                data.pop(name, None)
+        return data
 
     def ratings(self) -> list[str]:
         """Ticked ratings in the template's order."""
@@ -64,12 +84,14 @@ def _parse_table(question: Question, raw: Any) -> list[dict[str, Any]]:
     columns = {c.id: c for c in question.columns}
     parsed: list[dict[str, Any]] = []
     for row in rows:
-        unknown = set(row) - set(columns)
+        unknown = set(row) - set(columns) - {ROW_ID}
         if unknown:
             raise AnswerError(f"unknown column(s) {', '.join(sorted(unknown))}")
         cells: dict[str, Any] = {}
         for cid, value in row.items():
-            if value in (None, ""):
+            if cid == ROW_ID:
+                cells[cid] = _TEXT.validate_python(value, strict=True)
+            elif value in (None, ""):
                 cells[cid] = value
             elif columns[cid].type == ColumnType.DATE:
                 cells[cid] = _DATE.validate_python(value)

@@ -9,9 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from idmf.domain.documents import AttachedDocument
 from idmf.domain.evidence import CensusTable
 from idmf.domain.limits import Uid, VersionNumber, too_long
 from idmf.domain.answers import AnswerError, GroupImpact, ImpactAnswer, is_blank, parse_answer, to_json
+from idmf.domain.links import with_row_ids
 from idmf.domain.questions import ACTION_PLAN, IH_GROUPS, LEAD, ORGANISATION, TITLE
 from idmf.domain.times import utcnow
 from idmf.forms.relevance import is_relevant
@@ -46,6 +48,7 @@ class ActionRow(BaseModel):
     lead: str = ""
     target_date: dt.date | None = None
     outcome: str = ""
+    row_id: str | None = None  # stable id: impacts link to the row by it
 
 
 class Assessment(BaseModel):
@@ -65,6 +68,7 @@ class Assessment(BaseModel):
     review_date: dt.date | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
     census_tables: list[CensusTable] = Field(default_factory=list)
+    documents: list[AttachedDocument] = Field(default_factory=list)  # attached files (evidence), in order
     # Optimistic-concurrency counters, per answer and for the metadata row; never exported.
     answer_versions: dict[str, int] = Field(default_factory=dict, exclude=True)
     row_version: int = Field(default=0, exclude=True)
@@ -110,13 +114,22 @@ class Assessment(BaseModel):
         rows = self.answers.get(ACTION_PLAN) or []
         return [ActionRow(**{k: v for k, v in row.items() if v is not None}) for row in rows]
 
+    def document(self, document_id: str) -> AttachedDocument | None:
+        """An attached document by its id (None when it is not, or no longer, attached)."""
+        return next((d for d in self.documents if d.id == document_id), None)
+
     def set_answer(self, form: FormDefinition, question_id: str, raw: Any) -> Any:
-        """Validate and store one answer (JSON or typed value); returns the typed value."""
+        """Validate and store one answer (JSON or typed value); returns the typed value.
+
+        New table rows get their stable id here, so links to them survive reordering and deleting.
+        """
         question = form.question(question_id)
         problem = too_long(question_id, to_json(raw))
         if problem:
             raise AnswerError(f"{problem}. Shorten it, or put the detail in a document and refer to it")
         value = parse_answer(question, to_json(raw))
+        if question.type == FieldType.TABLE and isinstance(value, list):
+            value = with_row_ids(value)
         if value is None:
             self.answers.pop(question_id, None)
         else:

@@ -1,7 +1,8 @@
 """The limits the app holds every file, download and number to, so a hostile or broken input is refused with a
 plain message before it can fill the memory or the disk (README "Your data" lists them for users).
 
-Each limit is far beyond anything real: the largest real assessment export is well under 1 MB, the largest
+Each limit is far beyond anything real: the largest real assessment export is well under 1 MB (plus, at most,
+20 MB of attached documents), the largest
 ONS census file the app reads is about 1 MB with 12,579 rows and 116 columns, and a Nomis answer is at most
 25,000 rows (about 3 MB).
 """
@@ -15,10 +16,11 @@ from pydantic import Field
 
 MB = 1024 * 1024
 
-MAX_ASSESSMENT_BYTES = 20 * MB  # a .json export, or the assessment inside a Word file, once decompressed
+MAX_ASSESSMENT_BYTES = 40 * MB  # a .json export, or the assessment inside a Word file, once decompressed: room
+# for 20 MB of attached documents (27 MB as base64) beside the answers
 MAX_ANSWER_CHARS = 1_000_000  # the text of one answer, all its parts together (about 400 pages)
 MAX_JSON_DEPTH = 32  # lists and sets of fields inside one another (a real export uses 6)
-MAX_ZIP_PART_BYTES = 20 * MB  # any one part read from a Word or review file, once decompressed
+MAX_ZIP_PART_BYTES = 40 * MB  # any one part read from a Word or review file, once decompressed (the assessment part)
 MAX_ZIP_RATIO = 100  # decompressed size / compressed size, for parts larger than RATIO_FLOOR
 RATIO_FLOOR = 8 * MB  # real parts can compress very well (a repeated answer), so the ratio applies above this
 MAX_ZIP_ENTRIES = 5_000  # entries in a Word file's table of contents

@@ -30,8 +30,17 @@ DATA_SOURCES = "data_sources"
 
 # Step 3: the engagement plan and its findings.
 ENGAGE_WITH = "engage_with"
+ENGAGE_KEY_FINDINGS = "engage_key_findings"  # a table: the findings as items Step 4 links to
+FINDING_TEXT = "finding"  # its columns
+FINDING_HEARD_FROM = "heard_from"
 ENGAGEMENT_QUESTIONS = ENGAGE_HOW, ENGAGE_WHERE, ENGAGE_QUESTIONS, ENGAGE_VOICE, ENGAGE_FINDINGS = (
     "engage_how", "engage_where", "engage_questions", "engage_voice", "engage_findings")
+
+# Step 1: who is impacted (a grid), and its rows that name people rather than a service's users.
+IMPACTED = "impacted"
+ROW_STAFF = "staff"
+ROW_CARERS = "carers"
+SUMMARY = "summary"
 
 # Step 4: the nine protected characteristics, deprivation and the other inclusion-health groups.
 PROTECTED_CHARACTERISTICS = (PC_AGE, PC_DISABILITY, PC_SEXUAL_ORIENTATION, PC_GENDER_REASSIGNMENT, PC_SEX, PC_RACE,
@@ -56,8 +65,11 @@ DECISION_EDI_ADVICE = "decision_edi_advice"
 DECISION_RATIONALE = "decision_rationale"
 OPTION_ACCEPT = "accept"  # choices of DECISION_OPTION
 OPTION_CONTINUE = "continue"
+OPTION_STOP = "stop"
 
-# Step 6: the action plan and its columns.
+# Step 6: the plans (future by nature), the action plan and its columns.
+ACTIONS_MAXIMISE = "actions_maximise"
+MONITORING_MEASURES = "monitoring_measures"
 ACTION_PLAN = "action_plan"
 COL_ACTION = "action"
 COL_LEAD = "lead"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from idmf.domain.answer_text import RATINGS, evidence_text, group_name
+from idmf.domain.answer_text import RATINGS, group_name
 from idmf.domain.answers import GroupImpact, ImpactAnswer, is_blank
 from idmf.export import answers, docxkit, styles
 from idmf.export.blocks import FULL_WIDTH, RenderContext, fixed_text, guidance, heading, help_prompt, mark_missing
+from idmf.export.links import impact_links
 from idmf.forms.schema import Question
 
 
@@ -45,8 +46,7 @@ def impact_block(ctx: RenderContext, question: Question, answer: ImpactAnswer | 
         answers.write_answer(ctx.doc, answer.narrative, where, label)
     elif answer.ratings():
         mark_missing(ctx.doc, "Not answered – no narrative")
-    if answer.evidence:
-        docxkit.add_text(docxkit.add_paragraph(ctx.doc, styles.SMALL), evidence_text(answer), where)
+    impact_links(ctx, answer, where)
 
 
 def impact_question(ctx: RenderContext, question: Question) -> None:

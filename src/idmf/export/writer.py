@@ -22,15 +22,8 @@ from docx.oxml.ns import qn
 from idmf.domain.answer_text import answer_text
 from idmf.domain.assessment import Assessment
 from idmf.domain.questions import DATA_SOURCES, ORGANISATION
-from idmf.export import census, docxkit, embed, page, repeating, sanitize, styles, texts
-from idmf.export.blocks import (
-    RenderContext,
-    fixed_text,
-    front_field,
-    guidance,
-    heading,
-    question_box,
-)
+from idmf.export import census, docxkit, embed, links, page, repeating, sanitize, styles, texts
+from idmf.export.blocks import RenderContext, fixed_text, front_field, guidance, heading, question_box
 from idmf.export.choices import choice_block, grid_table, yes_no_table
 from idmf.export.impacts import group_catalogue, impact_question
 from idmf.files import atomic_write
@@ -172,6 +165,7 @@ def build_document(assessment: Assessment, form: FormDefinition, *, exported_at:
         else:
             _section(ctx, section)
     _closing(ctx)
+    links.appendix(ctx)
     embed.embed_assessment(ctx.doc, assessment)
     return ctx.doc
 

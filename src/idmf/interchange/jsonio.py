@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from idmf.domain.answers import AnswerError, parse_answer, to_json
 from idmf.domain.assessment import Assessment, Status
+from idmf.domain.documents import AttachedDocument
 from idmf.domain.evidence import CensusTable
 from idmf.domain.limits import MAX_JSON_DEPTH, MAX_VERSION, UID_PATTERN, too_long
 from idmf.errors import IdmfError
@@ -41,6 +42,8 @@ def to_document(assessment: Assessment) -> dict[str, Any]:
         },
         "answers": {qid: to_json(value) for qid, value in assessment.answers.items()},
         "census_tables": [table.model_dump(mode="json") for table in assessment.census_tables],
+        # Only when there are any, so documents exported (and fingerprints signed) before attachments read the same.
+        **({"documents": [d.model_dump(mode="json") for d in assessment.documents]} if assessment.documents else {}),
     }
 
 
@@ -112,6 +115,7 @@ def from_document(doc: Any, forms: FormRegistry) -> Assessment:
         item.census_tables = [CensusTable.model_validate(t) for t in doc.get("census_tables") or []]
     except ValidationError as exc:
         raise InterchangeError(f"The file's census tables are not valid: {exc.errors()[0]['msg']}.") from None
+    item.documents = _documents(doc.get("documents"))
     for qid, raw in answers.items():
         problem = too_long(qid, raw)
         if problem:
@@ -123,6 +127,21 @@ def from_document(doc: Any, forms: FormRegistry) -> Assessment:
         if value is not None:
             item.answers[qid] = value
     return item
+
+
+def _documents(raw: Any) -> list[AttachedDocument]:
+    """The attached documents of a file, each checked against its size and SHA-256."""
+    if raw is None:
+        return []
+    try:
+        documents = [AttachedDocument.model_validate(d) for d in raw]
+    except (ValidationError, TypeError) as exc:
+        reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else "they are not a list"
+        raise InterchangeError(f"The file's attached documents are not valid ({reason}); the file may have been "
+                               "changed since it was exported.") from None
+    if len({d.id for d in documents}) != len(documents):
+        raise InterchangeError("The file lists the same attached document twice; it may have been changed.")
+    return documents
 
 
 def _refuse_constant(name: str) -> Any:

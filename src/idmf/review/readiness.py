@@ -81,6 +81,7 @@ class ReadinessReport:
     findings: tuple[Finding, ...]
     steps: tuple[str, ...]  # every section id of the form, in order
     step_titles: dict[str, str] = field(default_factory=dict)  # section id -> display title
+    not_started: frozenset[str] = frozenset()  # steps whose findings the editor holds back (calibration.py)
 
     @property
     def blocking(self) -> list[Finding]:

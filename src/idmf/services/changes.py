@@ -21,6 +21,7 @@ class Changes:
     assessment_id: int | None = None
     answers: frozenset[str] = field(default_factory=frozenset)  # question ids
     census: bool = False  # tables attached to the assessment
+    documents: bool = False  # documents attached to the assessment
     status: bool = False  # workflow status, lock, review date
     comments: bool = False
     publication: bool = False  # the cover-sheet details or the easy-read text kept with the version

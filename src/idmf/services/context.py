@@ -1,8 +1,9 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`) and subscribe to
-`context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer may).
+`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.evidence`) and subscribe
+to `context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer
+may).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from idmf.services.census import CensusService
 from idmf.services.changes import ChangeNotifier
 from idmf.services.comments import CommentService
 from idmf.services.documents import DocumentService
+from idmf.services.evidence import EvidenceService
 from idmf.services.publishing import PublishingService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
@@ -45,6 +47,7 @@ class AppContext:
     backups: BackupService
     publishing: PublishingService
     signing: SigningService
+    evidence: EvidenceService
 
     @property
     def data_location(self) -> Path | None:
@@ -71,7 +74,8 @@ def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None
         database, store, forms, changes, assessments, documents, ReviewService(store, changes, signing),
         CommentService(store, changes), ReviewFileService(store, changes, signing),
         CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing,
-        signing)
+        signing,
+        EvidenceService(store, assessments, changes))
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None, keys: KeyStore | None = None,

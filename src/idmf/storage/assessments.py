@@ -16,6 +16,7 @@ from idmf.errors import ConflictError, LockedError, NotFoundError
 from idmf.forms.loader import FormRegistry
 from idmf.forms.schema import FormDefinition
 from idmf.storage.database import Database
+from idmf.storage.documents import insert_documents, load_documents
 from idmf.storage.tables import AnswerRow, AssessmentCensusRow, AssessmentRow
 from idmf.storage.unit import Repository
 
@@ -55,7 +56,9 @@ class AssessmentRepository(Repository):
             census = c.execute(select(AssessmentCensusRow.table_json).where(
                 AssessmentCensusRow.assessment_id == assessment_id).order_by(AssessmentCensusRow.position)).scalars()
             census = [CensusTable.model_validate(doc) for doc in census]
-        return self._assessment(row, answers, census)
+            item = self._assessment(row, answers, census)
+            item.documents = load_documents(c, assessment_id)
+        return item
 
     def _assessment(self, row: Any, answers: list, census: list[CensusTable]) -> Assessment:
         form = self.forms.get(row.form_id, row.form_version)
@@ -127,6 +130,7 @@ class AssessmentRepository(Repository):
                     {"assessment_id": new_id, "question_id": qid, "value": to_json(value), "version": 1,
                      "updated_at": now} for qid, value in assessment.answers.items()])
             self._insert_census(c, new_id, assessment.census_tables)
+            insert_documents(c, new_id, assessment.documents)
         assessment.id, assessment.row_version = new_id, 1
         assessment.answer_versions = {qid: 1 for qid in assessment.answers}
         return assessment

@@ -15,6 +15,7 @@ from idmf.storage.audit import AuditRepository
 from idmf.storage.census_cache import CensusCache
 from idmf.storage.comments import CommentRepository
 from idmf.storage.database import Database
+from idmf.storage.documents import DocumentRepository
 from idmf.storage.publications import PublicationRepository
 from idmf.storage.review_copies import ExchangeRepository, ReviewCopyRepository
 from idmf.storage.signers import SignerRepository
@@ -36,6 +37,7 @@ class Store:
         self.census = CensusCache(database)
         self.publications = PublicationRepository(database)
         self.signers = SignerRepository(database)
+        self.documents = DocumentRepository(database)
 
     def transaction(self, conn: Connection | None = None) -> ContextManager[Connection]:
         """One transaction: committed when the block ends, rolled back (nothing kept) if it raises.

@@ -1,4 +1,5 @@
-"""The feature panels every assessment editor gets: the review checklist and comments, the census profile.
+"""The feature panels every assessment editor gets: the review checklist and comments, the census profile,
+the links and attached documents.
 
 The main window hands this list to the editor (`AssessmentEditor(..., panels=DEFAULT_PANELS)`), so the
 editor never imports a feature folder. Each factory imports its feature when an editor first opens: the
@@ -24,4 +25,12 @@ def census_panels(host: EditorHost) -> None:
     attach(host)
 
 
-DEFAULT_PANELS: tuple[PanelFactory, ...] = (review_panels, census_panels)
+def evidence_panels(host: EditorHost) -> None:
+    """Step 4's links beside each rating, Step 2's attached documents, and the groups each action addresses."""
+    from idmf.ui.evidence.panel import attach
+
+    attach(host)
+
+
+# Links before the census: both go after Step 4's questions, and the census note stays right beside its rating.
+DEFAULT_PANELS: tuple[PanelFactory, ...] = (review_panels, evidence_panels, census_panels)

@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from idmf.domain.links import cells, row_id
+
 R = Qt.ItemDataRole
 
 
@@ -72,7 +74,9 @@ def test_set_data_reports_a_change_only_when_something_changed(qtbot, model):
 def test_insert_and_remove_rows(model):
     model.set_rows([ROW])
     assert model.insert_row() == 1
-    assert model.rows_json()[1] == {"action": "", "lead": "", "target_date": None, "outcome": ""}
+    new = model.rows_json()[1]
+    assert cells(new) == {"action": "", "lead": "", "target_date": None, "outcome": ""}
+    assert row_id(new) and row_id(new) != row_id(model.rows_json()[0])  # a new row's id, for links to it
     model.insert_row(0)
     model.remove_row(0)
     model.remove_row(1)

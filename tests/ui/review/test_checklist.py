@@ -20,6 +20,21 @@ def item_for(panel, question_id):
     return next(i for i in finding_items(panel) if i.data(0, FINDING_ROLE).question_id == question_id)
 
 
+def start_steps(editor):
+    """Work on Steps 1 and 3 a little, so the checklist lists their gaps (untouched steps say 'not started')."""
+    editor.controller.apply("changes", "The unit moves to the Hub.")
+    editor.controller.apply("engage_where", "At the Hub.")
+
+
+def test_a_new_assessment_is_calm(editor):
+    panel = editor.findChild(ChecklistPanel)
+    tree = panel.tree
+    headings = [tree.topLevelItem(n).text(0) for n in range(tree.topLevelItemCount())]
+    assert "1. Aims of the Proposal — not started" in headings and not finding_items(panel)
+    assert "not started yet" in panel.summary.text() and "must be fixed" not in panel.summary.text()
+    assert editor.step_list.item(1).data(FINDINGS_ROLE) == ""
+
+
 def test_both_tabs_are_added(editor):
     titles = [editor.side_tabs.tabText(n) for n in range(editor.side_tabs.count())]
     assert titles == ["Checklist", "Comments"] and editor.side_tabs.isVisible()
@@ -27,6 +42,7 @@ def test_both_tabs_are_added(editor):
 
 
 def test_a_missing_required_answer_is_listed_in_words_under_its_step(editor):
+    start_steps(editor)
     panel = editor.findChild(ChecklistPanel)
     item = item_for(panel, "summary")
     assert item.text(0).startswith("Must fix: ")
@@ -37,6 +53,7 @@ def test_a_missing_required_answer_is_listed_in_words_under_its_step(editor):
 
 
 def test_enter_takes_me_to_the_question(qtbot, editor):
+    start_steps(editor)
     panel = editor.findChild(ChecklistPanel)
     editor.side_tabs.setCurrentWidget(panel)
     panel.tree.setFocus()
@@ -48,6 +65,7 @@ def test_enter_takes_me_to_the_question(qtbot, editor):
 
 
 def test_double_click_and_the_button_take_me_there_too(qtbot, editor):
+    start_steps(editor)
     panel = editor.findChild(ChecklistPanel)
     editor.side_tabs.setCurrentWidget(panel)
     item = item_for(panel, "engage_how")
@@ -61,6 +79,7 @@ def test_double_click_and_the_button_take_me_there_too(qtbot, editor):
 
 
 def test_the_check_follows_saved_answers(qtbot, context, editor):
+    start_steps(editor)
     panel = editor.findChild(ChecklistPanel)
     before = len(panel.report.blocking)
     with qtbot.waitSignal(editor.sig_assessment_changed):
@@ -70,6 +89,7 @@ def test_the_check_follows_saved_answers(qtbot, context, editor):
 
 
 def test_the_step_list_shows_counts_in_words(qtbot, editor):
+    start_steps(editor)
     aims = editor.step_list.item(1)
     assert aims.data(FINDINGS_ROLE) == "· 3 to fix"
     assert aims.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", 3 to fix")

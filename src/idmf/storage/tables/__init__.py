@@ -3,25 +3,15 @@
 Changing a table means adding an Alembic migration under idmf/storage/migrations/versions.
 """
 
-from idmf.storage.tables.assessments import (
-    AnswerRow,
-    AssessmentCensusRow,
-    AssessmentRow,
-    metadata,
-)
+from idmf.storage.tables.assessments import AnswerRow, AssessmentCensusRow, AssessmentRow, metadata
 from idmf.storage.tables.census import CensusAreaRow, CensusIcbMemberRow, CensusValueRow
+from idmf.storage.tables.documents import AssessmentDocumentRow
 from idmf.storage.tables.publishing import PublicationRow
-from idmf.storage.tables.review import (
-    CommentRow,
-    ReviewCopyRow,
-    ReviewExchangeRow,
-    SignoffRow,
-    StatusEventRow,
-)
+from idmf.storage.tables.review import CommentRow, ReviewCopyRow, ReviewExchangeRow, SignoffRow, StatusEventRow
 from idmf.storage.tables.signing import SignerRow, TrustListRow
 
 __all__ = [
-    "AnswerRow", "AssessmentCensusRow", "AssessmentRow", "CensusAreaRow", "CensusIcbMemberRow", "CensusValueRow",
-    "CommentRow", "PublicationRow", "ReviewCopyRow", "ReviewExchangeRow", "SignerRow", "SignoffRow", "StatusEventRow",
-    "TrustListRow", "metadata",
+    "AnswerRow", "AssessmentCensusRow", "AssessmentDocumentRow", "AssessmentRow", "CensusAreaRow",
+    "CensusIcbMemberRow", "CensusValueRow", "CommentRow", "PublicationRow", "ReviewCopyRow", "ReviewExchangeRow",
+    "SignerRow", "SignoffRow", "StatusEventRow", "TrustListRow", "metadata",
 ]

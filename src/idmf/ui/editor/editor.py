@@ -364,7 +364,20 @@ class AssessmentEditor(QWidget):
             return
         if changes.status or changes.census or changes.everything:
             self._reload()
+        elif changes.answers or changes.documents:
+            self._follow(changes)
         self.sig_changes.emit(changes)
+
+    def _follow(self, changes: Changes) -> None:
+        """Show answers a service changed without going through the widgets (links), and documents attached."""
+        followed = False
+        for qid in changes.answers - set(self.autosave.dirty):
+            field, saved = self._fields.get(qid), self.controller.saved_json(qid)
+            if field is not None and not same_answer(field.value(), saved):
+                field.set_value(saved)
+                followed = True
+        if followed or changes.documents:
+            self._refresh_after_change()
 
     def _reload(self) -> None:
         """Read the assessment again and show it, read-only if it has just been signed off."""

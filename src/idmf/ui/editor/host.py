@@ -84,5 +84,9 @@ class EditorHost(_Editing, Protocol):
 
     def attach_census(self, tables: list, reveal_section: str | None = None) -> bool: ...
 
+    def flush(self) -> bool: ...  # save pending typing first (a change through another service follows it)
+
+    def fix_tab_order(self) -> None: ...  # after a panel added inputs
+
 
 PanelFactory = Callable[[EditorHost], None]

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (QLabel, QPushButton, QStyle, QStyledItemDelegate,
 from idmf.domain.answer_text import date_text
 from idmf.domain.assessment import Status
 from idmf.domain.questions import APPROVAL_MEETING_DATE
+from idmf.review.calibration import for_display
 from idmf.review.readiness import Finding, ReadinessReport, check
 from idmf.ui.announce import set_status
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row (None for a step heading)
-BLOCKING_WORD, WARNING_WORD = "Must fix", "Advice"
+BLOCKING_WORD, WARNING_WORD, NOT_STARTED_WORD = "Must fix", "Advice", "not started"
 
 
 def step_heading(title: str, blocking: int, warnings: int) -> str:
@@ -113,7 +114,9 @@ class ChecklistPanel(QWidget):
         icons = {True: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  False: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         for step, count in report.counts().items():
-            if count.total:
+            if step in report.not_started:
+                self._add_not_started(step)
+            elif count.total:
                 self._add_step(report, step, count.blocking, count.warnings, icons, keep)
         self.tree.expandAll()
         if self.tree.currentItem() is not None:
@@ -138,9 +141,18 @@ class ChecklistPanel(QWidget):
             if finding == keep:
                 self.tree.setCurrentItem(item)
 
+    def _add_not_started(self, step: str) -> None:
+        heading = QTreeWidgetItem([f"{self._titles.get(step, step)} — {NOT_STARTED_WORD}"])
+        heading.setToolTip(0, "Nothing is filled in here yet, so its checks wait until you start this step.")
+        self.tree.addTopLevelItem(heading)
+
     @staticmethod
     def _summary_text(report: ReadinessReport) -> str:
         blocking, warnings = len(report.blocking), len(report.warnings)
+        waiting = len(report.not_started)
+        if waiting and not report.findings:
+            return (f"{waiting} step{'s' if waiting != 1 else ''} not started yet. Nothing to fix in the steps you "
+                    "have worked on.")
         if not report.findings:
             return "Ready for committee: the check found nothing to fix."
         start = ("Nothing blocks this assessment from going to committee." if not blocking else
@@ -164,9 +176,11 @@ def signed_off_on(assessment) -> dt.date | None:
 
 
 def run_check(editor) -> ReadinessReport:
-    """The readiness check of the editor's assessment as it is saved now (a few milliseconds: no debounce).
+    """The readiness check of the editor's assessment as it is saved now (a few milliseconds: no debounce),
+    calibrated for display: steps not started yet say so instead of listing their gaps.
 
     A signed-off version is checked as on its committee date: by now its action dates have passed, which
     says nothing about whether it was ready then.
     """
-    return check(editor.assessment, editor.form, signed_off_on(editor.assessment) or dt.date.today())
+    full = check(editor.assessment, editor.form, signed_off_on(editor.assessment) or dt.date.today())
+    return for_display(full, editor.assessment, editor.form)

@@ -24,7 +24,7 @@ class ImpactBlock(QWidget):
     def __init__(self, group_name: str, description: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
-        self._extra: dict[str, Any] = {"evidence": []}  # kept as loaded: the editor does not edit evidence links
+        self._extra: dict[str, Any] = {"evidence": []}  # links, kept as loaded: LinkCommands change them
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         ticks = QHBoxLayout()
@@ -58,7 +58,9 @@ class ImpactBlock(QWidget):
             box.setChecked(bool(value.get(key)))
         if self.narrative.toPlainText() != (value.get("narrative") or ""):
             self.narrative.setPlainText(value.get("narrative") or "")
-        self._extra = {"evidence": list(value.get("evidence") or [])}
+        # Links (evidence, mitigated by, why no mitigation) ride along with every tick and narrative edit.
+        self._extra = {k: v for k, v in value.items() if k not in (*self.boxes, "narrative")}
+        self._extra.setdefault("evidence", [])
         self.narrative.updateGeometry()
 
     def inputs(self) -> list[QWidget]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
+from idmf.domain.links import ROW_ID, new_row_id
 from idmf.forms.schema import Column, ColumnType, Question
 from idmf.ui.announce import set_status
 from idmf.ui.editor.fields.base import QuestionWidget, describe
@@ -38,13 +39,14 @@ class RowsTableModel(QAbstractTableModel):
         """The column number of a column id."""
         return next(n for n, c in enumerate(self.columns) if c.id == column_id)
 
-    def _blank(self) -> dict[str, Any]:
-        return {c.id: (None if c.type == ColumnType.DATE else "") for c in self.columns}
+    def _blank(self, new: bool = True) -> dict[str, Any]:
+        cells = {c.id: (None if c.type == ColumnType.DATE else "") for c in self.columns}
+        return cells | {ROW_ID: new_row_id()} if new else cells  # a new row's stable id (links point at it)
 
     def set_rows(self, rows: list[dict[str, Any]] | None) -> None:
         """Replace every row (JSON cells; dates as ISO text)."""
         self.beginResetModel()
-        self._rows = [self._blank() | {k: to_iso(to_date(v)) if self._is_date(k) else (v or "")
+        self._rows = [self._blank(new=False) | {k: to_iso(to_date(v)) if self._is_date(k) else (v or "")
                                        for k, v in row.items()} for row in rows or []]
         self._typed = [{} for _ in self._rows]
         self.endResetModel()
