@@ -136,6 +136,10 @@ def test_a_review_file_part_compressed_past_100_to_1_is_refused(seeded, tmp_path
         archive.writestr("content.json", "{}")
         archive.writestr("comments.json", b" " * (12 * MB))
     run = run_cli(data, "review", "import", str(path))
+    assert run.refused("is not signed"), run.err  # an unsigned file is refused before any part is unpacked
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("signature.json", "{}")  # claims a signature, so the parts are read (through the limits)
+    run = run_cli(data, "review", "import", str(path))
     assert run.refused("is refused", "compressed at most 100:1"), run.err
     assert unchanged(data, before)
 

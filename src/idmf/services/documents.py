@@ -7,14 +7,13 @@ line start without it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.limits import MAX_ASSESSMENT_BYTES, mb
 from idmf.domain.summary import AssessmentSummary
 from idmf.files import atomic_write, atomic_write_text, read_at_most
-from idmf.interchange.jsonio import InterchangeError
+from idmf.interchange.jsonio import InterchangeError, parse_json
 from idmf.services import signoffs
 from idmf.services.assessments import AssessmentService
 from idmf.services.publishing import FORMATS as PUBLISHING_FORMATS
@@ -83,9 +82,9 @@ class DocumentService:
         Approved — not verified", or verified when a Word file carries a trusted sign-off."""
         path = Path(path)
         try:
-            meta = json.loads(read_assessment_text(path)).get("assessment") or {}
+            meta = parse_json(read_assessment_text(path)).get("assessment") or {}
             claimed = Status(meta.get("status", "draft"))
-        except (ValueError, AttributeError, TypeError):
+        except (ValueError, AttributeError, TypeError, InterchangeError):  # the import says what is wrong
             return None
         if claimed == Status.DRAFT:
             return None

@@ -8,7 +8,6 @@ signed (a later version of the app may lay documents out differently). python-do
 from __future__ import annotations
 
 import datetime as dt
-import json
 from io import BytesIO
 from pathlib import Path
 from typing import Callable
@@ -80,8 +79,8 @@ def sealer(form_for: Callable[[Assessment], FormDefinition], identity: Identity)
 
 def _content_of(text: str) -> str | None:
     try:
-        return content_sha256(json.loads(text))
-    except (ValueError, TypeError, AttributeError):
+        return content_sha256(jsonio.parse_json(text))
+    except (ValueError, TypeError, AttributeError, IdmfError):
         return None
 
 
@@ -109,7 +108,7 @@ def verify_docx(path: Path, trusted_roles: TrustedRoles, store: Store | None = N
                             "carries one, so one was added.")
     recorded, content = None, _content_of(text)
     if store is not None and statements and content is not None:
-        meta = json.loads(text).get("assessment") or {}
+        meta = jsonio.parse_json(text).get("assessment") or {}
         signed = signoff_by_uid(store, str(meta.get("uid")), int(meta.get("version_number") or 0))
         recorded = _recorded(signed.signature) if signed else None
     evidence = Evidence(path.name, statements[0] if statements else None, content, visible, recorded)

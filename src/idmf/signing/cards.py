@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from idmf.interchange.jsonio import InterchangeError, parse_json
 from idmf.signing.errors import SigningError, invalid
 from idmf.signing.keys import KEY_BYTES, key_id, short_fingerprint, unb64
 
@@ -87,8 +88,8 @@ def card_from(data: object, where: str = "The card") -> Card:
 def read_card(text: str, name: str = "The card file") -> Card:
     """A card from a card file's text."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = parse_json(text)  # untrusted: no endless nesting, NaN or 5,000-digit numbers
+    except InterchangeError:
         raise SigningError(f"{name} is not a signer's card (it is not JSON).") from None
     if not isinstance(data, dict) or data.get("format") != CARD_FORMAT:
         raise SigningError(f"{name} is not a signer's card made by IDMF Desktop.")

@@ -14,6 +14,7 @@ from typing import Any
 import rfc8785
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from idmf.interchange.jsonio import InterchangeError, parse_json
 from idmf.signing.cards import Card
 from idmf.signing.errors import SigningError, invalid
 from idmf.signing.identity import Identity
@@ -65,8 +66,8 @@ def parse_signed(data: Any, what: str) -> Signed:
     """A signed statement from parsed JSON (or its text), not yet checked."""
     if isinstance(data, (str, bytes)):
         try:
-            data = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            data = parse_json(data)  # untrusted: no endless nesting, NaN or 5,000-digit numbers
+        except (InterchangeError, UnicodeDecodeError):
             raise SigningError(f"The signature in {what} is damaged (it is not valid JSON).") from None
     try:
         return Signed.model_validate(data)
