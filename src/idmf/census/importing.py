@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from idmf.census import bulk, lookups
+from idmf.census import bulk, long_files, lookups
 from idmf.census.errors import UNCHANGED, CensusImportError
 from idmf.domain.census import Batch
 
 _READERS = (
     (bulk.is_bulk, bulk.read_bulk),
     (bulk.is_ethnic_counts, bulk.read_ethnic_counts),
+    (long_files.is_ons_dataset, long_files.read_ons_dataset),
+    (long_files.is_long_file, long_files.read_long_file),
+    (long_files.is_country_file, long_files.read_country_file),
     (lookups.is_icb_lookup, lookups.read_icb_lookup),
     (lookups.is_county_lookup, lookups.read_county_lookup),
 )
@@ -24,5 +27,6 @@ def read_file(path: Path) -> Batch:
             return reader(path, header, rows)
     raise CensusImportError(
         f"{path.name} is not a file the app can import. It accepts ONS census bulk files "
-        "(census2021-ts021-ltla.csv and the like), the ethnic group counts file, and the ONS lookups of local "
+        "(census2021-ts021-ltla.csv and the like), ONS custom-dataset downloads (TS008, TS030, TS070), the ethnic "
+        "group counts file, the long files listed in the app's census sources, and the ONS lookups of local "
         f"authorities to ICBs or of districts to counties. {UNCHANGED}")

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from idmf.census.deprivation import IMD_CAVEAT, IMD_LICENCE, IMD_SOURCE, IMD_TITLE, NO_TWENTY, Deprivation
 from idmf.census.errors import UNCHANGED
 from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings, configured_base_url
 from idmf.census.profile import Profile
@@ -119,29 +120,48 @@ def _print_table(table: CensusTable) -> None:
         # A detailed group repeats its broad group ("Asian…: Indian"): indent it and keep only its own name.
         name = "    " + row.category.removeprefix(f"{row.parent}:").strip() if row.parent else row.category
         print(f"  {name[:60]:<60} {row.count:>10,} {row.percent:>6.1f}%  {england}{mark}")
-    for text in [table.caveat, *table.notes, f"{table.source} ({table.dataset_id})"]:
+    for text in [table.caveat, *table.notes, f"{table.source} ({table.dataset_id})", table.origin]:
         if text:
             print(f"  {text}")
 
 
-def _print_profile(result: Profile) -> None:
+def _print_deprivation(figures: list[Deprivation], note: str) -> None:
+    if figures:
+        print(f"\n{IMD_TITLE} – average score, rank (1 = most deprived), decile, share of small areas in England's "
+              "most deprived 10 %")
+    for item in figures:
+        print(f"  {item.area_name[:50]:<50} {item.score:>7.3f}  {item.rank:>3} of {item.of}  decile {item.decile:>2}"
+              f"  {item.most_deprived_10:>6.1%}")
+    for text in ([IMD_CAVEAT, NO_TWENTY, IMD_SOURCE] if figures else []) + ([note] if note else []):
+        print(f"  {text}")
+
+
+def _print_profile(result: Profile, deprivation: tuple[list[Deprivation], str]) -> None:
     area = result.area
     print(f"{area.name} ({area.code}), {area.kind_label}: census profile, England's % beside each figure")
     for table in result.tables:
         _print_table(table)
     for line in result.missing:
         print(f"\nNot available: {line}")
+    _print_deprivation(*deprivation)
+
+
+def _deprivation_json(figures: list[Deprivation], note: str) -> dict:
+    return {"title": IMD_TITLE, "areas": [item.as_dict() for item in figures], "note": note,
+            "caveats": [IMD_CAVEAT, NO_TWENTY] if figures else [], "source": IMD_SOURCE, "licence": IMD_LICENCE}
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
     with _census(args) as service:
         result = service.profile(args.area, args.tables)
+        deprivation = service.deprivation(result.area)
     if args.json:
         print(json.dumps({"area": {"code": result.area.code, "name": result.area.name, "kind": result.area.kind},
                           "tables": [t.model_dump(mode="json") for t in result.tables],
-                          "missing": result.missing}, ensure_ascii=False, indent=2))
+                          "missing": result.missing, "deprivation": _deprivation_json(*deprivation)},
+                         ensure_ascii=False, indent=2))
     else:
-        _print_profile(result)
+        _print_profile(result, deprivation)
     return 0
 
 

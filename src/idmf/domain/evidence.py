@@ -57,3 +57,4 @@ class CensusTable(BaseModel):
     built_from_best_fit: bool = False  # ICB totals summed from best-fit local authorities
     notes: list[str] = Field(default_factory=list)  # plain-English notes: split authorities, substitute table
     retrieved: dt.date | None = None
+    origin: str = ""  # where the figures came from: shipped with the app, downloaded from Nomis on …, imported …

@@ -13,7 +13,9 @@ from pathlib import Path
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusError
+from idmf.census import bundle as shipped
+from idmf.census.deprivation import Deprivation, ranked
+from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusError, CensusImportError
 from idmf.census.importing import read_file
 from idmf.census.nomis import NomisClient, NomisSettings, ProgressFn, download
 from idmf.census.pasted import PastedTable, figure_differences, find_pasted, label_key, matched_share, without
@@ -49,6 +51,29 @@ class CensusService:
         self.cache = store.census
         self.assessments = assessments
         self.changes = changes
+        self._shipped_checked = False
+        self._imd: dict[str, Deprivation] | None = None
+        self.shipped_problem = ""  # why the shipped figures could not be loaded ("" when they were)
+
+    def ensure_shipped(self) -> None:
+        """On first use, fill every table the cache lacks from the census figures shipped with the app (no
+        network; one transaction). Tables already downloaded or imported are never touched."""
+        if self._shipped_checked:
+            return
+        self._shipped_checked = True
+        path = shipped.bundle_path()
+        have = self.cache.counts()
+        if path is None or all(code in have for code in shipped.SHIPPED_TABLES):
+            return
+        try:
+            bundle = shipped.read(path)
+        except CensusImportError as exc:
+            self.shipped_problem = str(exc)
+            return
+        missing = [code for code in bundle["tables"] if code not in have]
+        batches = [shipped.table_batch(bundle, code) for code in missing]
+        self._write(shipped.lookup_batch(bundle, with_icbs=not self.cache.has_icb_lookup(),
+                                         with_parents=not have), *batches)
 
     def _write(self, *batches: Batch) -> None:
         """Store batches in one transaction; a database failure becomes a plain message (nothing changed)."""
@@ -79,22 +104,27 @@ class CensusService:
 
     def has_figures(self) -> bool:
         """Whether any census figures are cached on this computer."""
+        self.ensure_shipped()
         return bool(self.cache.counts())
 
     def area(self, code: str) -> Area | None:
         """One area by its code (None when the cache does not know it)."""
+        self.ensure_shipped()
         return self.cache.area(code)
 
     def area_search(self, text: str, limit: int = 20) -> list[Area]:
         """Areas matching part of a name or a code."""
+        self.ensure_shipped()
         return area_search(self.cache, text, limit)
 
     def resolve(self, text: str) -> Area:
         """The one area meant by a code or name (CensusDataError if none or several)."""
+        self.ensure_shipped()
         return resolve_area(self.cache, text)
 
     def profile(self, area: str | Area, tables: list[str] | None = None) -> Profile:
         """The area's tables (and what is missing), compared with England."""
+        self.ensure_shipped()
         place = area if isinstance(area, Area) else self.resolve(area)
         try:
             result = build_profile(self.cache, place, tables)
@@ -107,6 +137,44 @@ class CensusService:
                                   "Download them from Nomis or import the ONS bulk files first.")
         return result
 
+    def deprivation(self, area: str | Area) -> tuple[list[Deprivation], str]:
+        """IMD 2019 for a local authority, or for each best-fit authority of an ICB or district of a county;
+        with a line saying why there is none (or what is left out)."""
+        place = area if isinstance(area, Area) else self.resolve(area)
+        figures = self._imd_figures()
+        if not figures:
+            return [], ("The deprivation figures (IMD 2019) ship with the app and could not be read. "
+                        f"{self.shipped_problem}").strip()
+        codes = [place.code] if place.kind == "ltla" else self._parts(place)
+        found = [figures[c] for c in codes if c in figures]
+        lacking = [c for c in codes if c not in figures]
+        if not codes:
+            return [], f"IMD 2019 summaries are published for local authorities, not for a {place.kind_label.lower()}."
+        if lacking:
+            names = self.cache.names(lacking)
+            listed = ", ".join(names.get(c, c) for c in lacking[:5])
+            return found, (f"No IMD 2019 summary for {listed}: IMD 2019 uses 2019 local authority boundaries, "
+                           "and this authority was created or changed later.")
+        return found, ""
+
+    def _parts(self, place: Area) -> list[str]:
+        if place.kind == "icb":
+            return [m.lad_code for m in self.cache.icb_links(place.code) if m.icb_code == place.code and m.best_fit]
+        if place.kind == "utla":
+            return [a.code for a in self.cache.children(place.code)]
+        return []
+
+    def _imd_figures(self) -> dict[str, Deprivation]:
+        if self._imd is None:
+            self.ensure_shipped()
+            path = shipped.bundle_path()
+            try:
+                areas = shipped.read(path)["deprivation"]["areas"] if path is not None else {}
+            except CensusImportError as exc:
+                self.shipped_problem, areas = str(exc), {}
+            self._imd = ranked(areas, self.cache.names(areas))
+        return self._imd
+
     def attach(self, assessment: Assessment | int, tables: list[CensusTable]) -> Assessment:
         """Store the chosen tables with the assessment, replacing any attached before (refused when locked)."""
         item = assessment if isinstance(assessment, Assessment) else self.assessments.get(assessment)
@@ -115,6 +183,7 @@ class CensusService:
     # --- census tables pasted into answers ----------------------------------------------------------------
     def pasted_tables(self, assessment: Assessment, question_id: str) -> list[PastedMatch]:
         """The census tables pasted into one answer, each matched with the census table for its area."""
+        self.ensure_shipped()
         return [self._match(assessment, question_id, pasted) for pasted in find_pasted(assessment.text(question_id))]
 
     def replace_pasted(self, assessment: Assessment, match: PastedMatch) -> Assessment:

@@ -154,6 +154,11 @@ class CensusCache(Repository):
             rows = conn.execute(select(CensusIcbMemberRow).where(CensusIcbMemberRow.lad_code.in_(lads)))
             return [IcbMember(r.icb_code, r.lad_code, r.share, r.best_fit) for r in rows]
 
+    def has_icb_lookup(self) -> bool:
+        """Whether an LAD → ICB lookup has been stored."""
+        with self._read() as conn:
+            return conn.execute(select(CensusIcbMemberRow.lad_code).limit(1)).first() is not None
+
     def counts(self) -> dict[str, int]:
         """How many figures are cached per table (for status lines)."""
         with self._read() as conn:
