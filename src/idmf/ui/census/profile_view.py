@@ -61,6 +61,11 @@ def make_table_view(table: CensusTable, parent: QWidget) -> QTableView:
     return view
 
 
+def _origin_line(table: CensusTable) -> str:
+    """'Figures: ONS Census 2021, shipped with IDMF Desktop (bulk files)' (or downloaded/imported on a date)."""
+    return f"Figures: {table.origin}." if table.origin else ""
+
+
 class TablePage(QWidget):
     """One table: heading, figures, chart, and its notes, caveat and source line."""
 
@@ -73,7 +78,7 @@ class TablePage(QWidget):
         layout.addWidget(self.view)
         self.chart = CensusChart(table, self)
         layout.addWidget(self.chart)
-        notes = [*table.notes, table.caveat, table.note, table.source]
+        notes = [*table.notes, table.caveat, table.note, table.source, _origin_line(table)]
         layout.addWidget(_paragraph("\n".join(n for n in notes if n), "Notes on this table"))
         layout.addStretch(1)
 
