@@ -98,3 +98,14 @@ def test_cli_download_from_a_local_server(nomis, capsys):
     code, out, err = run(capsys, "census", "download", "--base-url", nomis.url)
     last = err.strip().splitlines()[-1]
     assert code == 2 and last.startswith("idmf-cli: ") and "error 404" in last and err.count("idmf-cli") == 1
+
+
+def test_cli_partial_download_names_the_failed_table_and_how_to_fetch_it_again(nomis, capsys):
+    nomis.by_dataset["NM_2022_1"] = Reply(status=404, body="no")
+    code, out, err = run(capsys, "census", "download", "--base-url", nomis.url)
+    assert code == 1 and out.startswith("8 of 9 tables updated; Legal partnership status (TS002): ")
+    assert "idmf-cli census download --tables TS002" in err
+    del nomis.by_dataset["NM_2022_1"]
+    nomis.requests[:] = []
+    code, out, _ = run(capsys, "census", "download", "--base-url", nomis.url, "--tables", "TS002")
+    assert code == 0 and out.startswith("Downloaded") and len(nomis.requests) == 4

@@ -34,6 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     dl.add_argument("--timeout", type=_seconds, default=None,
                     help="seconds to wait for each answer, from asking to its last byte (default: 60 for each "
                          "piece, 300 for a whole answer)")
+    dl.add_argument("--tables", type=_tables, help="only these tables, e.g. TS002,TS039 (default: all)")
     dl.set_defaults(handler=cmd_download)
     imp = actions.add_parser("import", help="import ONS bulk census CSVs and LAD→ICB / district→county lookups")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -84,10 +85,14 @@ def cmd_download(args: argparse.Namespace) -> int:
         settings.timeout = settings.deadline = args.timeout
     try:
         with _census(args) as service:
-            print(service.download(settings, progress=_progress))
-    except KeyboardInterrupt:  # Ctrl+C before the single write: nothing was stored
+            result = service.download(settings, progress=_progress, tables=args.tables)
+    except KeyboardInterrupt:  # Ctrl+C before anything is written: nothing was stored
         raise CliError(f"the census download was cancelled. {UNCHANGED}", status=130) from None
-    return 0
+    print(result.summary)
+    if result.failed:  # some tables kept their earlier figures: say how to fetch just those again
+        print(f"Fetch the failed tables again with: idmf-cli census download --tables {','.join(result.failed)}",
+              file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:

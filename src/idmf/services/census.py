@@ -6,6 +6,7 @@ cancels it with a threading.Event; nothing here knows about Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from idmf.census import bundle as shipped
 from idmf.census.deprivation import Deprivation, ranked
-from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusError, CensusImportError
+from idmf.census.errors import (UNCHANGED, CensusCancelled, CensusDataError, CensusDownloadError, CensusError,
+                               CensusImportError)
 from idmf.census.importing import read_file
 from idmf.census.nomis import NomisClient, NomisSettings, ProgressFn, download
 from idmf.census.pasted import PastedTable, figure_differences, find_pasted, label_key, matched_share, without
@@ -41,6 +43,27 @@ class PastedMatch:
     pasted: PastedTable
     table: CensusTable | None  # the census table with the same figures, to put in its place (None: no offer)
     message: str  # what the editor tells the user, in plain English
+
+
+@dataclass(frozen=True)
+class DownloadResult:
+    """What a download did: the one-line summary, and the tables that failed (to offer "Retry failed tables")."""
+
+    summary: str
+    failed: list[str]
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+def _kept(previous: tuple[str, dt.date] | None) -> str:
+    """What the user still has for a failed table."""
+    if previous is None:
+        return "there were no earlier figures for it"
+    source, when = previous
+    if source == shipped.SHIPPED_SOURCE:
+        return "kept the figures shipped with the app"
+    return f"kept the figures from {when:%d/%m/%Y}"
 
 
 class CensusService:
@@ -92,15 +115,29 @@ class CensusService:
         return [f"{Path(p).name}: {b.describe()}" for p, b in zip(paths, batches)]
 
     def download(self, settings: NomisSettings | None = None, cancel: threading.Event | None = None,
-                 progress: ProgressFn | None = None, tables: list[str] | None = None) -> str:
-        """Fetch every table from Nomis and store it (one transaction); returns a one-line summary."""
+                 progress: ProgressFn | None = None, tables: list[str] | None = None) -> DownloadResult:
+        """Fetch the tables from Nomis and store each one that arrived whole in its own transaction; a table that
+        failed keeps its previous figures and is named in the summary. Nothing is stored when cancelled, and a
+        CensusDownloadError (cache unchanged) when no table arrived."""
         specs = tuple(table_spec(c) for c in tables) if tables else PROFILE_TABLES
         with NomisClient(settings) as client:
-            batch = download(client, specs, cancel, progress)
+            results = download(client, specs, cancel, progress)
         if cancel is not None and cancel.is_set():  # cancelled after the last request: still store nothing
             raise CensusCancelled()
-        self._write(batch)
-        return " ".join([f"Downloaded {batch.describe()}.", *batch.notes])
+        arrived = [r.batch for r in results if r.batch is not None]
+        failed = [r for r in results if r.batch is None]
+        if not arrived:
+            raise CensusDownloadError(failed[0].message)
+        kept = self.cache.table_dates([r.spec.code for r in failed])
+        for batch in arrived:
+            self._write(batch)
+        notes = [note for batch in arrived for note in batch.notes]
+        if not failed:
+            merged = Batch("Nomis API", [v for b in arrived for v in b.values])
+            return DownloadResult(" ".join([f"Downloaded {merged.describe()}.", *notes]), [])
+        lines = [f"{r.spec.title} ({r.spec.code}): {r.reason} \u2014 {_kept(kept.get(r.spec.code))}" for r in failed]
+        summary = f"{len(arrived)} of {len(results)} tables updated; " + "; ".join(lines) + "."
+        return DownloadResult(" ".join([summary, *notes]), [r.spec.code for r in failed])
 
     def has_figures(self) -> bool:
         """Whether any census figures are cached on this computer."""

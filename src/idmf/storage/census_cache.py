@@ -154,6 +154,18 @@ class CensusCache(Repository):
             rows = conn.execute(select(CensusIcbMemberRow).where(CensusIcbMemberRow.lad_code.in_(lads)))
             return [IcbMember(r.icb_code, r.lad_code, r.share, r.best_fit) for r in rows]
 
+    def table_dates(self, tables: Iterable[str]) -> dict[str, tuple[str, dt.date]]:
+        """For each cached table: where its figures came from and the date of the newest of them."""
+        v = CensusValueRow
+        with self._read() as conn:
+            rows = conn.execute(select(v.table_code, v.source, func.max(v.retrieved))
+                                .where(v.table_code.in_(list(tables))).group_by(v.table_code, v.source))
+            out: dict[str, tuple[str, dt.date]] = {}
+            for table, source, when in rows:
+                if table not in out or when > out[table][1]:
+                    out[table] = (source, when)
+            return out
+
     def has_icb_lookup(self) -> bool:
         """Whether an LAD → ICB lookup has been stored."""
         with self._read() as conn:
