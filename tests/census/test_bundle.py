@@ -148,10 +148,11 @@ def test_a_fresh_install_offline_profiles_hinckley_from_the_shipped_figures(offl
     assert tables["TS030"]["rows"][1]["england_percent"] == 46.3  # England's own row: 26,167,899 Christians
     assert any("sum of its 309 local authorities" in n for n in tables["TS008"]["notes"])
     assert result["missing"] == ["Unpaid care (TS039): no figures for Hinckley and Bosworth in the cache yet."]
-    imd = result["deprivation"]["areas"]
-    assert imd == [{"area_code": HINCKLEY, "area_name": "Hinckley and Bosworth", "average_score": 13.461,
-                    "rank": 232, "of": 317, "decile": 8, "share_of_small_areas_in_most_deprived_10_percent": 0.0}]
-    assert "2019 local authority boundaries" in result["deprivation"]["caveats"][0]
+    imd = result["deprivation"]
+    assert imd["deprivation"] == [{"area_code": HINCKLEY, "area_name": "Hinckley and Bosworth", "score": 13.461,
+                                   "rank": 232, "of": 317, "decile": 8, "most_deprived_10": 0.0}]
+    assert imd["characteristic"] == "ih_deprivation" and "2019 local authority boundaries" in imd["caveat"]
+    assert any("not 20 %" in n for n in imd["notes"]) and "Indices of Deprivation 2019" in imd["source"]
     assert offline == []  # nothing even tried to connect
 
 
@@ -163,7 +164,8 @@ def test_the_llr_icb_is_summed_offline_from_its_nine_authorities(offline, capsys
                  if r["Lower tier local authorities Code"] in LLR_AUTHORITIES and r["Sex (2 categories)"] == "Female")
     assert _figures(sex)["Female"] == female and sex["built_from_best_fit"] is False
     assert len(_by_code(result)) == 8
-    assert {a["area_code"] for a in result["deprivation"]["areas"]} == LLR_AUTHORITIES
+    imd = {d["area_name"]: (d["rank"], d["decile"]) for d in result["deprivation"]["deprivation"]}
+    assert len(imd) == 9 and imd["Leicester"] == (32, 2) and imd["Rutland"] == (303, 10)
     assert offline == []
 
 

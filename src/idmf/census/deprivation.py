@@ -11,12 +11,15 @@ of the 317 authorities of 2019. It uses 2019 boundaries, so authorities created 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 from idmf.census.bulk import bad_file, read_table
+from idmf.domain.census import Area
+from idmf.domain.evidence import CensusTable, DeprivationFigure
 from idmf.domain.limits import share
+from idmf.domain.questions import IH_DEPRIVATION
 
+IMD_CODE = "IMD2019"  # the evidence table's code, beside the census tables' TS codes
 IMD_TITLE = "Index of Multiple Deprivation 2019"
 IMD_SOURCE = ("Source: Ministry of Housing, Communities and Local Government, English Indices of Deprivation 2019 "
               "(File 10, local authority district summaries)")
@@ -26,29 +29,6 @@ IMD_CAVEAT = ("IMD 2019 uses 2019 local authority boundaries and mostly 2015–2
               "2021 Census; it ranks areas against each other and does not measure how many people are deprived.")
 NO_TWENTY = ("The published summary gives the share of small areas in England's most deprived 10 %, not 20 %, so "
              "the 10 % share is shown.")
-
-
-@dataclass(frozen=True)
-class Deprivation:
-    """IMD 2019 for one local authority."""
-
-    area_code: str
-    area_name: str
-    score: float  # IMD average score (higher is more deprived)
-    rank: int  # 1 = most deprived of `of`
-    of: int
-    most_deprived_10: float  # share (0–1) of its small areas in England's most deprived 10 %
-
-    @property
-    def decile(self) -> int:
-        """1 = among the most deprived tenth of authorities, 10 = the least deprived tenth."""
-        return min(10, math.ceil(10 * self.rank / self.of))
-
-    def as_dict(self) -> dict:
-        """For JSON output (figures as shown, rounded as MHCLG publishes them)."""
-        return {"area_code": self.area_code, "area_name": self.area_name, "average_score": self.score,
-                "rank": self.rank, "of": self.of, "decile": self.decile,
-                "share_of_small_areas_in_most_deprived_10_percent": round(self.most_deprived_10, 4)}
 
 
 def read_imd_file(path: Path) -> dict[str, list[float]]:
@@ -75,11 +55,26 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) and 0 <= value <= 100 else None
 
 
-def ranked(figures: dict[str, list[float]], names: dict[str, str]) -> dict[str, Deprivation]:
+def ranked(figures: dict[str, list[float]], names: dict[str, str]) -> dict[str, DeprivationFigure]:
     """Every authority's IMD figures with its rank by average score (ties share the better rank)."""
     scores = sorted((values[0] for values in figures.values()), reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for position, score in enumerate(scores, start=1):
         first.setdefault(score, position)
-    return {code: Deprivation(code, names.get(code, code), score, first[score], len(scores), part)
+    of = len(scores)
+    return {code: DeprivationFigure(area_code=code, area_name=names.get(code, code), score=score, rank=first[score],
+                                    of=of, decile=min(10, math.ceil(10 * first[score] / of)),
+                                    most_deprived_10=round(100 * part, 1))
             for code, (score, part) in figures.items()}
+
+
+def deprivation_table(area: Area, figures: list[DeprivationFigure], note: str) -> CensusTable | None:
+    """The evidence table of an area's deprivation figures (None when there are none)."""
+    if not figures:
+        return None
+    return CensusTable(table_code=IMD_CODE, title="Deprivation (IMD 2019)", characteristic=IH_DEPRIVATION,
+                       area_code=area.code, area_name=area.name, universe="local authorities ranked by IMD 2019",
+                       total=len(figures), note="", caveat=IMD_CAVEAT, source=IMD_SOURCE,
+                       notes=[text for text in (NO_TWENTY, note, IMD_LICENCE) if text],
+                       origin="MHCLG English Indices of Deprivation 2019, shipped with IDMF Desktop",
+                       deprivation=figures)

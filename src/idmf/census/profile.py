@@ -84,6 +84,7 @@ class Profile:
     area: Area
     tables: list[CensusTable] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    deprivation: CensusTable | None = None  # IMD 2019 for the area (or its authorities), when published
 
 
 @dataclass

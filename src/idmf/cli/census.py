@@ -9,12 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from idmf.census.deprivation import IMD_CAVEAT, IMD_LICENCE, IMD_SOURCE, IMD_TITLE, NO_TWENTY, Deprivation
 from idmf.census.errors import UNCHANGED
 from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings, configured_base_url
 from idmf.census.profile import Profile
 from idmf.cli.errors import CliError
-from idmf.domain.evidence import CensusTable
+from idmf.domain.evidence import DEPRIVATION_HEADINGS, CensusTable
 from idmf.services.census import CensusService
 from idmf.cli.output import waiting
 from idmf.services.context import open_app
@@ -130,52 +129,47 @@ def _print_table(table: CensusTable) -> None:
             print(f"  {text}")
 
 
-def _print_deprivation(figures: list[Deprivation], note: str) -> None:
-    if figures:
-        print(f"\n{IMD_TITLE} – average score, rank (1 = most deprived), decile, share of small areas in England's "
-              "most deprived 10 %")
-    for item in figures:
-        print(f"  {item.area_name[:50]:<50} {item.score:>7.3f}  {item.rank:>3} of {item.of}  decile {item.decile:>2}"
-              f"  {item.most_deprived_10:>6.1%}")
-    for text in ([IMD_CAVEAT, NO_TWENTY, IMD_SOURCE] if figures else []) + ([note] if note else []):
+def _print_deprivation(table: CensusTable | None) -> None:
+    if table is None:
+        return
+    print(f"\n{table.title} – {table.area_name}")
+    print("  " + " | ".join(DEPRIVATION_HEADINGS))
+    for figure in table.deprivation:
+        print("  " + " | ".join(figure.cells()))
+    for text in [table.caveat, *table.notes, table.source]:
         print(f"  {text}")
 
 
-def _print_profile(result: Profile, deprivation: tuple[list[Deprivation], str]) -> None:
+def _print_profile(result: Profile) -> None:
     area = result.area
     print(f"{area.name} ({area.code}), {area.kind_label}: census profile, England's % beside each figure")
     for table in result.tables:
         _print_table(table)
+    _print_deprivation(result.deprivation)
     for line in result.missing:
         print(f"\nNot available: {line}")
-    _print_deprivation(*deprivation)
-
-
-def _deprivation_json(figures: list[Deprivation], note: str) -> dict:
-    return {"title": IMD_TITLE, "areas": [item.as_dict() for item in figures], "note": note,
-            "caveats": [IMD_CAVEAT, NO_TWENTY] if figures else [], "source": IMD_SOURCE, "licence": IMD_LICENCE}
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
     with _census(args) as service:
         result = service.profile(args.area, args.tables)
-        deprivation = service.deprivation(result.area)
     if args.json:
+        deprivation = result.deprivation.model_dump(mode="json") if result.deprivation else None
         print(json.dumps({"area": {"code": result.area.code, "name": result.area.name, "kind": result.area.kind},
                           "tables": [t.model_dump(mode="json") for t in result.tables],
-                          "missing": result.missing, "deprivation": _deprivation_json(*deprivation)},
-                         ensure_ascii=False, indent=2))
+                          "missing": result.missing, "deprivation": deprivation}, ensure_ascii=False, indent=2))
     else:
-        _print_profile(result, deprivation)
+        _print_profile(result)
     return 0
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
     with _census(args) as service:
         result = service.profile(args.area, args.tables)
-        service.attach(args.id, result.tables)
-    codes = ", ".join(t.table_code for t in result.tables)
-    print(f"Attached {len(result.tables)} census table(s) for {result.area.name} to assessment {args.id}: {codes}.")
+        tables = result.tables + ([result.deprivation] if result.deprivation and not args.tables else [])
+        service.attach(args.id, tables)
+    codes = ", ".join(t.table_code for t in tables)
+    print(f"Attached {len(tables)} census table(s) for {result.area.name} to assessment {args.id}: {codes}.")
     for line in result.missing:
         print(f"Not attached: {line}", file=sys.stderr)
     return 0

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from idmf.census import bundle as shipped
-from idmf.census.deprivation import Deprivation, ranked
+from idmf.census.deprivation import deprivation_table, ranked
 from idmf.census.errors import (UNCHANGED, CensusCancelled, CensusDataError, CensusDownloadError, CensusError,
                                CensusImportError)
 from idmf.census.importing import read_file
@@ -25,7 +25,7 @@ from idmf.census.profile import Profile, area_search, build_profile, resolve_are
 from idmf.census.tables import PROFILE_TABLES, table_spec
 from idmf.domain.assessment import Assessment
 from idmf.domain.census import Area, Batch
-from idmf.domain.evidence import CensusTable, merged_tables
+from idmf.domain.evidence import CensusTable, DeprivationFigure, merged_tables
 from idmf.errors import first_line
 from idmf.services.assessments import AssessmentService
 from idmf.services.changes import ChangeNotifier, Changes
@@ -75,7 +75,7 @@ class CensusService:
         self.assessments = assessments
         self.changes = changes
         self._shipped_checked = False
-        self._imd: dict[str, Deprivation] | None = None
+        self._imd: dict[str, DeprivationFigure] | None = None
         self.shipped_problem = ""  # why the shipped figures could not be loaded ("" when they were)
 
     def ensure_shipped(self) -> None:
@@ -172,16 +172,19 @@ class CensusService:
         if not result.tables:
             raise CensusDataError(f"There are no census figures for {place.name} ({place.code}) in the cache yet. "
                                   "Download them from Nomis or import the ONS bulk files first.")
+        figures, note = self.deprivation(place)
+        result.deprivation = deprivation_table(place, figures, note)
+        if result.deprivation is None and note:
+            result.missing.append(f"Deprivation (IMD 2019): {note}")
         return result
 
-    def deprivation(self, area: str | Area) -> tuple[list[Deprivation], str]:
+    def deprivation(self, area: str | Area) -> tuple[list[DeprivationFigure], str]:
         """IMD 2019 for a local authority, or for each best-fit authority of an ICB or district of a county;
         with a line saying why there is none (or what is left out)."""
         place = area if isinstance(area, Area) else self.resolve(area)
         figures = self._imd_figures()
-        if not figures:
-            return [], ("The deprivation figures (IMD 2019) ship with the app and could not be read. "
-                        f"{self.shipped_problem}").strip()
+        if not figures:  # none when the shipped figures are switched off (IDMF_CENSUS_BUNDLE=none) or unreadable
+            return [], self.shipped_problem
         codes = [place.code] if place.kind == "ltla" else self._parts(place)
         found = [figures[c] for c in codes if c in figures]
         lacking = [c for c in codes if c not in figures]
@@ -201,7 +204,7 @@ class CensusService:
             return [a.code for a in self.cache.children(place.code)]
         return []
 
-    def _imd_figures(self) -> dict[str, Deprivation]:
+    def _imd_figures(self) -> dict[str, DeprivationFigure]:
         if self._imd is None:
             self.ensure_shipped()
             path = shipped.bundle_path()
