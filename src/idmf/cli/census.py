@@ -13,7 +13,7 @@ from idmf.census.errors import UNCHANGED
 from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings, configured_base_url
 from idmf.census.profile import Profile
 from idmf.cli.errors import CliError
-from idmf.domain.evidence import DEPRIVATION_HEADINGS, CensusTable
+from idmf.domain.evidence import DEPRIVATION_HEADINGS, DEPRIVATION_KEY, CensusTable
 from idmf.services.census import CensusService
 from idmf.cli.output import waiting
 from idmf.services.context import open_app
@@ -136,7 +136,7 @@ def _print_deprivation(table: CensusTable | None) -> None:
     print("  " + " | ".join(DEPRIVATION_HEADINGS))
     for figure in table.deprivation:
         print("  " + " | ".join(figure.cells()))
-    for text in [table.caveat, *table.notes, table.source]:
+    for text in [DEPRIVATION_KEY, table.caveat, *table.notes, table.source]:
         print(f"  {text}")
 
 

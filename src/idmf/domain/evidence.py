@@ -50,8 +50,11 @@ class DeprivationFigure(BaseModel):
                 f"{self.most_deprived_10:.1f}%"]
 
 
-DEPRIVATION_HEADINGS = ["Local authority", "IMD average score", "Rank (1 = most deprived)", "Decile (1 = most deprived)",
-                        "Small areas in England's most deprived 10 %"]
+DEPRIVATION_HEADINGS = ["Local authority", "Average score", "Rank", "Decile", "In most deprived 10 %"]
+DEPRIVATION_KEY = ("A higher average score means more deprived. Rank and decile: 1 is the most deprived local "
+                   "authority (or tenth of authorities) in England. "
+                   "\u201cIn most deprived 10 %\u201d is the share of the authority's "
+                   "small areas (LSOAs) among England's most deprived 10 %.")
 
 
 def merged_tables(current: list["CensusTable"], added: list["CensusTable"]) -> list["CensusTable"]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from idmf.census.deprivation import IMD_CODE
+from idmf.domain.questions import IH_DEPRIVATION
+from idmf.ui.census.deprivation import COL_RANK
 from tests.census.test_bundle import offline  # noqa: F401 - shipped bundle on, every connection refused
 from tests.ui.census.conftest import HINCKLEY
 from tests.ui.census.test_panel import _type_and_choose
@@ -28,3 +31,32 @@ def test_the_step_2_panel_profiles_hinckley_offline(qtbot, offline, editor, pane
     assert any("shipped with IDMF Desktop" in label.text() for label in notes)
     editor.grab().save(str(tmp_path / "offline-profile.png"))
     assert offline == []
+
+
+def test_deprivation_shows_in_step_2_and_beside_people_experiencing_deprivation(qtbot, offline, editor,  # noqa: F811
+                                                                                  panel_of, qtmodeltester):
+    panel = panel_of(editor)
+    editor.go_to("evidence")
+    _type_and_choose(qtbot, panel, "Hinckley")
+    tabs = panel.view.tabs
+    page = tabs.widget(tabs.count() - 1)
+    assert tabs.tabText(tabs.count() - 1) == "Deprivation (IMD 2019)"
+    model = page.view.model()
+    qtmodeltester.check(model)
+    assert [model.data(model.index(0, c)) for c in range(model.columnCount())] == [
+        "Hinckley and Bosworth", "13.461", "232 of 317", "8", "0.0%"]
+    assert model.headerData(COL_RANK, Qt.Orientation.Horizontal) == "Rank"
+
+    editor.go_to("impact")
+    note = editor.census_notes.labels[IH_DEPRIVATION]
+    assert note.isVisible() and "Hinckley and Bosworth: ranked 232 of 317 local authorities" in note.text()
+    assert "not yet added to your evidence base" in note.text()
+    frames = editor.page("impact").frames
+    layout = editor.page("impact")._layout
+    assert layout.indexOf(note) == layout.indexOf(frames[IH_DEPRIVATION]) + 1  # right beside the question
+
+    editor.go_to("evidence")
+    qtbot.mouseClick(panel.view.add_button, Qt.MouseButton.LeftButton)
+    kept = {t.table_code for t in editor.assessment.census_tables}
+    assert IMD_CODE in kept and "TS008" in kept
+    assert "from the deprivation table in your evidence base" in note.text()

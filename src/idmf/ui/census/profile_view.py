@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QHeade
 from idmf.census.profile import Profile
 from idmf.domain.evidence import CensusTable
 from idmf.ui.census.chart import CensusChart
+from idmf.ui.census.deprivation import DeprivationPage
 from idmf.ui.census.model import COL_CATEGORY, OVER_MARK, ProfileTableModel
 
 CHOICE_COLUMNS = 3
@@ -83,6 +84,11 @@ class TablePage(QWidget):
         layout.addStretch(1)
 
 
+def shown_tables(profile: Profile) -> list[CensusTable]:
+    """The census tables of a profile, then its deprivation table when there is one."""
+    return profile.tables + ([profile.deprivation] if profile.deprivation else [])
+
+
 class ProfileView(QWidget):
     """Shows a Profile and lets the user tick the tables to add to the evidence base."""
 
@@ -121,8 +127,8 @@ class ProfileView(QWidget):
         self.how_built.setText(f"This ICB profile is added up from local authorities. {best_fit[0]}"
                                if best_fit else "")
         self.how_built.setVisible(bool(best_fit))
-        self._fill_tabs(profile.tables)
-        self._fill_choices(profile.tables)
+        self._fill_tabs(shown_tables(profile))
+        self._fill_choices(shown_tables(profile))
 
     def _fill_tabs(self, tables: list[CensusTable]) -> None:
         while self.tabs.count():
@@ -130,7 +136,8 @@ class ProfileView(QWidget):
             self.tabs.removeTab(0)
             page.deleteLater()
         for table in tables:
-            self.tabs.addTab(TablePage(table), f"{table.title} ({table.table_code})")
+            page = DeprivationPage(table) if table.deprivation else TablePage(table)
+            self.tabs.addTab(page, f"{table.title} ({table.table_code})" if not table.deprivation else table.title)
 
     def _fill_choices(self, tables: list[CensusTable]) -> None:
         for box in self.checks.values():
@@ -138,7 +145,7 @@ class ProfileView(QWidget):
             box.deleteLater()
         self.checks = {}
         for n, table in enumerate(tables):
-            box = QCheckBox(f"{table.title} ({table.table_code})")
+            box = QCheckBox(table.title if table.deprivation else f"{table.title} ({table.table_code})")
             box.setAccessibleName(f"Add {table.title} ({table.table_code}) to the evidence base")
             box.setChecked(True)
             self.checks[table.table_code] = box
@@ -148,7 +155,7 @@ class ProfileView(QWidget):
         """The ticked tables of the profile on show."""
         if self.profile is None:
             return []
-        return [t for t in self.profile.tables if self.checks[t.table_code].isChecked()]
+        return [t for t in shown_tables(self.profile) if self.checks[t.table_code].isChecked()]
 
     def _add(self) -> None:
         self.sig_add.emit(self.chosen())
