@@ -137,14 +137,14 @@ def _rows(counts: _Counts, england: _Counts | None) -> list[CensusRow]:
     return rows
 
 
-def _england(code: str, values: dict, authorities: list[str]) -> tuple[_Counts | None, str]:
+def _england(code: str, values: dict, summed: dict, authorities: list[str]) -> tuple[_Counts | None, str]:
     """England's own figures, else the sum of every English authority when the source has them all."""
     own = values.get((code, ENGLAND))
     if own:
         return _sum([own]), ""
-    parts = [values[(code, a)] for a in authorities if (code, a) in values]
-    if authorities and len(parts) == len(authorities):
-        return _sum(parts), ENGLAND_SUMMED.format(n=len(parts))
+    having, parts = summed.get(code, (0, []))
+    if authorities and having == len(authorities):
+        return _sum([parts]), ENGLAND_SUMMED.format(n=having)
     return None, NO_ENGLAND
 
 
@@ -170,13 +170,13 @@ def _notes(spec: CensusTableSpec, used: CensusTableSpec, members: list[str], not
 
 
 def _table(spec: CensusTableSpec, area: Area, members: list[str], note: str, values: dict,
-           authorities: list[str]) -> CensusTable | None:
+           england_sums: tuple[dict, list[str]]) -> CensusTable | None:
     for code in (spec.code, *spec.substitutes):
         counts, summed = _counts(code, area, members, values)
         if counts is None:
             continue
         used = table_spec(code)
-        england, england_note = _england(code, values, authorities)
+        england, england_note = _england(code, values, *england_sums)
         return CensusTable(
             table_code=used.code, title=spec.title, characteristic=spec.characteristic, area_code=area.code,
             area_name=area.name, universe=used.universe, total=counts.total, rows=_rows(counts, england),
@@ -212,12 +212,11 @@ def build_profile(cache: CensusCache, area: Area, tables: list[str] | None = Non
     values = cache.values(codes, [area.code, ENGLAND, *members])
     lacking = {code for code in codes if (code, ENGLAND) not in values}
     authorities = english_authorities(cache) if lacking else []
-    if lacking:  # only then read every authority, to add England up
-        values.update(cache.values(lacking, authorities))
+    summed = cache.summed(lacking, authorities) if lacking else {}  # England added up from its authorities
     result = Profile(area)
     names = cache.names(members) if members else {}
     for spec in specs:
-        table = _table(spec, area, members, note, values, authorities)
+        table = _table(spec, area, members, note, values, (summed, authorities))
         if table is None:
             result.missing.append(_missing(spec, area, members, values, names))
         else:
