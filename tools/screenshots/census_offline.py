@@ -2,8 +2,8 @@
 
 A fresh data folder (tools.screenshots.base) and nothing imported or downloaded: the figures shipped with the
 app fill the census cache on first use. Saves Step 2's profile of Hinckley and Bosworth with its origin line
-(13-census-offline-profile.png), its deprivation tab (14-census-deprivation-tab.png) and the IMD note beside
-"People experiencing deprivation" in Step 4 (15-deprivation-step-4.png).
+(17-census-offline-profile.png), its deprivation tab (18-census-deprivation-tab.png) and the IMD note beside
+"People experiencing deprivation" in Step 4 (19-deprivation-step-4.png).
 """
 
 from __future__ import annotations
@@ -39,15 +39,15 @@ def make_screenshots(out: Path) -> None:
         editor.go_to("evidence")
         panel.picker.choose(AREA)
         _scroll_to(editor.page("evidence"), panel.view.heading)
-        base._save(window, out, "13-census-offline-profile")
+        base._save(window, out, "17-census-offline-profile")
         tabs = panel.view.tabs
         tabs.setCurrentIndex(tabs.count() - 1)  # the deprivation tab comes last
         _scroll_to(editor.page("evidence"), tabs)
-        base._save(window, out, "14-census-deprivation-tab")
+        base._save(window, out, "18-census-deprivation-tab")
         editor.go_to("impact")
         page = editor.page("impact")
         _scroll_to(page, page.frames[IH_DEPRIVATION])
-        base._save(window, out, "15-deprivation-step-4")
+        base._save(window, out, "19-deprivation-step-4")
         window.close()
         app.processEvents()
     finally:
