@@ -1,14 +1,13 @@
-"""IMD 2019 deprivation figures: a Qt table model, the Step 2 tab that shows them, and the Step 4 note beside
-"People experiencing deprivation"."""
+"""IMD 2019 deprivation figures: a Qt table model (shown in Step 2's deprivation tab, profile_view.DeprivationPage)
+and the Step 4 note beside "People experiencing deprivation"."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from idmf.domain.evidence import DEPRIVATION_HEADINGS, DEPRIVATION_KEY, CensusTable, DeprivationFigure
+from idmf.domain.evidence import DEPRIVATION_HEADINGS, CensusTable, DeprivationFigure
 
 COL_AREA, COL_SCORE, COL_RANK, COL_DECILE, COL_SHARE = range(5)
 HEADER_TIPS = ("The local authority (IMD 2019 boundaries)", "IMD average score: higher means more deprived",
@@ -49,43 +48,6 @@ class DeprivationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return HEADER_TIPS[section]
         return None
-
-
-def _paragraph(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
-
-
-class DeprivationPage(QWidget):
-    """The Step 2 tab of a deprivation table: heading, figures, caveat, notes and source."""
-
-    def __init__(self, table: CensusTable, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = table
-        layout = QVBoxLayout(self)
-        layout.addWidget(_paragraph(f"{table.title} – {table.area_name}", "Table heading"))
-        self.view = QTableView(self)
-        self.view.setModel(DeprivationTableModel(table, self.view))
-        self.view.setAccessibleName(f"{table.title} figures for {table.area_name}")
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_AREA, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setAccessibleName("Column headings")
-        row = self.view.fontMetrics().height() + 8
-        self.view.verticalHeader().setDefaultSectionSize(row)
-        self.view.setFixedHeight(row * len(table.deprivation) + header.sizeHint().height() + 2 * self.view.frameWidth())
-        layout.addWidget(self.view)
-        notes = [DEPRIVATION_KEY, table.caveat, *table.notes, table.source]
-        layout.addWidget(_paragraph("\n".join(n for n in notes if n), "Notes on this table"))
-        layout.addStretch(1)
 
 
 def note_text(table: CensusTable, kept: bool) -> str:

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QHeade
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from idmf.census.profile import Profile
-from idmf.domain.evidence import CensusTable
+from idmf.domain.evidence import DEPRIVATION_KEY, CensusTable
 from idmf.ui.census.chart import CensusChart
-from idmf.ui.census.deprivation import DeprivationPage
+from idmf.ui.census.deprivation import COL_AREA, DeprivationTableModel
 from idmf.ui.census.model import COL_CATEGORY, OVER_MARK, ProfileTableModel
 
 CHOICE_COLUMNS = 3
@@ -80,6 +80,35 @@ class TablePage(QWidget):
         self.chart = CensusChart(table, self)
         layout.addWidget(self.chart)
         notes = [*table.notes, table.caveat, table.note, table.source, _origin_line(table)]
+        layout.addWidget(_paragraph("\n".join(n for n in notes if n), "Notes on this table"))
+        layout.addStretch(1)
+
+
+class DeprivationPage(QWidget):
+    """The Step 2 tab of a deprivation table: heading, figures, caveat, notes and source."""
+
+    def __init__(self, table: CensusTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        layout = QVBoxLayout(self)
+        layout.addWidget(_paragraph(f"{table.title} – {table.area_name}", "Table heading"))
+        self.view = QTableView(self)
+        self.view.setModel(DeprivationTableModel(table, self.view))
+        self.view.setAccessibleName(f"{table.title} figures for {table.area_name}")
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_AREA, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setAccessibleName("Column headings")
+        row = self.view.fontMetrics().height() + 8
+        self.view.verticalHeader().setDefaultSectionSize(row)
+        self.view.setFixedHeight(row * len(table.deprivation) + header.sizeHint().height() + 2 * self.view.frameWidth())
+        layout.addWidget(self.view)
+        notes = [DEPRIVATION_KEY, table.caveat, *table.notes, table.source]
         layout.addWidget(_paragraph("\n".join(n for n in notes if n), "Notes on this table"))
         layout.addStretch(1)
 
