@@ -48,7 +48,9 @@ def test_attached_tables_do_not_follow_later_cache_changes(hinckley, context, tm
     hinckley.attach(item.id, hinckley.profile(HINCKLEY := "E07000132", ["TS021"]).tables)
     changed = tmp_path / "ethnic.csv"
     text = (CENSUS_DIR / "ts021_ethnic_group" / "ethnicity21_ltla21_wide_counts.csv").read_text(encoding="utf-8")
-    changed.write_text(text.replace(",103225,", ",1,"), encoding="utf-8")  # White British in Hinckley
+    lines = [line.replace(",103225,", ",1,").replace(",113641", ",10417") if line.startswith(HINCKLEY) else line
+             for line in text.splitlines()]  # White British in Hinckley, and the total with it (or it is refused)
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     hinckley.import_files([changed])
     assert next(r for r in hinckley.profile(HINCKLEY, ["TS021"]).tables[0].rows if r.category == "White").count == 3956
     stored = context.store.assessments.get(item.id).census_tables[0]

@@ -20,8 +20,7 @@ from pathlib import Path
 from idmf.census.deprivation import IMD_LICENCE, read_imd_file
 from idmf.census.errors import CensusImportError
 from idmf.census.importing import read_file
-from idmf.census.records import sum_problem
-from idmf.census.tables import TOTAL, table_spec
+from idmf.census.tables import table_spec
 from idmf.domain.census import Area, Batch, IcbMember, Observation
 from idmf.paths import resources_dir
 
@@ -60,18 +59,6 @@ def bundle_path() -> Path | None:
     return Path(override) if override else resources_dir() / "census" / BUNDLE_NAME
 
 
-def _checked(batch: Batch, name: str) -> None:
-    """Refuse a file whose categories do not add up to their area's total."""
-    by_area: dict[str, list[Observation]] = defaultdict(list)
-    for value in batch.values:
-        by_area[value.area_code].append(value)
-    for area, values in by_area.items():
-        total = next(v.count for v in values if v.category == TOTAL)
-        problem = sum_problem(total, [(v.category, v.count) for v in values if v.category != TOTAL])
-        if problem:
-            raise CensusImportError(f"{name}: area {area} cannot be shipped: {problem}.")
-
-
 def _add_table(tables: dict, batch: Batch, relative: str) -> None:
     for code in batch.dataset_ids:
         spec = table_spec(code)
@@ -93,8 +80,7 @@ def build(folder: Path) -> dict:
     areas: dict[str, Area] = {}
     lookups = {"files": list(LOOKUP_FILES), "licence": LOOKUP_LICENCE, "icb_members": [], "parents": {}}
     for relative in CENSUS_FILES + LOOKUP_FILES:
-        batch = read_file(folder / relative)
-        _checked(batch, relative)
+        batch = read_file(folder / relative)  # refuses a file whose categories do not add up to their totals
         _add_table(tables, batch, relative)
         areas.update({a.code: a for a in batch.areas})
         if batch.icb_members is not None:
