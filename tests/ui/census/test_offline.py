@@ -60,3 +60,15 @@ def test_deprivation_shows_in_step_2_and_beside_people_experiencing_deprivation(
     kept = {t.table_code for t in editor.assessment.census_tables}
     assert IMD_CODE in kept and "TS008" in kept
     assert "from the deprivation table in your evidence base" in note.text()
+
+
+def test_the_step_2_panel_profiles_the_llr_icb_offline(qtbot, offline, editor, panel_of):  # noqa: F811
+    panel = panel_of(editor)
+    editor.go_to("evidence")
+    _type_and_choose(qtbot, panel, "Leicestershire and Rutland")
+    assert panel.profile.area.code == "E54000015" and panel.profile.area.kind == "icb"
+    assert [t.title for t in panel.profile.tables] == SHIPPED_TITLES
+    assert all("Summed from the figures of its 9 local authorities." in t.notes for t in panel.profile.tables)
+    assert panel.profile.tables[0].total == 1_121_987  # Leicester, Rutland and the 7 Leicestershire districts
+    assert len(panel.profile.deprivation.deprivation) == 9
+    assert offline == []
