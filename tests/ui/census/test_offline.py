@@ -72,3 +72,15 @@ def test_the_step_2_panel_profiles_the_llr_icb_offline(qtbot, offline, editor, p
     assert panel.profile.tables[0].total == 1_121_987  # Leicester, Rutland and the 7 Leicestershire districts
     assert len(panel.profile.deprivation.deprivation) == 9
     assert offline == []
+
+
+def test_the_kept_tables_list_says_where_each_came_from(qtbot, offline, editor, panel_of):  # noqa: F811
+    panel = panel_of(editor)
+    editor.go_to("evidence")
+    _type_and_choose(qtbot, panel, "Hinckley")
+    qtbot.mouseClick(panel.view.add_button, Qt.MouseButton.LeftButton)
+    lines = [panel.attached.list.item(n).text() for n in range(panel.attached.list.count())]
+    assert lines[0] == ("Sex (TS008) – Hinckley and Bosworth; ONS Census 2021, shipped with IDMF Desktop (bulk "
+                        "files)")
+    assert lines[-1] == ("Deprivation (IMD 2019) – Hinckley and Bosworth; MHCLG English Indices of Deprivation 2019, "
+                         "shipped with IDMF Desktop")
