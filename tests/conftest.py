@@ -20,6 +20,8 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("IDMF_DATA_DIR", str(data))
     monkeypatch.setenv("IDMF_DATABASE_URL", f"sqlite:///{data / 'idmf.sqlite3'}")
+    # Start with an empty census cache; tests of the census figures shipped with the app delete this.
+    monkeypatch.setenv("IDMF_CENSUS_BUNDLE", "none")
     return data
 
 

@@ -66,6 +66,7 @@ class FakeNomis:
         self.plan: list[Reply] = []
         self.always: Reply | None = None
         self.by_geography: dict[str, Reply] = {}  # replies for one geography type, e.g. {"TYPE155": 400}
+        self.by_dataset: dict[str, Reply] = {}  # replies for every request of one table, e.g. {"NM_2022_1": …}
         self.requests: list[tuple[str, dict]] = []
         self.scale = 1
         self.lock = threading.Lock()
@@ -91,6 +92,9 @@ class FakeNomis:
             self.requests.append((path, query))
             if query.get("geography") in self.by_geography:
                 return self.by_geography[query["geography"]]
+            dataset = path.rsplit("/", 1)[-1].removesuffix(".data.csv")
+            if dataset in self.by_dataset:
+                return self.by_dataset[dataset]
             return self.plan.pop(0) if self.plan else (self.always or Reply())
 
     def answer(self, handler: BaseHTTPRequestHandler) -> None:

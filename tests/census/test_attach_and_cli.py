@@ -48,7 +48,9 @@ def test_attached_tables_do_not_follow_later_cache_changes(hinckley, context, tm
     hinckley.attach(item.id, hinckley.profile(HINCKLEY := "E07000132", ["TS021"]).tables)
     changed = tmp_path / "ethnic.csv"
     text = (CENSUS_DIR / "ts021_ethnic_group" / "ethnicity21_ltla21_wide_counts.csv").read_text(encoding="utf-8")
-    changed.write_text(text.replace(",103225,", ",1,"), encoding="utf-8")  # White British in Hinckley
+    lines = [line.replace(",103225,", ",1,").replace(",113641", ",10417") if line.startswith(HINCKLEY) else line
+             for line in text.splitlines()]  # White British in Hinckley, and the total with it (or it is refused)
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     hinckley.import_files([changed])
     assert next(r for r in hinckley.profile(HINCKLEY, ["TS021"]).tables[0].rows if r.category == "White").count == 3956
     stored = context.store.assessments.get(item.id).census_tables[0]
@@ -98,3 +100,14 @@ def test_cli_download_from_a_local_server(nomis, capsys):
     code, out, err = run(capsys, "census", "download", "--base-url", nomis.url)
     last = err.strip().splitlines()[-1]
     assert code == 2 and last.startswith("idmf-cli: ") and "error 404" in last and err.count("idmf-cli") == 1
+
+
+def test_cli_partial_download_names_the_failed_table_and_how_to_fetch_it_again(nomis, capsys):
+    nomis.by_dataset["NM_2022_1"] = Reply(status=404, body="no")
+    code, out, err = run(capsys, "census", "download", "--base-url", nomis.url)
+    assert code == 1 and out.startswith("8 of 9 tables updated; Legal partnership status (TS002): ")
+    assert "idmf-cli census download --tables TS002" in err
+    del nomis.by_dataset["NM_2022_1"]
+    nomis.requests[:] = []
+    code, out, _ = run(capsys, "census", "download", "--base-url", nomis.url, "--tables", "TS002")
+    assert code == 0 and out.startswith("Downloaded") and len(nomis.requests) == 4

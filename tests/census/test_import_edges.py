@@ -57,3 +57,30 @@ def test_a_database_failure_mid_write_changes_nothing(service, context, tmp_path
     message = str(caught.value)
     assert "could not be saved" in message and "disk is full" in message and "not been changed" in message
     assert service.cache.snapshot() == before
+
+
+@pytest.mark.parametrize("row, words", [
+    ("2021,Splitshire,E07000999,40,20,10", "add up to 30, 10 fewer than its total of 40"),
+    ("2021,Splitshire,E07000999,40,30,20", "add up to 50, 10 more than its total of 40"),
+    ("2021,Splitshire,E07000999,40,50,20", "a category larger than its total"),
+])
+def test_a_bulk_file_whose_categories_do_not_add_up_is_refused_and_says_where(service, tmp_path, row, words):
+    path = tmp_path / "census2021-ts008-ltla.csv"
+    path.write_text(SEX.replace("2021,Splitshire,E07000999,40,20,20", row), encoding="utf-8")
+    with pytest.raises(CensusError) as caught:
+        service.import_files([path])
+    assert words in str(caught.value) and "not been changed" in str(caught.value)
+    assert service.cache.snapshot() == []
+
+
+def test_ons_dataset_layout_with_people_under_does_not_apply_is_refused(service, tmp_path):
+    path = tmp_path / "sex.csv"
+    path.write_text("Lower tier local authorities Code,Lower tier local authorities,Sex (2 categories) Code,"
+                    "Sex (2 categories),Observation\nE07000132,Hinckley,-8,Does not apply,5\n"
+                    "E07000132,Hinckley,1,Female,51\nE07000132,Hinckley,2,Male,49\n", encoding="utf-8")
+    with pytest.raises(CensusError, match="puts 5 people under .Does not apply."):
+        service.import_files([path])
+    path.write_text(path.read_text(encoding="utf-8").replace("Does not apply,5", "Does not apply,0"), encoding="utf-8")
+    service.import_files([path])
+    table = service.profile("E07000132").tables[0]
+    assert table.table_code == "TS008" and table.total == 100 and [r.category for r in table.rows] == ["Female", "Male"]

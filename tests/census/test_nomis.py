@@ -38,7 +38,7 @@ def _fails(census, settings, *words: str, tables=("TS008",)) -> str:
 
 def test_download_fills_the_cache_with_every_table_and_reports_progress(census, nomis, settings):
     seen = []
-    summary = census.download(settings, progress=lambda done, total, label: seen.append((done, total, label)))
+    summary = census.download(settings, progress=lambda done, total, label: seen.append((done, total, label))).summary
     assert "Downloaded" in summary
     assert len(nomis.requests) == 4 * len(PROFILE_TABLES)
     assert seen[0][:2] == (0, 36) and seen[-1][:2] == (36, 36) and "Sex (TS008)" in seen[0][2]

@@ -93,7 +93,9 @@ def test_county_is_summed_from_districts_when_it_has_no_figures(real):
     ethnic = _table(real, "Leicestershire", "TS021")
     assert age.area_code == "E10000018" and not any("Summed" in n for n in age.notes)  # from the county file
     assert "Summed from the figures of its 7" in ethnic.notes[0]
-    assert ethnic.rows[0].england_percent is None and any("no comparison" in n for n in ethnic.notes)
+    # The counts file has no England row: England is the sum of its 309 authorities, and the table says so.
+    assert ethnic.rows[0].england_percent == 9.6  # Asian: 5,426,3xx of 56.49 million, as ONS publishes (9.6 %)
+    assert any("sum of its 309 local authorities" in n for n in ethnic.notes)
 
 
 @pytest.mark.parametrize("text, code", [

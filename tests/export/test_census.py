@@ -63,3 +63,27 @@ def test_no_census_tables_prints_no_heading_and_no_note(form, export):
     exported = export(item)
     assert "Census profile of the area" not in exported.text  # nothing that contradicts the figures written in
     assert "No ONS Census" not in exported.text and "attached" not in exported.text
+
+
+def test_the_deprivation_table_prints_with_its_key_caveat_and_source(form, export, monkeypatch, context):
+    from idmf.census import bundle
+
+    monkeypatch.delenv(bundle.BUNDLE_VARIABLE)  # the IMD 2019 figures shipped with the app
+    profile = context.census.profile("E54000015")  # NHS Leicester, Leicestershire and Rutland ICB
+    item = Assessment.new(form, "Day case unit")
+    item.census_tables = [profile.tables[0], profile.deprivation]
+    exported = export(item)
+    assert "Deprivation (IMD 2019) – NHS Leicester, Leicestershire and Rutland Integrated Care Board" in \
+        exported.headings(3)
+    grid = next(t for t in exported.doc.tables if t.rows[0].cells[0].text == "Local authority")
+    rows = row_texts(grid)
+    assert rows[0] == ["Local authority", "Average score", "Rank", "Decile", "In most deprived 10 %"]
+    assert ["Leicester", "30.877", "32 of 317", "2", "20.3%"] in rows
+    assert ["Hinckley and Bosworth", "13.461", "232 of 317", "8", "0.0%"] in rows and len(rows) == 10
+    text = exported.text
+    assert "IMD 2019 uses 2019 local authority boundaries" in text
+    assert "not 20 %, so the 10 % share is shown" in text
+    assert "Source: Ministry of Housing, Communities and Local Government, English Indices of Deprivation 2019" in text
+    assert "Sex (TS008)" in text  # the census table beside it is laid out as before
+    assert "England's figures are the sum of its 309 local authorities" in text  # said where England came from
+    assert "(ONS Census 2021, shipped with IDMF Desktop (bulk files))" in text

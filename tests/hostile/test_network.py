@@ -151,6 +151,12 @@ def test_counts_from_nomis_that_are_not_counts_are_refused(seeded, server, value
     lines = nomis_csv(PROFILE_TABLES[0].dataset_id, "TYPE154").splitlines()
     lines[2] = lines[2].rsplit(",", 1)[0] + f",{value}"  # the first area's first category
     server.plan = [Reply(body="\n".join(lines) + "\n")]
-    run = download(data, server.url)
+    run = download(data, server.url, "--tables", "TS008")  # the only table asked for: nothing arrives
     assert run.refused("line 3 has", words, "not been changed"), run.err
     assert unchanged(data, before)
+    # In a whole download the other tables are stored; Sex is refused, named, and keeps its figures.
+    server.plan = [Reply(body="\n".join(lines) + "\n")]
+    run = download(data, server.url)
+    assert run.code == 1 and "Traceback" not in run.err
+    assert run.out.startswith("8 of 9 tables updated; Sex (TS008): an answer the app does not recognise (line 3 "
+                              f"has {words}") and "kept the figures from" in run.out

@@ -101,3 +101,20 @@ def test_a_web_page_needs_an_html_name(context, example_id, tmp_path, name):
     with pytest.raises(PublishingError, match="written as .html or .htm"):
         context.documents.export(example_id, "html", tmp_path / name)
     assert not (tmp_path / name).exists()
+
+
+def test_the_deprivation_table_is_an_accessible_table_on_the_web_page(context, monkeypatch, tmp_path):
+    from idmf.census import bundle
+
+    monkeypatch.delenv(bundle.BUNDLE_VARIABLE)  # the IMD 2019 figures shipped with the app
+    item = context.assessments.create("Day case unit at Hinckley")
+    profile = context.census.profile("E07000132")
+    context.census.attach(item.id, [profile.tables[0], profile.deprivation])
+    html = _page(context, item.id, tmp_path)
+    assert check_html(html) == []
+    root = parse(html)
+    table = next(n for n in root.walk() if n.tag == "table" and "Deprivation" in n.all_text())
+    cells = [" ".join(n.all_text().split()) for n in table.walk() if n.tag in ("th", "td")]
+    assert cells == ["Local authority", "Average score", "Rank", "Decile", "In most deprived 10 %",
+                     "Hinckley and Bosworth", "13.461", "232 of 317", "8", "0.0%"]
+    assert "IMD 2019 uses 2019 local authority boundaries" in root.all_text()

@@ -64,6 +64,8 @@ def _shoot(window, out: Path) -> None:
     editor.go_to("evidence")
     panel.picker.choose(AREA)
     panel.view.add_button.click()
+    tabs = panel.view.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i).startswith("Age")))
     _scroll_to(editor.page("evidence"), panel.view.tabs)  # the tab bar, the table and its chart
     base._save(window, out, "11-census-profile")
     editor.go_to("impact")

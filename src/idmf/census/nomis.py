@@ -292,30 +292,78 @@ def _fetch(client: NomisClient, spec: CensusTableSpec, geography: Geography,
     return parsed, areas
 
 
-def download(client: NomisClient, specs: tuple[CensusTableSpec, ...] = PROFILE_TABLES,
-             cancel: threading.Event | None = None, progress: ProgressFn | None = None) -> Batch:
-    """Every table for every local authority, county, region and country: 4 requests per table (3 when
-    Nomis does not offer counties). Nothing is stored here: the caller writes the Batch in one transaction."""
-    batch = Batch(source="Nomis API")
+@dataclass
+class TableResult:
+    """One table's download: its batch when it arrived whole, else why not (in a few words)."""
+
+    spec: CensusTableSpec
+    batch: Batch | None = None
+    reason: str = ""  # "no figures from Nomis", "refused, because …"
+    message: str = ""  # the full plain-English message of the failure
+
+
+def _fetch_table(client: NomisClient, spec: CensusTableSpec, cancel: threading.Event | None,
+                 step: Callable[[str], None], skipped: set[Geography]) -> Batch:
+    """One table for every geography type, checked; CensusDownloadError when any part of it fails."""
+    batch = Batch(source="Nomis API", dataset_ids={spec.code: spec.dataset_id})
     areas: dict[str, Area] = {}
+    for geography in GEOGRAPHIES:
+        if geography in skipped:
+            continue
+        step(f"Downloading {spec.title} ({spec.code}) for {geography.plural}")
+        found = _fetch(client, spec, geography, cancel)
+        if found is None:
+            skipped.add(geography)  # asked once: later tables would be refused the same way
+            continue
+        values, left_out = to_observations(found[0], spec, f"{spec.title} ({spec.code}) for {geography.plural}")
+        batch.values += values
+        batch.notes += [name for name in left_out if name not in batch.notes]
+        areas.update(found[1])
+    batch.areas = list(areas.values())
+    if batch.notes:  # categories left out because they add up others shown: said, never silent
+        listed = "; ".join(f"\u201c{name}\u201d" for name in batch.notes)
+        batch.notes = [f"{spec.title} ({spec.code}): left out {listed}, because they add up categories already "
+                       "shown and would count the same people twice."]
+    return batch
+
+
+def download(client: NomisClient, specs: tuple[CensusTableSpec, ...] = PROFILE_TABLES,
+             cancel: threading.Event | None = None, progress: ProgressFn | None = None) -> list[TableResult]:
+    """Every table for every local authority, county, region and country: 4 requests per table (3 when Nomis
+    does not offer counties). Nothing is stored here. A table Nomis answers wrongly (empty, unreadable, not
+    adding up, refused) fails alone; a failure of the service or the network stops the rest of the download."""
     skipped: set[Geography] = set()
     total, done = len(specs) * len(GEOGRAPHIES), 0
-    for spec in specs:
-        batch.dataset_ids[spec.code] = spec.dataset_id
-        for geography in GEOGRAPHIES:
-            if geography not in skipped:
-                if progress:
-                    progress(done, total, f"Downloading {spec.title} ({spec.code}) for {geography.plural}")
-                found = _fetch(client, spec, geography, cancel)
-                if found is None:
-                    skipped.add(geography)  # asked once: later tables would be refused the same way
-                else:
-                    batch.values += to_observations(found[0], spec)
-                    areas.update(found[1])
-            done += 1
+    results: list[TableResult] = []
+
+    def step(label: str) -> None:
+        nonlocal done
+        if progress:
+            progress(done, total, label)
+        done += 1
+
+    for at, spec in enumerate(specs):
+        before = done
+        try:
+            results.append(TableResult(spec, _fetch_table(client, spec, cancel, step, skipped)))
+        except CensusCancelled:
+            raise
+        except (NomisAnswerError, NomisRefusedError) as exc:
+            results.append(TableResult(spec, None, getattr(exc, "reason", "") or _short(exc), str(exc)))
+        except CensusDownloadError as exc:  # the service or the network: every later table would fail too
+            reason = f"not downloaded: {_short(exc)}"
+            results += [TableResult(s, None, reason, str(exc)) for s in specs[at:]]
+            break
+        done = before + len(GEOGRAPHIES)
     _check(cancel)
     if progress:
-        progress(done, total, "Downloaded every table")
-    batch.areas = list(areas.values())
-    batch.notes += [NO_COUNTIES] if any(g.kind == "utla" for g in skipped) else []
-    return batch
+        progress(total, total, "Downloaded every table")
+    if any(g.kind == "utla" for g in skipped) and any(r.batch for r in results):
+        next(r.batch for r in results if r.batch).notes.append(NO_COUNTIES)
+    return results
+
+
+def _short(exc: Exception) -> str:
+    """A failure's message without the closing 'nothing changed' sentence, as one clause."""
+    text = str(exc).replace(UNCHANGED, "").strip()
+    return text[0].lower() + text[1:].rstrip(".") if text else "it failed"

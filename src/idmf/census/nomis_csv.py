@@ -19,23 +19,36 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from idmf.census.errors import UNCHANGED, CensusDownloadError
-from idmf.census.records import group_of, observations
+from idmf.census.records import group_of, observations, sum_problem
 from idmf.domain.census import Observation
 from idmf.domain.limits import not_a_count, whole_count
 from idmf.census.tables import CensusTableSpec
 
+NO_FIGURES = "no figures at all"
 ROW_LIMIT = 25_000  # Nomis's per-request limit for guests; a full page means the answer may be incomplete
 TOTAL_CODE = "0"
 
 
 class NomisAnswerError(CensusDownloadError):
-    """Nomis answered, but not with a complete table the app can read."""
+    """Nomis answered, but not with a complete table the app can read; `reason` says why in a few words."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 def malformed(label: str, detail: str) -> NomisAnswerError:
     """The error for an answer that is damaged, incomplete or laid out differently from what the app knows."""
+    reason = "no figures from Nomis" if detail == NO_FIGURES else f"an answer the app does not recognise ({detail})"
     return NomisAnswerError(f"The Nomis census service sent {label} in a layout the app does not recognise "
-                            f"({detail}). Try again later, or import the ONS bulk files instead. {UNCHANGED}")
+                            f"({detail}). Try again later, or import the ONS bulk files instead. {UNCHANGED}", reason)
+
+
+def not_adding_up(label: str, area: str, problem: str) -> NomisAnswerError:
+    """The error for a table whose categories do not add up to its total: never stored, the gap named."""
+    return NomisAnswerError(f"The Nomis census service sent {label}, but for {area} {problem}, so the table was "
+                            f"not stored. Try again later, or import the ONS bulk files instead. {UNCHANGED}",
+                            f"refused, because for {area} {problem}")
 
 
 @dataclass
@@ -84,7 +97,7 @@ def _add_record(parsed: Parsed, record: list[str], width: int, at: list[int], la
 
 def _check_complete(parsed: Parsed, label: str) -> None:
     if not parsed.counts:
-        raise malformed(label, "no figures at all")
+        raise malformed(label, NO_FIGURES)
     if sum(len(c) for c in parsed.counts.values()) >= ROW_LIMIT:
         raise malformed(label, f"{ROW_LIMIT:,} rows, the most Nomis sends at once, so some may be missing")
     shapes = {frozenset(c) for c in parsed.counts.values()}
@@ -107,25 +120,41 @@ def _aggregates(cells: dict[str, tuple[str, int]]) -> set[str]:
     return {code for code in parts if code.isdigit() and int(code) > len(parts)}
 
 
-def category_rows(cells: dict[str, tuple[str, int]]) -> tuple[int | None, list[tuple[str, int]]]:
-    """(the table total if Nomis sent it, the categories to show in Nomis's order) for one area."""
+def _left_out(cells: dict[str, tuple[str, int]]) -> set[str]:
+    """The aggregate codes that would count their parts twice (those that are not a heading of their parts)."""
     aggregates = _aggregates(cells)
     leaf_names = {cells[code][0] for code in cells if code != TOTAL_CODE and code not in aggregates}
-    rows = []
-    for code, (name, count) in cells.items():
-        if code == TOTAL_CODE:
-            continue
-        if code in aggregates and not any(group_of(leaf, {name}) == name for leaf in leaf_names):
-            continue  # an aggregate that is not a heading of its parts would count them twice
-        rows.append((name, count))
+    return {code for code in aggregates if not any(group_of(leaf, {cells[code][0]}) == cells[code][0]
+                                                   for leaf in leaf_names)}
+
+
+def category_rows(cells: dict[str, tuple[str, int]]) -> tuple[int | None, list[tuple[str, int]], list[str]]:
+    """(the table total if Nomis sent it, the categories to show in Nomis's order, the names left out).
+
+    Aggregates are left out only when the rest then add up to the total; when they do not (the codes were not
+    what the app expects), every category is kept if that adds up instead; a refusal is the caller's to make."""
     total = cells[TOTAL_CODE][1] if TOTAL_CODE in cells else None
-    return total, rows
+    left_out = _left_out(cells)
+    kept = [(name, n) for code, (name, n) in cells.items() if code != TOTAL_CODE and code not in left_out]
+    if left_out and total is not None and sum_problem(total, kept) is not None:
+        everything = [(name, n) for code, (name, n) in cells.items() if code != TOTAL_CODE]
+        if sum_problem(total, everything) is None:
+            return total, everything, []
+    return total, kept, [cells[code][0] for code in cells if code in left_out]
 
 
-def to_observations(parsed: Parsed, spec: CensusTableSpec) -> list[Observation]:
-    """Every area's counts; the total is Nomis's own code 0, else the sum of the top-level categories."""
+def to_observations(parsed: Parsed, spec: CensusTableSpec, label: str = "") -> tuple[list[Observation], list[str]]:
+    """Every area's counts, and the categories left out because they add up others (named for the user).
+
+    The total is Nomis's own code 0, else the sum of the top-level categories; a table whose categories do not
+    add up to its total is refused (NomisAnswerError naming the area and the difference)."""
     out: list[Observation] = []
+    left_out: dict[str, None] = {}
     for area, cells in parsed.counts.items():
-        total, rows = category_rows(cells)
+        total, rows, dropped = category_rows(cells)
+        problem = sum_problem(total, rows) if total is not None else None
+        if problem:
+            raise not_adding_up(label or f"{spec.title} ({spec.code})", parsed.names.get(area, area), problem)
+        left_out.update(dict.fromkeys(dropped))
         out += observations(spec.code, area, total, rows, spec.sum_groups)
-    return out
+    return out, list(left_out)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from idmf.census.bundle import SHIPPED_SOURCE
 from idmf.census.errors import CensusDataError
 from idmf.census.lookups import icb_members, split_note
 from idmf.census.records import group_of
 from idmf.census.tables import PROFILE_TABLES, TOTAL, CensusTableSpec, substitute_note, table_spec
-from idmf.domain.census import ENGLAND, Area
+from idmf.domain.census import ENGLAND, Area, kind_from_code
 from idmf.domain.evidence import CensusRow, CensusTable
 from idmf.storage.census_cache import CachedValue, CensusCache
 
@@ -22,6 +23,9 @@ HIGHLIGHT_TOP = 2  # and among the largest few of its table, so the eye goes to 
 _KIND_ORDER = {"ltla": 0, "utla": 1, "icb": 2, "region": 3, "country": 4}
 NO_ENGLAND = ("England's figures for this table are not in the cache, so there is no comparison; download the "
               "tables from Nomis to add them.")
+ENGLAND_SUMMED = ("England's figures are the sum of its {n} local authorities, because this source has no England "
+                  "row; ONS adjusts each area separately, so the sum can differ from the published England total by "
+                  "a few people.")
 
 
 def _norm(text: str) -> str:
@@ -80,6 +84,7 @@ class Profile:
     area: Area
     tables: list[CensusTable] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    deprivation: CensusTable | None = None  # IMD 2019 for the area (or its authorities), when published
 
 
 @dataclass
@@ -132,26 +137,54 @@ def _rows(counts: _Counts, england: _Counts | None) -> list[CensusRow]:
     return rows
 
 
+def _england(code: str, values: dict, summed: dict, authorities: list[str]) -> tuple[_Counts | None, str]:
+    """England's own figures, else the sum of every English authority when the source has them all."""
+    own = values.get((code, ENGLAND))
+    if own:
+        return _sum([own]), ""
+    having, parts = summed.get(code, (0, []))
+    if authorities and having == len(authorities):
+        return _sum([parts]), ENGLAND_SUMMED.format(n=having)
+    return None, NO_ENGLAND
+
+
+def origin(sources: list[CachedValue]) -> str:
+    """Where a table's figures came from, in words: shipped with the app, downloaded or imported on a date."""
+    phrases = []
+    for source, when in sorted({(v.source, v.retrieved) for v in sources}):
+        if source == SHIPPED_SOURCE:
+            phrases.append(source)
+        elif source.startswith("Nomis"):
+            phrases.append(f"ONS Census 2021, downloaded from Nomis on {when:%d/%m/%Y}")
+        else:
+            phrases.append(f"ONS Census 2021, imported from {source.removeprefix('ONS ')}s on {when:%d/%m/%Y}")
+    return "; ".join(dict.fromkeys(phrases))
+
+
 def _notes(spec: CensusTableSpec, used: CensusTableSpec, members: list[str], note: str, summed: bool,
-           england: _Counts | None) -> list[str]:
+           england_note: str, counts: _Counts) -> list[str]:
     how = (note or f"Summed from the figures of its {len(members)} local authorities.") if summed else ""
     swap = substitute_note(spec, used) if used is not spec else ""
-    return [text for text in (how, swap, "" if england else NO_ENGLAND) if text]
+    gap = used.shipped_gap if any(v.source == SHIPPED_SOURCE for v in counts.sources) else ""
+    return [text for text in (how, swap, gap, england_note) if text]
 
 
-def _table(spec: CensusTableSpec, area: Area, members: list[str], note: str, values: dict) -> CensusTable | None:
+def _table(spec: CensusTableSpec, area: Area, members: list[str], note: str, values: dict,
+           england_sums: tuple[dict, list[str]]) -> CensusTable | None:
     for code in (spec.code, *spec.substitutes):
         counts, summed = _counts(code, area, members, values)
         if counts is None:
             continue
         used = table_spec(code)
-        england, _ = _counts(code, Area(ENGLAND, "England", "country"), [], values)
+        england, england_note = _england(code, values, *england_sums)
         return CensusTable(
             table_code=used.code, title=spec.title, characteristic=spec.characteristic, area_code=area.code,
-            area_name=area.name, universe=spec.universe, total=counts.total, rows=_rows(counts, england),
-            caveat=spec.caveat, source=used.source_line, notes=_notes(spec, used, members, note, summed, england),
+            area_name=area.name, universe=used.universe, total=counts.total, rows=_rows(counts, england),
+            caveat=used.caveat, source=used.source_line,
+            notes=_notes(spec, used, members, note, summed, england_note, counts),
             dataset_id=", ".join(sorted({v.dataset_id for v in counts.sources})),
-            built_from_best_fit=summed and bool(note), retrieved=min(v.retrieved for v in counts.sources))
+            built_from_best_fit=summed and bool(note), retrieved=min(v.retrieved for v in counts.sources),
+            origin=origin(counts.sources))
     return None
 
 
@@ -165,16 +198,25 @@ def _missing(spec: CensusTableSpec, area: Area, members: list[str], values: dict
     return f"{spec.title} ({spec.code}): no figures for {area.name} in the cache yet."
 
 
+def english_authorities(cache: CensusCache) -> list[str]:
+    """Every English local authority (district or unitary) the cache knows, to sum England when needed."""
+    return [a.code for a in cache.areas() if a.kind == "ltla" and kind_from_code(a.code) == "ltla"
+            and a.code.startswith("E")]
+
+
 def build_profile(cache: CensusCache, area: Area, tables: list[str] | None = None) -> Profile:
     """Every requested table (default: all nine) for the area, with England's shares beside it."""
     specs = [table_spec(code) for code in tables] if tables else list(PROFILE_TABLES)
     members, note = _members(cache, area)
     codes = {code for spec in specs for code in (spec.code, *spec.substitutes)}
     values = cache.values(codes, [area.code, ENGLAND, *members])
+    lacking = {code for code in codes if (code, ENGLAND) not in values}
+    authorities = english_authorities(cache) if lacking else []
+    summed = cache.summed(lacking, authorities) if lacking else {}  # England added up from its authorities
     result = Profile(area)
     names = cache.names(members) if members else {}
     for spec in specs:
-        table = _table(spec, area, members, note, values)
+        table = _table(spec, area, members, note, values, (summed, authorities))
         if table is None:
             result.missing.append(_missing(spec, area, members, values, names))
         else:

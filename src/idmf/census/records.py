@@ -5,6 +5,8 @@ from __future__ import annotations
 from idmf.census.tables import TOTAL
 from idmf.domain.census import Observation
 
+SUM_SLACK = 5  # people a copied table may be off by, at most (see sum_tolerance)
+
 
 def group_of(category: str, names: set[str]) -> str | None:
     """The broad group of a detailed category ('White: Irish' -> 'White'), when that group is a category."""
@@ -48,3 +50,26 @@ def observations(table_code: str, area_code: str, total: int | None, rows: list[
     out = [Observation(table_code, area_code, TOTAL, total, 0)]
     out += [Observation(table_code, area_code, name, count, i) for i, (name, count) in enumerate(rows, 1)]
     return out
+
+
+def top_level_sum(rows: list[tuple[str, int]]) -> int:
+    """The sum of the categories that are not part of a broad group shown in the same table."""
+    names = {name for name, _ in rows}
+    return sum(count for name, count in rows if group_of(name, names) is None)
+
+
+def sum_tolerance(total: int) -> int:
+    """How far a table's categories may stray from its total. Census 2021 tables are additive (ONS perturbs the
+    cells, then adds them up), so the published figures agree exactly; a few people (0.01 % of a large area) are
+    allowed for copies that re-round them."""
+    return max(SUM_SLACK, total // 10_000)
+
+
+def sum_problem(total: int, rows: list[tuple[str, int]]) -> str | None:
+    """Why an area's categories cannot be trusted (they do not add up to its total), or None when they do."""
+    added = top_level_sum(rows)
+    gap = added - total
+    if abs(gap) <= sum_tolerance(total):
+        return None
+    return (f"its categories add up to {added:,}, {abs(gap):,} {'more' if gap > 0 else 'fewer'} than its total "
+            f"of {total:,}")

@@ -54,6 +54,12 @@ class CensusTableSpec:
     sum_groups: bool = False
     # Close substitutes when this table itself is not cached (TS007 bands for TS007B).
     substitutes: tuple[str, ...] = field(default_factory=tuple)
+    # How a substitute differs from the table it stands in for ("" : the same groups, adjusted separately).
+    differs: str = ""
+    # The variable's name in ONS "create a custom dataset" CSVs ("Sex (2 categories)"), to recognise those files.
+    ons_variable: str = ""
+    # What the shipped (bulk file) figures of this table lack, said under the table when they are shown.
+    shipped_gap: str = ""
 
     @property
     def source_line(self) -> str:
@@ -62,17 +68,21 @@ class CensusTableSpec:
 
 
 PROFILE_TABLES: tuple[CensusTableSpec, ...] = (
-    CensusTableSpec("TS008", "Sex", "NM_2028_1", "c_sex", ALL_RESIDENTS, "pc_sex"),
+    CensusTableSpec("TS008", "Sex", "NM_2028_1", "c_sex", ALL_RESIDENTS, "pc_sex", ons_variable="Sex"),
     CensusTableSpec("TS007B", "Age", "NM_2018_1", "c2021_age_12a", ALL_RESIDENTS, "pc_age",
                     categories=AGE_BANDS, substitutes=("TS007",)),
     CensusTableSpec("TS021", "Ethnic group", "NM_2041_1", "c2021_eth_20", ALL_RESIDENTS, "pc_race",
                     sum_groups=True),
-    CensusTableSpec("TS030", "Religion", "NM_2049_1", "c2021_religion_10", ALL_RESIDENTS, "pc_religion"),
+    CensusTableSpec("TS030", "Religion", "NM_2049_1", "c2021_religion_10", ALL_RESIDENTS, "pc_religion",
+                    ons_variable="Religion"),
     CensusTableSpec("TS079", "Sexual orientation", "NM_2086_1", "c2021_sexor_9", AGED_16_PLUS,
-                    "pc_sexual_orientation", caveat=SEXUAL_ORIENTATION_CAVEAT),
+                    "pc_sexual_orientation", caveat=SEXUAL_ORIENTATION_CAVEAT, substitutes=("TS077",)),
     CensusTableSpec("TS070", "Gender identity", "NM_2087_1", "c2021_genderid_8", AGED_16_PLUS,
-                    "pc_gender_reassignment", caveat=GENDER_IDENTITY_CAVEAT),
-    CensusTableSpec("TS038", "Disability", "NM_2056_1", "c2021_disability_5", ALL_RESIDENTS, "pc_disability"),
+                    "pc_gender_reassignment", caveat=GENDER_IDENTITY_CAVEAT, ons_variable="Gender identity"),
+    CensusTableSpec("TS038", "Disability", "NM_2056_1", "c2021_disability_5", ALL_RESIDENTS, "pc_disability",
+                    shipped_gap="The figures shipped with the app give only \u201cdisabled under the Equality Act\u201d "
+                                "and \u201cnot disabled\u201d; download the census tables from Nomis to split "
+                                "disabled people into \u201climited a lot\u201d and \u201climited a little\u201d."),
     CensusTableSpec("TS039", "Unpaid care", "NM_2057_1", "c2021_carer_7", AGED_5_PLUS, None),
     CensusTableSpec("TS002", "Legal partnership status", "NM_2022_1", "c2021_lpstat_12", AGED_16_PLUS,
                     "pc_marriage"),
@@ -81,6 +91,10 @@ PROFILE_TABLES: tuple[CensusTableSpec, ...] = (
 # Tables the app can import but does not show on their own: stand-ins for a profile table.
 SUBSTITUTE_TABLES: tuple[CensusTableSpec, ...] = (
     CensusTableSpec("TS007", "Age", "NM_2027_1", "c2021_age_102", ALL_RESIDENTS, "pc_age", categories=AGE_BANDS),
+    CensusTableSpec("TS077", "Sexual orientation", "NM_2060_1", "c2021_sexor_6", AGED_16_PLUS,
+                    "pc_sexual_orientation", caveat=SEXUAL_ORIENTATION_CAVEAT,
+                    differs="it has 5 groups where TS079 splits \u201cAll other sexual orientations\u201d into "
+                            "pansexual, asexual, queer and other; download the census tables from Nomis for TS079"),
 )
 
 _BY_CODE = {spec.code: spec for spec in PROFILE_TABLES + SUBSTITUTE_TABLES}
@@ -95,6 +109,12 @@ def table_spec(code: str) -> CensusTableSpec:
     return spec
 
 
+def spec_for_variable(variable: str) -> CensusTableSpec | None:
+    """The table whose ONS variable name this is ("Sex", "Gender identity"), None when the app has none."""
+    wanted = variable.strip().lower()
+    return next((s for s in PROFILE_TABLES if s.ons_variable and s.ons_variable.lower() == wanted), None)
+
+
 def is_known_table(code: str) -> bool:
     """Whether the app imports this table code."""
     return code.strip().upper() in _BY_CODE
@@ -102,5 +122,7 @@ def is_known_table(code: str) -> bool:
 
 def substitute_note(spec: CensusTableSpec, used: CensusTableSpec) -> str:
     """Why a close substitute appears instead of the table the template cites."""
+    if used.differs:
+        return f"{used.code} is shown in place of {spec.code}: {used.differs}."
     return (f"{used.code} is shown in place of {spec.code}: it has the same {spec.title.lower()} groups, but ONS "
             "adjusts each table separately to protect privacy, so counts can differ by a few people.")

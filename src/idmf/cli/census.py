@@ -13,7 +13,7 @@ from idmf.census.errors import UNCHANGED
 from idmf.census.nomis import DEFAULT_BASE_URL, NomisSettings, configured_base_url
 from idmf.census.profile import Profile
 from idmf.cli.errors import CliError
-from idmf.domain.evidence import CensusTable
+from idmf.domain.evidence import DEPRIVATION_HEADINGS, DEPRIVATION_KEY, CensusTable
 from idmf.services.census import CensusService
 from idmf.cli.output import waiting
 from idmf.services.context import open_app
@@ -33,6 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     dl.add_argument("--timeout", type=_seconds, default=None,
                     help="seconds to wait for each answer, from asking to its last byte (default: 60 for each "
                          "piece, 300 for a whole answer)")
+    dl.add_argument("--tables", type=_tables, help="only these tables, e.g. TS002,TS039 (default: all)")
     dl.set_defaults(handler=cmd_download)
     imp = actions.add_parser("import", help="import ONS bulk census CSVs and LAD→ICB / district→county lookups")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -83,10 +84,14 @@ def cmd_download(args: argparse.Namespace) -> int:
         settings.timeout = settings.deadline = args.timeout
     try:
         with _census(args) as service:
-            print(service.download(settings, progress=_progress))
-    except KeyboardInterrupt:  # Ctrl+C before the single write: nothing was stored
+            result = service.download(settings, progress=_progress, tables=args.tables)
+    except KeyboardInterrupt:  # Ctrl+C before anything is written: nothing was stored
         raise CliError(f"the census download was cancelled. {UNCHANGED}", status=130) from None
-    return 0
+    print(result.summary)
+    if result.failed:  # some tables kept their earlier figures: say how to fetch just those again
+        print(f"Fetch the failed tables again with: idmf-cli census download --tables {','.join(result.failed)}",
+              file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -119,9 +124,20 @@ def _print_table(table: CensusTable) -> None:
         # A detailed group repeats its broad group ("Asian…: Indian"): indent it and keep only its own name.
         name = "    " + row.category.removeprefix(f"{row.parent}:").strip() if row.parent else row.category
         print(f"  {name[:60]:<60} {row.count:>10,} {row.percent:>6.1f}%  {england}{mark}")
-    for text in [table.caveat, *table.notes, f"{table.source} ({table.dataset_id})"]:
+    for text in [table.caveat, *table.notes, f"{table.source} ({table.dataset_id})", table.origin]:
         if text:
             print(f"  {text}")
+
+
+def _print_deprivation(table: CensusTable | None) -> None:
+    if table is None:
+        return
+    print(f"\n{table.title} – {table.area_name}")
+    print("  " + " | ".join(DEPRIVATION_HEADINGS))
+    for figure in table.deprivation:
+        print("  " + " | ".join(figure.cells()))
+    for text in [DEPRIVATION_KEY, table.caveat, *table.notes, table.source]:
+        print(f"  {text}")
 
 
 def _print_profile(result: Profile) -> None:
@@ -129,6 +145,7 @@ def _print_profile(result: Profile) -> None:
     print(f"{area.name} ({area.code}), {area.kind_label}: census profile, England's % beside each figure")
     for table in result.tables:
         _print_table(table)
+    _print_deprivation(result.deprivation)
     for line in result.missing:
         print(f"\nNot available: {line}")
 
@@ -137,9 +154,10 @@ def cmd_profile(args: argparse.Namespace) -> int:
     with _census(args) as service:
         result = service.profile(args.area, args.tables)
     if args.json:
+        deprivation = result.deprivation.model_dump(mode="json") if result.deprivation else None
         print(json.dumps({"area": {"code": result.area.code, "name": result.area.name, "kind": result.area.kind},
                           "tables": [t.model_dump(mode="json") for t in result.tables],
-                          "missing": result.missing}, ensure_ascii=False, indent=2))
+                          "missing": result.missing, "deprivation": deprivation}, ensure_ascii=False, indent=2))
     else:
         _print_profile(result)
     return 0
@@ -148,9 +166,10 @@ def cmd_profile(args: argparse.Namespace) -> int:
 def cmd_attach(args: argparse.Namespace) -> int:
     with _census(args) as service:
         result = service.profile(args.area, args.tables)
-        service.attach(args.id, result.tables)
-    codes = ", ".join(t.table_code for t in result.tables)
-    print(f"Attached {len(result.tables)} census table(s) for {result.area.name} to assessment {args.id}: {codes}.")
+        tables = result.tables + ([result.deprivation] if result.deprivation and not args.tables else [])
+        service.attach(args.id, tables)
+    codes = ", ".join(t.table_code for t in tables)
+    print(f"Attached {len(tables)} census table(s) for {result.area.name} to assessment {args.id}: {codes}.")
     for line in result.missing:
         print(f"Not attached: {line}", file=sys.stderr)
     return 0

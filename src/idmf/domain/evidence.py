@@ -31,6 +31,32 @@ class CensusRow(BaseModel):
         return None if self.england_percent is None else round(self.percent - self.england_percent, 1)
 
 
+class DeprivationFigure(BaseModel):
+    """IMD 2019 for one local authority, as kept in the evidence base."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    area_code: str
+    area_name: str
+    score: float = Field(ge=0.0, le=100.0, allow_inf_nan=False)  # IMD average score (higher: more deprived)
+    rank: int = Field(ge=1, le=1_000)  # 1 = most deprived
+    of: int = Field(ge=1, le=1_000)
+    decile: int = Field(ge=1, le=10)  # 1 = most deprived tenth of authorities
+    most_deprived_10: Percent  # % of its small areas in England's most deprived 10 %
+
+    def cells(self) -> list[str]:
+        """The figures as shown in every table of them (GUI, Word, web page)."""
+        return [self.area_name, f"{self.score:.3f}", f"{self.rank} of {self.of}", str(self.decile),
+                f"{self.most_deprived_10:.1f}%"]
+
+
+DEPRIVATION_HEADINGS = ["Local authority", "Average score", "Rank", "Decile", "In most deprived 10 %"]
+DEPRIVATION_KEY = ("A higher average score means more deprived. Rank and decile: 1 is the most deprived local "
+                   "authority (or tenth of authorities) in England. "
+                   "\u201cIn most deprived 10 %\u201d is the share of the authority's "
+                   "small areas (LSOAs) among England's most deprived 10 %.")
+
+
 def merged_tables(current: list["CensusTable"], added: list["CensusTable"]) -> list["CensusTable"]:
     """The attached tables after adding some: a table of the same code and area is replaced, others kept."""
     keys = {(t.table_code, t.area_code) for t in added}
@@ -57,3 +83,12 @@ class CensusTable(BaseModel):
     built_from_best_fit: bool = False  # ICB totals summed from best-fit local authorities
     notes: list[str] = Field(default_factory=list)  # plain-English notes: split authorities, substitute table
     retrieved: dt.date | None = None
+    origin: str = ""  # where the figures came from: shipped with the app, downloaded from Nomis on …, imported …
+    # A deprivation table (IMD 2019) has these instead of census rows: one line per local authority.
+    deprivation: list[DeprivationFigure] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line of its figures, for change lists and plain text."""
+        if self.deprivation:
+            return "; ".join(", ".join(d.cells()) for d in self.deprivation)
+        return "; ".join(f"{r.category} {r.count:,} ({r.percent:g}%)" for r in self.rows)

@@ -10,6 +10,7 @@ from idmf.domain.answer_text import date_text
 from idmf.domain.evidence import CensusTable
 from idmf.export import docxkit, styles, texts
 from idmf.export.blocks import RenderContext, heading
+from idmf.export.deprivation import deprivation_table
 from idmf.forms.printed import CENSUS_PROFILE, CENSUS_SOURCE
 
 CATEGORY_WIDTH, NUMBER_WIDTH = 8.6, 2.8
@@ -51,6 +52,9 @@ def caption(table: CensusTable) -> str:
 
 def census_table(ctx: RenderContext, table: CensusTable, level: int) -> None:
     """One census table with its caption (a heading), headings, total row, categories, note, caveat and source."""
+    if table.deprivation:  # the deprivation figures kept beside the census tables have their own layout
+        deprivation_table(ctx, table, level)
+        return
     heading(ctx, caption(table), level)
     england = any(row.england_percent is not None for row in table.rows)
     compared = " and England's percentage" if england else ""
@@ -77,7 +81,8 @@ def census_table(ctx: RenderContext, table: CensusTable, level: int) -> None:
             docxkit.keep_with_next(cell.paragraphs)
     texts.render(ctx.doc, "census_notes", note=table.note, caveat=table.caveat, best_fit=table.built_from_best_fit,
                  area=table.area_name, source=source_line(table),
-                 retrieved=date_text(table.retrieved) if table.retrieved else "")
+                 retrieved=date_text(table.retrieved) if table.retrieved else "", origin=table.origin,
+                 notes=[n for n in table.notes if not (table.built_from_best_fit and n == table.notes[0])])
 
 
 def census_profile(ctx: RenderContext) -> None:

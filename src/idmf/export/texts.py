@@ -44,10 +44,11 @@ TEMPLATES = {
     "census_notes": (
         '{% if note %}<p style="IDMF Small Print">{{ note }}</p>{% endif %}\n'
         '{% if caveat %}<p style="IDMF Small Print"><i>{{ caveat }}</i></p>{% endif %}\n'
+        '{% for line in notes %}<p style="IDMF Small Print">{{ line }}</p>\n{% endfor %}'
         '{% if best_fit %}<p style="IDMF Small Print">Figures for {{ area }} are summed from best-fit local '
         'authorities.</p>{% endif %}\n'
-        '<p style="IDMF Small Print"><b>{{ source }}</b>{% if retrieved %} (retrieved {{ retrieved }})'
-        '{% endif %}</p>\n'),
+        '<p style="IDMF Small Print"><b>{{ source }}</b>{% if origin %} ({{ origin }}){% elif retrieved %} '
+        '(retrieved {{ retrieved }}){% endif %}</p>\n'),
 }
 
 _ENV = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True,

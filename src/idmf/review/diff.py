@@ -50,8 +50,8 @@ class QuestionDiff:
 def render_census(tables: list[CensusTable]) -> str:
     """Attached census tables, one paragraph each."""
     return "\n\n".join(
-        f"{t.table_code} {t.title} — {t.area_name} ({t.total:,} {t.universe.lower()}): "
-        + "; ".join(f"{r.category} {r.count:,} ({r.percent:g}%)" for r in t.rows) for t in tables)
+        f"{t.table_code} {t.title} — {t.area_name} ({t.total:,} {t.universe.lower()}): {t.summary()}"
+        for t in tables)
 
 
 def word_changes(before: str, after: str) -> tuple[TextChange, ...]:

@@ -6,6 +6,7 @@ cancels it with a threading.Event; nothing here knows about Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,10 @@ from pathlib import Path
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDataError, CensusError
+from idmf.census import bundle as shipped
+from idmf.census.deprivation import deprivation_table, ranked
+from idmf.census.errors import (UNCHANGED, CensusCancelled, CensusDataError, CensusDownloadError, CensusError,
+                               CensusImportError)
 from idmf.census.importing import read_file
 from idmf.census.nomis import NomisClient, NomisSettings, ProgressFn, download
 from idmf.census.pasted import PastedTable, figure_differences, find_pasted, label_key, matched_share, without
@@ -21,7 +25,7 @@ from idmf.census.profile import Profile, area_search, build_profile, resolve_are
 from idmf.census.tables import PROFILE_TABLES, table_spec
 from idmf.domain.assessment import Assessment
 from idmf.domain.census import Area, Batch
-from idmf.domain.evidence import CensusTable, merged_tables
+from idmf.domain.evidence import CensusTable, DeprivationFigure, merged_tables
 from idmf.errors import first_line
 from idmf.services.assessments import AssessmentService
 from idmf.services.changes import ChangeNotifier, Changes
@@ -41,6 +45,27 @@ class PastedMatch:
     message: str  # what the editor tells the user, in plain English
 
 
+@dataclass(frozen=True)
+class DownloadResult:
+    """What a download did: the one-line summary, and the tables that failed (to offer "Retry failed tables")."""
+
+    summary: str
+    failed: list[str]
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+def _kept(previous: tuple[str, dt.date] | None) -> str:
+    """What the user still has for a failed table."""
+    if previous is None:
+        return "there were no earlier figures for it"
+    source, when = previous
+    if source == shipped.SHIPPED_SOURCE:
+        return "kept the figures shipped with the app"
+    return f"kept the figures from {when:%d/%m/%Y}"
+
+
 class CensusService:
     """The census feature over one database."""
 
@@ -49,6 +74,29 @@ class CensusService:
         self.cache = store.census
         self.assessments = assessments
         self.changes = changes
+        self._shipped_checked = False
+        self._imd: dict[str, DeprivationFigure] | None = None
+        self.shipped_problem = ""  # why the shipped figures could not be loaded ("" when they were)
+
+    def ensure_shipped(self) -> None:
+        """On first use, fill every table the cache lacks from the census figures shipped with the app (no
+        network; one transaction). Tables already downloaded or imported are never touched."""
+        if self._shipped_checked:
+            return
+        self._shipped_checked = True
+        path = shipped.bundle_path()
+        have = self.cache.counts()
+        if path is None or all(code in have for code in shipped.SHIPPED_TABLES):
+            return
+        try:
+            bundle = shipped.read(path)
+        except CensusImportError as exc:
+            self.shipped_problem = str(exc)
+            return
+        missing = [code for code in bundle["tables"] if code not in have]
+        batches = [shipped.table_batch(bundle, code) for code in missing]
+        self._write(shipped.lookup_batch(bundle, with_icbs=not self.cache.has_icb_lookup(),
+                                         with_parents=not have), *batches)
 
     def _write(self, *batches: Batch) -> None:
         """Store batches in one transaction; a database failure becomes a plain message (nothing changed)."""
@@ -67,34 +115,53 @@ class CensusService:
         return [f"{Path(p).name}: {b.describe()}" for p, b in zip(paths, batches)]
 
     def download(self, settings: NomisSettings | None = None, cancel: threading.Event | None = None,
-                 progress: ProgressFn | None = None, tables: list[str] | None = None) -> str:
-        """Fetch every table from Nomis and store it (one transaction); returns a one-line summary."""
+                 progress: ProgressFn | None = None, tables: list[str] | None = None) -> DownloadResult:
+        """Fetch the tables from Nomis and store each one that arrived whole in its own transaction; a table that
+        failed keeps its previous figures and is named in the summary. Nothing is stored when cancelled, and a
+        CensusDownloadError (cache unchanged) when no table arrived."""
         specs = tuple(table_spec(c) for c in tables) if tables else PROFILE_TABLES
         with NomisClient(settings) as client:
-            batch = download(client, specs, cancel, progress)
+            results = download(client, specs, cancel, progress)
         if cancel is not None and cancel.is_set():  # cancelled after the last request: still store nothing
             raise CensusCancelled()
-        self._write(batch)
-        return " ".join([f"Downloaded {batch.describe()}.", *batch.notes])
+        arrived = [r.batch for r in results if r.batch is not None]
+        failed = [r for r in results if r.batch is None]
+        if not arrived:
+            raise CensusDownloadError(failed[0].message)
+        kept = self.cache.table_dates([r.spec.code for r in failed])
+        for batch in arrived:
+            self._write(batch)
+        notes = [note for batch in arrived for note in batch.notes]
+        if not failed:
+            merged = Batch("Nomis API", [v for b in arrived for v in b.values])
+            return DownloadResult(" ".join([f"Downloaded {merged.describe()}.", *notes]), [])
+        lines = [f"{r.spec.title} ({r.spec.code}): {r.reason} \u2014 {_kept(kept.get(r.spec.code))}" for r in failed]
+        summary = f"{len(arrived)} of {len(results)} tables updated; " + "; ".join(lines) + "."
+        return DownloadResult(" ".join([summary, *notes]), [r.spec.code for r in failed])
 
     def has_figures(self) -> bool:
         """Whether any census figures are cached on this computer."""
+        self.ensure_shipped()
         return bool(self.cache.counts())
 
     def area(self, code: str) -> Area | None:
         """One area by its code (None when the cache does not know it)."""
+        self.ensure_shipped()
         return self.cache.area(code)
 
     def area_search(self, text: str, limit: int = 20) -> list[Area]:
         """Areas matching part of a name or a code."""
+        self.ensure_shipped()
         return area_search(self.cache, text, limit)
 
     def resolve(self, text: str) -> Area:
         """The one area meant by a code or name (CensusDataError if none or several)."""
+        self.ensure_shipped()
         return resolve_area(self.cache, text)
 
     def profile(self, area: str | Area, tables: list[str] | None = None) -> Profile:
         """The area's tables (and what is missing), compared with England."""
+        self.ensure_shipped()
         place = area if isinstance(area, Area) else self.resolve(area)
         try:
             result = build_profile(self.cache, place, tables)
@@ -105,7 +172,48 @@ class CensusService:
         if not result.tables:
             raise CensusDataError(f"There are no census figures for {place.name} ({place.code}) in the cache yet. "
                                   "Download them from Nomis or import the ONS bulk files first.")
+        figures, note = self.deprivation(place)
+        result.deprivation = deprivation_table(place, figures, note)
+        if result.deprivation is None and note:
+            result.missing.append(f"Deprivation (IMD 2019): {note}")
         return result
+
+    def deprivation(self, area: str | Area) -> tuple[list[DeprivationFigure], str]:
+        """IMD 2019 for a local authority, or for each best-fit authority of an ICB or district of a county;
+        with a line saying why there is none (or what is left out)."""
+        place = area if isinstance(area, Area) else self.resolve(area)
+        figures = self._imd_figures()
+        if not figures:  # none when the shipped figures are switched off (IDMF_CENSUS_BUNDLE=none) or unreadable
+            return [], self.shipped_problem
+        codes = [place.code] if place.kind == "ltla" else self._parts(place)
+        found = [figures[c] for c in codes if c in figures]
+        lacking = [c for c in codes if c not in figures]
+        if not codes:
+            return [], f"IMD 2019 summaries are published for local authorities, not for a {place.kind_label.lower()}."
+        if lacking:
+            names = self.cache.names(lacking)
+            listed = ", ".join(names.get(c, c) for c in lacking[:5])
+            return found, (f"No IMD 2019 summary for {listed}: IMD 2019 uses 2019 local authority boundaries, "
+                           "and this authority was created or changed later.")
+        return found, ""
+
+    def _parts(self, place: Area) -> list[str]:
+        if place.kind == "icb":
+            return [m.lad_code for m in self.cache.icb_links(place.code) if m.icb_code == place.code and m.best_fit]
+        if place.kind == "utla":
+            return [a.code for a in self.cache.children(place.code)]
+        return []
+
+    def _imd_figures(self) -> dict[str, DeprivationFigure]:
+        if self._imd is None:
+            self.ensure_shipped()
+            path = shipped.bundle_path()
+            try:
+                areas = shipped.read(path)["deprivation"]["areas"] if path is not None else {}
+            except CensusImportError as exc:
+                self.shipped_problem, areas = str(exc), {}
+            self._imd = ranked(areas, self.cache.names(areas))
+        return self._imd
 
     def attach(self, assessment: Assessment | int, tables: list[CensusTable]) -> Assessment:
         """Store the chosen tables with the assessment, replacing any attached before (refused when locked)."""
@@ -115,6 +223,7 @@ class CensusService:
     # --- census tables pasted into answers ----------------------------------------------------------------
     def pasted_tables(self, assessment: Assessment, question_id: str) -> list[PastedMatch]:
         """The census tables pasted into one answer, each matched with the census table for its area."""
+        self.ensure_shipped()
         return [self._match(assessment, question_id, pasted) for pasted in find_pasted(assessment.text(question_id))]
 
     def replace_pasted(self, assessment: Assessment, match: PastedMatch) -> Assessment:

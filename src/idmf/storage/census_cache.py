@@ -119,6 +119,25 @@ class CensusCache(Repository):
                     out[(table, area)].append(CachedValue(*rest))
         return dict(out)
 
+    def summed(self, tables: Iterable[str], areas: Iterable[str]) -> dict[str, tuple[int, list[CachedValue]]]:
+        """Per table, the number of the given areas that have it and its counts added up over them (in SQL,
+        so England can be summed from its 309 authorities without reading their 20,000 figures)."""
+        v = CensusValueRow
+        areas = sorted(set(areas))
+        if len(areas) > _CHUNK * 2:  # SQLite allows 32,766 parameters; England has 309 authorities
+            raise ValueError("too many areas to add up at once")
+        query = (select(v.table_code, v.category, func.sum(v.count), func.min(v.position), func.count(v.area_code),
+                        func.min(v.source), func.min(v.dataset_id), func.min(v.retrieved))
+                 .where(v.table_code.in_(list(tables)), v.area_code.in_(areas))
+                 .group_by(v.table_code, v.category).order_by(v.table_code, func.min(v.position)))
+        out: dict[str, tuple[int, list[CachedValue]]] = {}
+        with self._read() as conn:
+            for table, category, total, position, n, source, dataset, when in conn.execute(query):
+                seen, values = out.get(table, (0, []))
+                values.append(CachedValue(category, int(total), position, source, dataset, when))
+                out[table] = (max(seen, n), values)
+        return out
+
     def areas(self) -> list[Area]:
         """Every known area."""
         with self._read() as conn:
@@ -153,6 +172,23 @@ class CensusCache(Repository):
             lads = select(CensusIcbMemberRow.lad_code).where(CensusIcbMemberRow.icb_code == icb_code)
             rows = conn.execute(select(CensusIcbMemberRow).where(CensusIcbMemberRow.lad_code.in_(lads)))
             return [IcbMember(r.icb_code, r.lad_code, r.share, r.best_fit) for r in rows]
+
+    def table_dates(self, tables: Iterable[str]) -> dict[str, tuple[str, dt.date]]:
+        """For each cached table: where its figures came from and the date of the newest of them."""
+        v = CensusValueRow
+        with self._read() as conn:
+            rows = conn.execute(select(v.table_code, v.source, func.max(v.retrieved))
+                                .where(v.table_code.in_(list(tables))).group_by(v.table_code, v.source))
+            out: dict[str, tuple[str, dt.date]] = {}
+            for table, source, when in rows:
+                if table not in out or when > out[table][1]:
+                    out[table] = (source, when)
+            return out
+
+    def has_icb_lookup(self) -> bool:
+        """Whether an LAD → ICB lookup has been stored."""
+        with self._read() as conn:
+            return conn.execute(select(CensusIcbMemberRow.lad_code).limit(1)).first() is not None
 
     def counts(self) -> dict[str, int]:
         """How many figures are cached per table (for status lines)."""

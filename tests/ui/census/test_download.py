@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
+
 from tests.census.conftest import Reply
 
 WAIT_MS = 20000
@@ -62,3 +64,21 @@ def test_cancel_stops_the_download_and_keeps_the_cache(qtbot, editor, panel_of, 
     qtbot.waitUntil(lambda: panel.source.download_button.isEnabled(), timeout=WAIT_MS)
     assert "cancelled" in panel.source.status.text() and census.cache.snapshot() == []
     assert panel.empty.isVisible()
+
+
+def test_a_partial_download_names_the_failed_table_and_retry_fetches_only_it(qtbot, editor, panel_of, settings,
+                                                                            census, nomis):
+    panel = _panel(editor, panel_of, settings)
+    nomis.by_dataset["NM_2022_1"] = Reply(status=404, body="gone")
+    summary = _download(qtbot, panel)
+    assert summary.startswith("8 of 9 tables updated; Legal partnership status (TS002): ")
+    assert panel.source.status.text() == summary and panel.source.retry_button.isVisible()
+    assert "TS002" not in census.cache.counts() and "TS008" in census.cache.counts()
+
+    del nomis.by_dataset["NM_2022_1"]
+    nomis.requests[:] = []
+    with qtbot.waitSignal(panel.source.sig_loaded, timeout=WAIT_MS) as loaded:
+        qtbot.mouseClick(panel.source.retry_button, Qt.MouseButton.LeftButton)
+    assert loaded.args[0].startswith("Downloaded") and not panel.source.retry_button.isVisible()
+    assert {path for path, _ in nomis.requests} == {"/api/v01/dataset/NM_2022_1.data.csv"}
+    assert "TS002" in census.cache.counts()

@@ -29,7 +29,8 @@ def test_hinckley_ethnic_group_shows_the_published_counts(qtmodeltester, real_ce
     assert model.table.total == 113641  # the ethnic group file's own total (ONS perturbs each table separately)
     detailed = _cells(model, COL_CATEGORY)[1]
     assert detailed.startswith("    ") and ":" not in detailed  # indented under its broad group
-    assert _cells(model, COL_ENGLAND)[0] == "—" and _cells(model, COL_DIFFERENCE)[0] == "—"  # no England file
+    # No England row in the counts file: England is the sum of its authorities (9.6 % Asian, as ONS publishes).
+    assert _cells(model, COL_ENGLAND)[0] == "9.6%" and _cells(model, COL_DIFFERENCE)[0].startswith("−6.8")
 
 
 def test_hinckley_age_compares_with_england_and_marks_the_largest_excess(real_census):

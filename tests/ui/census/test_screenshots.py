@@ -35,3 +35,19 @@ def test_script_writes_both_census_screenshots(census_dir, tmp_path, _isolated_d
         image = QImage(str(path))
         assert (image.width(), image.height()) == base.SIZE
     assert not (_isolated_data / "idmf.sqlite3").exists()  # a throwaway data folder, as for the other screenshots
+
+
+def test_offline_script_writes_the_shipped_profile_and_deprivation_screenshots(tmp_path, _isolated_data):
+    src = Path(idmf.__file__).resolve().parents[1]
+    env = {key: value for key, value in os.environ.items() if key != "IDMF_CENSUS_BUNDLE"}  # the shipped figures
+    env.update({"QT_QPA_PLATFORM": "offscreen",
+                "PYTHONPATH": os.pathsep.join([str(src), str(ROOT), os.environ.get("PYTHONPATH", "")])})
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "tools.screenshots.census_offline", str(out)],
+                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.glob("*.png")) == ["17-census-offline-profile.png",
+                                                         "18-census-deprivation-tab.png", "19-deprivation-step-4.png"]
+    for path in out.glob("*.png"):
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == base.SIZE

@@ -11,6 +11,7 @@ from idmf import __version__
 from idmf.domain.assessment import Assessment
 from idmf.domain.publishing import BULLET, EASY_READ_PARTS, EasyRead
 from idmf.domain.questions import ORGANISATION
+from idmf.domain.evidence import DEPRIVATION_HEADINGS, DEPRIVATION_KEY
 from idmf.export.census import source_line
 from idmf.export.findings import text_of
 from idmf.export.furniture import is_draft, status_line
@@ -26,7 +27,8 @@ EASY_READ_KICKER = "Easy read summary"
 _ENV = Environment(loader=DictLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                    finalize=lambda value: value if isinstance(value, Markup) or not isinstance(value, str)
                    else clean(value, "a web page"))
-_ENV.globals.update(missing=NOT_ANSWERED, source=source_line, app=__version__, css=CSS)
+_ENV.globals.update(missing=NOT_ANSWERED, source=source_line, app=__version__, css=CSS,
+                    deprivation_headings=DEPRIVATION_HEADINGS, deprivation_key=DEPRIVATION_KEY)
 
 
 @dataclass

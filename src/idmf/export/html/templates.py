@@ -62,14 +62,20 @@ MACROS = """{% macro heat(flag) %}{% if flag %}<span class="heat" aria-hidden="t
 {% else %}<tr>{% for cell in row %}{% if loop.first %}<th scope="row">{{ cell }}</th>{% else %}<td>{{ cell }}</td>{% endif %}{% endfor %}</tr>
 {% endif %}{% endfor %}</tbody></table></div>
 {% endif %}{% endmacro %}
-{% macro census(t) %}{{ wrap_open(t.title ~ " – " ~ t.area_name) }}<table class="census"><caption>{{ t.title }} ({{ t.table_code }}) – {{ t.area_name }}</caption>
+{% macro census(t) %}{% if t.deprivation %}{{ deprivation(t) }}{% else %}{{ wrap_open(t.title ~ " – " ~ t.area_name) }}<table class="census"><caption>{{ t.title }} ({{ t.table_code }}) – {{ t.area_name }}</caption>
 {% set england = t.rows | selectattr("england_percent", "ne", none) | list %}
 <thead><tr><th scope="col">Category</th><th scope="col">{{ t.area_name }}: count</th><th scope="col">{{ t.area_name }}: %</th>{% if england %}<th scope="col">England: %</th>{% endif %}</tr></thead>
 <tbody><tr><th scope="row">Total: {{ t.universe }}</th><td class="number">{{ "{:,}".format(t.total) }}</td><td class="number">100.0</td>{% if england %}<td class="number">100.0</td>{% endif %}</tr>
 {% for r in t.rows %}<tr><th scope="row">{{ r.category }}</th><td class="number">{{ "{:,}".format(r.count) }}</td><td class="number">{{ "%.1f" | format(r.percent) }}</td>{% if england %}<td class="number">{{ "" if r.england_percent is none else "%.1f" | format(r.england_percent) }}</td>{% endif %}</tr>
 {% endfor %}</tbody></table></div>
 {% if t.note %}<p class="small">{{ t.note }}</p>{% endif %}{% if t.caveat %}<p class="small">{{ t.caveat }}</p>{% endif %}
-<p class="small"><strong>{{ source(t) }}</strong></p>{% endmacro %}
+<p class="small"><strong>{{ source(t) }}</strong></p>{% endif %}{% endmacro %}
+{% macro deprivation(t) %}{{ wrap_open(t.title ~ " – " ~ t.area_name) }}<table class="census"><caption>{{ t.title }} – {{ t.area_name }}</caption>
+<thead><tr>{% for h in deprivation_headings %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>{% for d in t.deprivation %}{% set c = d.cells() %}<tr><th scope="row">{{ c[0] }}</th>{% for v in c[1:] %}<td class="number">{{ v }}</td>{% endfor %}</tr>
+{% endfor %}</tbody></table></div>
+<p class="small">{{ deprivation_key }}</p><p class="small">{{ t.caveat }}</p>{% for n in t.notes %}<p class="small">{{ n }}</p>{% endfor %}
+<p class="small"><strong>{{ t.source }}</strong></p>{% endmacro %}
 """
 
 ASSESSMENT = """{% extends "layout.html" %}{% import "macros.html" as m with context %}{% block body %}

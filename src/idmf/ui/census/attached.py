@@ -18,8 +18,11 @@ merged = merged_tables  # the attached tables after adding some (a table of the 
 
 def describe(table: CensusTable) -> str:
     """One line of the attached list."""
+    name = table.title if table.deprivation else f"{table.title} ({table.table_code})"
+    if table.origin:  # "ONS Census 2021, shipped with IDMF Desktop (bulk files)", "… downloaded from Nomis on …"
+        return f"{name} – {table.area_name}; {table.origin}"
     when = f", figures retrieved {table.retrieved:%d %B %Y}" if table.retrieved else ""
-    return f"{table.title} ({table.table_code}) – {table.area_name}{when}"
+    return f"{name} – {table.area_name}{when}"
 
 
 class AttachTablesCommand(QUndoCommand):

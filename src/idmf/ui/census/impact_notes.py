@@ -9,10 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from idmf.census.deprivation import IMD_CODE
 from idmf.census.profile import Profile
 from idmf.domain.evidence import CensusRow, CensusTable
-from idmf.domain.questions import (IH_GROUPS, PC_AGE, PC_DISABILITY, PC_GENDER_REASSIGNMENT, PC_MARRIAGE, PC_RACE,
+from idmf.domain.questions import (IH_DEPRIVATION, IH_GROUPS, PC_AGE, PC_DISABILITY, PC_GENDER_REASSIGNMENT, PC_MARRIAGE, PC_RACE,
                                    PC_RELIGION, PC_SEX, PC_SEXUAL_ORIENTATION)
+from idmf.ui.census import deprivation
 from idmf.ui.editor.host import EditorHost
 
 SECTION_ID = "impact"
@@ -22,8 +24,8 @@ MAX_LINES = 3  # the largest few differences: a note, not a second copy of the t
 # Census table → the Step 4 question it informs (TS007 stands in for TS007B; unpaid carers → the groups list).
 QUESTION_OF_TABLE = {
     "TS007B": PC_AGE, "TS007": PC_AGE, "TS008": PC_SEX, "TS021": PC_RACE, "TS030": PC_RELIGION,
-    "TS079": PC_SEXUAL_ORIENTATION, "TS070": PC_GENDER_REASSIGNMENT, "TS038": PC_DISABILITY,
-    "TS002": PC_MARRIAGE, "TS039": IH_GROUPS,
+    "TS079": PC_SEXUAL_ORIENTATION, "TS077": PC_SEXUAL_ORIENTATION, "TS070": PC_GENDER_REASSIGNMENT, "TS038": PC_DISABILITY,
+    "TS002": PC_MARRIAGE, "TS039": IH_GROUPS, IMD_CODE: IH_DEPRIVATION,
 }
 STYLE = "QLabel { background: #E8F1FA; border-left: 4px solid #005EB8; padding: 6px; }"
 
@@ -86,7 +88,9 @@ class ImpactNotes:
         if kept:
             return kept, True
         profile: Profile | None = self.panel.profile
-        return (list(profile.tables) if profile else []), False
+        if profile is None:
+            return [], False
+        return list(profile.tables) + ([profile.deprivation] if profile.deprivation else []), False
 
     def refresh(self) -> None:
         """Rewrite every note from the current tables."""
@@ -94,7 +98,8 @@ class ImpactNotes:
         texts: dict[str, list[str]] = {}
         for table in tables:
             question_id = QUESTION_OF_TABLE.get(table.table_code)
-            if question_id in self.labels and (text := note_text(table, kept)):
+            text = deprivation.note_text(table, kept) if table.deprivation else note_text(table, kept)
+            if question_id in self.labels and text:
                 texts.setdefault(question_id, []).append(text)
         for question_id, label in self.labels.items():
             text = "\n\n".join(texts.get(question_id, []))

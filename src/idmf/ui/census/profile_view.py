@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QHeade
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from idmf.census.profile import Profile
-from idmf.domain.evidence import CensusTable
+from idmf.domain.evidence import DEPRIVATION_KEY, CensusTable
 from idmf.ui.census.chart import CensusChart
+from idmf.ui.census.deprivation import COL_AREA, DeprivationTableModel
 from idmf.ui.census.model import COL_CATEGORY, OVER_MARK, ProfileTableModel
 
 CHOICE_COLUMNS = 3
@@ -61,6 +62,11 @@ def make_table_view(table: CensusTable, parent: QWidget) -> QTableView:
     return view
 
 
+def _origin_line(table: CensusTable) -> str:
+    """'Figures: ONS Census 2021, shipped with IDMF Desktop (bulk files)' (or downloaded/imported on a date)."""
+    return f"Figures: {table.origin}." if table.origin else ""
+
+
 class TablePage(QWidget):
     """One table: heading, figures, chart, and its notes, caveat and source line."""
 
@@ -73,9 +79,43 @@ class TablePage(QWidget):
         layout.addWidget(self.view)
         self.chart = CensusChart(table, self)
         layout.addWidget(self.chart)
-        notes = [*table.notes, table.caveat, table.note, table.source]
+        notes = [*table.notes, table.caveat, table.note, table.source, _origin_line(table)]
         layout.addWidget(_paragraph("\n".join(n for n in notes if n), "Notes on this table"))
         layout.addStretch(1)
+
+
+class DeprivationPage(QWidget):
+    """The Step 2 tab of a deprivation table: heading, figures, caveat, notes and source."""
+
+    def __init__(self, table: CensusTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        layout = QVBoxLayout(self)
+        layout.addWidget(_paragraph(f"{table.title} – {table.area_name}", "Table heading"))
+        self.view = QTableView(self)
+        self.view.setModel(DeprivationTableModel(table, self.view))
+        self.view.setAccessibleName(f"{table.title} figures for {table.area_name}")
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_AREA, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setAccessibleName("Column headings")
+        row = self.view.fontMetrics().height() + 8
+        self.view.verticalHeader().setDefaultSectionSize(row)
+        self.view.setFixedHeight(row * len(table.deprivation) + header.sizeHint().height() + 2 * self.view.frameWidth())
+        layout.addWidget(self.view)
+        notes = [DEPRIVATION_KEY, table.caveat, *table.notes, table.source]
+        layout.addWidget(_paragraph("\n".join(n for n in notes if n), "Notes on this table"))
+        layout.addStretch(1)
+
+
+def shown_tables(profile: Profile) -> list[CensusTable]:
+    """The census tables of a profile, then its deprivation table when there is one."""
+    return profile.tables + ([profile.deprivation] if profile.deprivation else [])
 
 
 class ProfileView(QWidget):
@@ -116,8 +156,8 @@ class ProfileView(QWidget):
         self.how_built.setText(f"This ICB profile is added up from local authorities. {best_fit[0]}"
                                if best_fit else "")
         self.how_built.setVisible(bool(best_fit))
-        self._fill_tabs(profile.tables)
-        self._fill_choices(profile.tables)
+        self._fill_tabs(shown_tables(profile))
+        self._fill_choices(shown_tables(profile))
 
     def _fill_tabs(self, tables: list[CensusTable]) -> None:
         while self.tabs.count():
@@ -125,7 +165,8 @@ class ProfileView(QWidget):
             self.tabs.removeTab(0)
             page.deleteLater()
         for table in tables:
-            self.tabs.addTab(TablePage(table), f"{table.title} ({table.table_code})")
+            page = DeprivationPage(table) if table.deprivation else TablePage(table)
+            self.tabs.addTab(page, f"{table.title} ({table.table_code})" if not table.deprivation else table.title)
 
     def _fill_choices(self, tables: list[CensusTable]) -> None:
         for box in self.checks.values():
@@ -133,7 +174,7 @@ class ProfileView(QWidget):
             box.deleteLater()
         self.checks = {}
         for n, table in enumerate(tables):
-            box = QCheckBox(f"{table.title} ({table.table_code})")
+            box = QCheckBox(table.title if table.deprivation else f"{table.title} ({table.table_code})")
             box.setAccessibleName(f"Add {table.title} ({table.table_code}) to the evidence base")
             box.setChecked(True)
             self.checks[table.table_code] = box
@@ -143,7 +184,7 @@ class ProfileView(QWidget):
         """The ticked tables of the profile on show."""
         if self.profile is None:
             return []
-        return [t for t in self.profile.tables if self.checks[t.table_code].isChecked()]
+        return [t for t in shown_tables(self.profile) if self.checks[t.table_code].isChecked()]
 
     def _add(self) -> None:
         self.sig_add.emit(self.chosen())

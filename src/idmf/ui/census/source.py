@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, Q
                                QVBoxLayout, QWidget)
 
 from idmf.census.nomis import NomisSettings
-from idmf.services.census import CensusService
+from idmf.services.census import CensusService, DownloadResult
 from idmf.ui import messages
 from idmf.ui.tasks import describe_error, run_in_background
 
@@ -37,6 +37,7 @@ class DataSource(QWidget):
         self.service = service
         self.settings = settings  # read when a download starts, so tests and preferences can point elsewhere
         self._cancel: threading.Event | None = None
+        self._failed_tables: list[str] = []  # the tables the last download could not fetch
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
         self._build()
@@ -46,6 +47,9 @@ class DataSource(QWidget):
         self.download_button.setAccessibleName("Download census figures from ONS (Nomis)")
         self.import_button = QPushButton("Import census files…")
         self.import_button.setAccessibleName("Import census files saved on this computer")
+        self.retry_button = QPushButton("Retry failed tables")
+        self.retry_button.setAccessibleName("Download again only the census tables that failed")
+        self.retry_button.hide()
         self.cancel_button = QPushButton("Cancel download")
         self.cancel_button.setAccessibleName("Cancel the census download")
         self.bar = QProgressBar()
@@ -54,7 +58,7 @@ class DataSource(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Census data status")
         buttons = QHBoxLayout()
-        for widget in (self.download_button, self.import_button, self.cancel_button):
+        for widget in (self.download_button, self.retry_button, self.import_button, self.cancel_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -64,12 +68,14 @@ class DataSource(QWidget):
         layout.addWidget(self.status)
         self._running(False)
         self.status.hide()
-        self.download_button.clicked.connect(self.start_download)
+        self.download_button.clicked.connect(lambda: self.start_download())
+        self.retry_button.clicked.connect(lambda: self.start_download(self._failed_tables))
         self.import_button.clicked.connect(self.choose_files)
         self.cancel_button.clicked.connect(self.cancel)
 
     def _running(self, running: bool) -> None:
         self.download_button.setEnabled(not running)
+        self.retry_button.setEnabled(not running)
         self.import_button.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
@@ -79,14 +85,15 @@ class DataSource(QWidget):
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
-    def start_download(self) -> None:
-        """Fetch every table from Nomis on a worker thread; the cache changes only if all of it arrives."""
+    def start_download(self, tables: list[str] | None = None) -> None:
+        """Fetch every table (or only `tables`) from Nomis on a worker thread; each table that arrives whole is
+        stored, a failed one keeps its previous figures and can be retried."""
         self._cancel = cancel = threading.Event()
         settings, progress = self.settings(), self._progress.moved.emit
         self.bar.setRange(0, 0)
         self._running(True)
         self._say("Connecting to ONS (Nomis)…")
-        run_in_background(self, lambda: self.service.download(settings, cancel, progress),
+        run_in_background(self, lambda: self.service.download(settings, cancel, progress, tables or None),
                           on_success=self._loaded, on_failure=self._failed, label="Downloading census figures…")
 
     def cancel(self) -> None:
@@ -101,10 +108,12 @@ class DataSource(QWidget):
         self.bar.setValue(done)
         self._say(f"{text} ({done} of {total})")
 
-    def _loaded(self, summary: str) -> None:
+    def _loaded(self, result: DownloadResult) -> None:
         self._running(False)
-        self._say(summary)
-        self.sig_loaded.emit(summary)
+        self._failed_tables = list(result.failed)
+        self.retry_button.setVisible(bool(result.failed))
+        self._say(result.summary)
+        self.sig_loaded.emit(result.summary)
 
     def _failed(self, message: str, _exc: BaseException) -> None:
         self._running(False)
