@@ -58,6 +58,18 @@ def page_count(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", Path(pdf).read_bytes()))
 
 
+def find_page(pdf: Path, text: str) -> int:
+    """The first page of a PDF whose text contains `text` (1 when poppler's pdftotext is missing)."""
+    if not shutil.which("pdftotext"):
+        return 1
+    for number in range(1, page_count(pdf) + 1):
+        done = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                              capture_output=True, text=True, check=False)
+        if text in done.stdout:
+            return number
+    return 1
+
+
 def render_pngs(pdf: Path, out_dir: Path, prefix: str, dpi: int = 60, first: int | None = None,
                 last: int | None = None) -> list[Path]:
     """PNG images of a PDF's pages (prefix-1.png, prefix-2.png…)."""

@@ -42,8 +42,10 @@ def appendix(ctx: RenderContext) -> None:
         return
     heading(ctx, APPENDIX_TITLE, 1)
     if ctx.assessment.documents:
+        heading(ctx, "Attached documents", 2)  # a heading each: two tables in a row would run together
         _documents_table(ctx)
     if linked:
+        heading(ctx, "The groups each action mitigates", 2)
         table = _table(ctx, [FULL_WIDTH * 0.55, FULL_WIDTH * 0.45], ("Action", "Groups whose impact it mitigates"),
                        "Actions and the groups they address",
                        "Each action of the plan that a Step 4 impact is mitigated by, and those groups.")
