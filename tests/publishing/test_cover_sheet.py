@@ -110,6 +110,23 @@ def test_the_committee_pack_is_the_cover_sheet_then_the_part_b_as_appendix_1(con
     signed_part_b = context.documents.export(assessment_id, "docx", tmp_path / "part-b.docx")
     part_b_text = Exported(signed_part_b).text
     assert part_b_text and part_b_text in doc.text  # the appendix is the signed Part B, word for word
+    checked = context.review.verify_docx(path)
+    assert checked.ok and "cover sheet in front of it is not part of what was signed" in checked.message
+
+
+def test_a_committee_pack_whose_part_b_was_changed_is_not_verified(context, signed_example, tmp_path):
+    from tests.signing.conftest import alter
+
+    assessment_id, _line = signed_example
+    context.publishing.save_cover_details(assessment_id, DETAILS)
+    path = context.documents.export(assessment_id, "committee-pack", tmp_path / "pack.docx")
+    cover = alter(path, tmp_path / "cover.docx", "word/document.xml",  # the first mention is the cover sheet's
+                  lambda xml: xml.replace(b"Proposal not to proceed", b"Proposal to proceed", 1))
+    assert context.review.verify_docx(cover).ok  # the cover sheet is not signed, and the message says so
+    part_b = alter(path, tmp_path / "part-b.docx", "word/document.xml",  # the last is in the signed Part B
+                   lambda xml: b"Proposal to proceed".join(xml.rsplit(b"Proposal not to proceed", 1)))
+    checked = context.review.verify_docx(part_b)
+    assert not checked.ok and checked.message.startswith("Not verified")
 
 
 def test_saving_details_changes_nothing_else_and_announces_it(context, example_id):

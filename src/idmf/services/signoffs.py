@@ -8,6 +8,8 @@ signed (a later version of the app may lay documents out differently). python-do
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 from typing import Callable
@@ -92,15 +94,27 @@ def _recorded(statement: str | None) -> str | None:
         return None
 
 
+def _visible_hashes(path: Path) -> tuple[str, str | None]:
+    """SHA-256 of a document's visible text and, for a committee pack, of its Appendix 1 (the Part B) alone."""
+    from idmf.export.cover_text import APPENDIX_1
+    from idmf.export.visible import canonical, visible_blocks
+
+    blocks = visible_blocks(path)
+    appendix = blocks[blocks.index(APPENDIX_1) + 1:] if APPENDIX_1 in blocks else None
+    return (hashlib.sha256(canonical(blocks)).hexdigest(),
+            hashlib.sha256(canonical(appendix)).hexdigest() if appendix else None)
+
+
 def verify_docx(path: Path, trusted_roles: TrustedRoles, store: Store | None = None) -> Verification:
     """Check a Word file: its signature, its embedded assessment, its visible text, and (with a database that
-    recorded the same version's sign-off) that record."""
+    recorded the same version's sign-off) that record. A committee pack is checked by its Appendix 1, the
+    signed Part B, and says that the cover sheet in front of it is not signed."""
     from idmf.export.embed import read_embedded_json, read_signature
-    from idmf.export.visible import visible_text_sha256
 
     path = Path(path)
     try:
-        statements, text, visible = read_signature(path), read_embedded_json(path), visible_text_sha256(path)
+        statements, text = read_signature(path), read_embedded_json(path)
+        visible, appendix = _visible_hashes(path)
     except IdmfError as exc:
         return not_verified(str(exc))
     if len(statements) > 1:
@@ -112,7 +126,14 @@ def verify_docx(path: Path, trusted_roles: TrustedRoles, store: Store | None = N
         signed = signoff_by_uid(store, str(meta.get("uid")), int(meta.get("version_number") or 0))
         recorded = _recorded(signed.signature) if signed else None
     evidence = Evidence(path.name, statements[0] if statements else None, content, visible, recorded)
-    return judge(evidence, trusted_roles)
+    result = judge(evidence, trusted_roles)
+    if result.outcome == Outcome.NOT_VERIFIED and appendix is not None:
+        pack = judge(replace(evidence, what=f"{path.name} (its Appendix 1, the Part B)",
+                             visible_text_sha256=appendix), trusted_roles)
+        if pack.outcome != Outcome.NOT_VERIFIED:
+            return replace(pack, message=f"{pack.message} The board paper cover sheet in front of it is not part "
+                                         "of what was signed.")
+    return result
 
 
 def verify_stored(store: Store, assessment_id: int, trusted_roles: TrustedRoles,
