@@ -186,4 +186,7 @@ def test_libreoffice_re_saving_the_document_keeps_it_verified(context, signed_do
         raise RenderError(done.stderr)
     resaved = out / signed_docx.name
     assert resaved.read_bytes() != signed_docx.read_bytes()
+    from idmf.export.visible import visible_blocks
+
+    assert visible_blocks(resaved) == visible_blocks(signed_docx)  # on failure, pytest shows what LibreOffice changed
     assert context.review.verify_docx(resaved).ok
