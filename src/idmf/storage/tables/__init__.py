@@ -19,9 +19,10 @@ from idmf.storage.tables.review import (
     StatusEventRow,
 )
 from idmf.storage.tables.signing import SignerRow, TrustListRow
+from idmf.storage.tables.teams import TeamGrantRow, TeamMemberRow
 
 __all__ = [
     "AnswerRow", "AssessmentCensusRow", "AssessmentRow", "CensusAreaRow", "CensusIcbMemberRow", "CensusValueRow",
     "CommentRow", "PublicationRow", "ReviewCopyRow", "ReviewExchangeRow", "SignerRow", "SignoffRow", "StatusEventRow",
-    "TrustListRow", "metadata",
+    "TeamGrantRow", "TeamMemberRow", "TrustListRow", "metadata",
 ]
