@@ -1,7 +1,7 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.teams`) and subscribe to
+`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.teams`, `.live`) and subscribe to
 `context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer may).
 """
 
@@ -19,6 +19,7 @@ from idmf.services.census import CensusService
 from idmf.services.changes import ChangeNotifier
 from idmf.services.comments import CommentService
 from idmf.services.documents import DocumentService
+from idmf.services.live import LiveUpdates
 from idmf.services.publishing import PublishingService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
@@ -47,6 +48,7 @@ class AppContext:
     publishing: PublishingService
     signing: SigningService
     teams: TeamService
+    live: LiveUpdates
 
     @property
     def data_location(self) -> Path | None:
@@ -59,7 +61,8 @@ class AppContext:
         return self.database.warning
 
     def close(self) -> None:
-        """Release the database."""
+        """Stop listening for colleagues' changes and release the database."""
+        self.live.stop()
         self.database.dispose()
 
 
@@ -73,7 +76,7 @@ def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None
         database, store, forms, changes, assessments, documents, ReviewService(store, changes, signing),
         CommentService(store, changes), ReviewFileService(store, changes, signing),
         CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing,
-        signing, TeamService(store, changes))
+        signing, TeamService(store, changes), LiveUpdates(store, changes))
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None, keys: KeyStore | None = None,

@@ -76,9 +76,18 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("save_status")
         self.save_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_label)
+        self.identity_label = QLabel(self._who_you_are())
+        self.identity_label.setObjectName("team_identity")
+        self.identity_label.setAccessibleName("Who you are on this team database")
+        self.statusBar().addWidget(self.identity_label)
         self._make_menus()
         self._show_title("")
         self._restore()
+
+    def _who_you_are(self) -> str:
+        """On a team database: your login, name and role (from the connection); nothing in single-user mode."""
+        me = self.context.teams.whoami()
+        return me.message if me.team else ""
 
     # --- menus ----------------------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
