@@ -1,8 +1,8 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.teams`, `.live`) and subscribe to
-`context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer may).
+`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.teams`, `.live`, `.portfolio`)
+and subscribe to `context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer may).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from idmf.services.changes import ChangeNotifier
 from idmf.services.comments import CommentService
 from idmf.services.documents import DocumentService
 from idmf.services.live import LiveUpdates
+from idmf.services.portfolio import PortfolioService
 from idmf.services.publishing import PublishingService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
@@ -49,6 +50,7 @@ class AppContext:
     signing: SigningService
     teams: TeamService
     live: LiveUpdates
+    portfolio: PortfolioService
 
     @property
     def data_location(self) -> Path | None:
@@ -76,7 +78,7 @@ def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None
         database, store, forms, changes, assessments, documents, ReviewService(store, changes, signing),
         CommentService(store, changes), ReviewFileService(store, changes, signing),
         CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing,
-        signing, TeamService(store, changes), LiveUpdates(store, changes))
+        signing, TeamService(store, changes), LiveUpdates(store, changes), PortfolioService(store))
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None, keys: KeyStore | None = None,

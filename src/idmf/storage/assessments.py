@@ -58,6 +58,21 @@ class AssessmentRepository(Repository):
             census = [CensusTable.model_validate(doc) for doc in census]
         return self._assessment(row, answers, census)
 
+    def get_many(self, ids: list[int], conn: Connection | None = None, chunk: int = 500) -> list[Assessment]:
+        """Load many assessments with their answers (two queries per `chunk` ids; census tables not loaded)."""
+        found: list[Assessment] = []
+        with self._read(conn) as c:
+            for start in range(0, len(ids), chunk):
+                part = ids[start:start + chunk]
+                answers: dict[int, list] = {}
+                for aid, qid, raw, version in c.execute(select(
+                        AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.value, AnswerRow.version)
+                        .where(AnswerRow.assessment_id.in_(part))):
+                    answers.setdefault(aid, []).append((qid, raw, version))
+                rows = c.execute(select(AssessmentRow).where(AssessmentRow.id.in_(part)))
+                found.extend(self._assessment(row, answers.get(row.id, []), []) for row in rows)
+        return found
+
     def _assessment(self, row: Any, answers: list, census: list[CensusTable]) -> Assessment:
         form = self.forms.get(row.form_id, row.form_version)
         known = {q.id: q for q in form.questions()}
