@@ -192,6 +192,7 @@ def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int
         if due:
             reviews.append(due)
         by_status[(organisation, item.status)] += 1
+    negatives.sort(key=lambda n: (n.mitigated, n.assessment_id))  # the unmitigated first: they need action
     actions.sort(key=lambda a: (not a.overdue, a.target_date, a.lead.lower()))
     reviews.sort(key=lambda r: r.review_date)
     return Portfolio(today, len(items), tuple(negatives), tuple(actions), tuple(reviews), dict(by_status),

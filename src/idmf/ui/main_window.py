@@ -22,6 +22,7 @@ from idmf.ui.editor.host import EditorProtocol
 from idmf.ui.panels import DEFAULT_PANELS
 from idmf.ui.publishing.menu import install_publishing_menu
 from idmf.ui.review.menu import install_review_menu
+from idmf.ui.portfolio.menu import install_portfolio_action
 from idmf.ui.signing.menu import install_signing_actions
 from idmf.ui.tasks import describe_error
 
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.side_panel_action.setChecked(self.settings.value(KEY_SIDE_PANEL, True, type=bool))
         self.menus["view"] = self.menuBar().addMenu("&View")
         self.menus["view"].addAction(self.side_panel_action)
+        install_portfolio_action(self)  # View → Portfolio…
         help_menu = self.menus["help"] = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
         self.review_menu = install_review_menu(self)
