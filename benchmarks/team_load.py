@@ -8,7 +8,7 @@ Each round a client (a project lead) does what a lead does in a working session:
 assessment its organisations hold), saves an answer on its own assessment, saves an answer on an assessment it
 shares with another client (so answer-level conflicts happen and are resolved by reloading), submits its own
 assessment for review and withdraws it again (two status changes, recorded by the database's functions).
-Reported: p50/p95 of dashboard load, save and status change, conflicts met, and the checks that nothing was
+Reported: p50/p95 of dashboard load, save and status change (and of one portfolio build per client), conflicts met, and the checks that nothing was
 lost: every saved version counted, every status change in the audit log, every audit chain intact.
 A fresh database and fresh logins are made and dropped afterwards.
 """
@@ -174,6 +174,7 @@ def run_client(job: dict) -> dict:
                 _timed(times["status"], lambda: ctx.review.transition(mine.id, action))
                 changes += 1
             mine = ctx.assessments.get(mine.id)
+        _timed(times.setdefault("portfolio", []), ctx.portfolio.build)  # the portfolio's first screen, once
         intact = ctx.review.verify_audit(mine.id).ok
         entries = len(ctx.review.history(mine.id))
         return {"times": times, "conflicts": conflicts, "saved_shared": saved_shared, "changes": changes,
@@ -261,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.clients} clients x {args.rounds} rounds, {args.assessments:,} assessments in {ORGANISATIONS} "
           f"organisations (about {visible:,} visible to each), {args.latency_ms:.0f} ms round trip, "
           f"{elapsed:.1f} s on {os.cpu_count()} cores")
-    for kind in ("dashboard", "save", "status"):
+    for kind in ("dashboard", "save", "status", "portfolio"):
         print(f"  {kind:<10} {_percentiles([t for r in results for t in r['times'][kind]])}")
     print(f"  conflicts met and resolved by reloading: {sum(r['conflicts'] for r in results)}")
     print("  lost or conflicting writes: " + ("none" if not problems else "; ".join(problems)))

@@ -122,6 +122,8 @@ class Portfolio:
 def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date) -> list[NegativeImpact]:
     """The groups rated negative in one assessment, each marked mitigated or not by the readiness rule."""
     ctx = RuleContext(item, form, today)
+    if not ctx.negatives:
+        return []  # most assessments: no need to run the mitigation rule
     unmitigated = {(f.question_id, f.row) for f in check(item, form, today, rules=[MITIGATION_RULE]).findings}
     return [NegativeImpact(item.id or 0, item.title, organisation, n.display_name,
                            (n.question_id, n.row) not in unmitigated, form.section_of(n.question_id).id)
@@ -131,7 +133,7 @@ def negatives_of(item: Assessment, form: FormDefinition, organisation: str, toda
 def actions_of(item: Assessment, form: FormDefinition, today: dt.date) -> list[ActionDue]:
     """Actions overdue (no outcome yet) or due within UPCOMING_DAYS."""
     rows = item.answers.get(ACTION_PLAN)
-    if not isinstance(rows, list) or ACTION_PLAN not in {q.id for q in form.questions()}:
+    if not isinstance(rows, list) or not rows:
         return []
     section = form.section_of(ACTION_PLAN).id
     due = []
