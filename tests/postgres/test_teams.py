@@ -148,6 +148,9 @@ def test_a_reviewer_cannot_change_answers(team, as_login, form, capsys):
     assert friendly(error).startswith("Your login reviewer_a_") and "“In EDI review”" in friendly(error)
     error = _refused(team.engine("reviewer_a"), "UPDATE assessment SET title = 'Renamed' WHERE id = :i", i=item_id)
     assert friendly(error) == NOT_ALLOWED
+    error = _refused(team.engine("reviewer_a"), "INSERT INTO review_copy (assessment_id, content_sha256, "
+                                                "content_json, received_at) VALUES (:i, '', '{}', now())", i=item_id)
+    assert friendly(error) == NOT_ALLOWED  # which would make the lead's own app treat it as read-only
     # What the workflow lets a reviewer edit in review, they can.
     reviewer.assessments.set_answer(item, APPROVAL_EDI_PARTNER, "Rhys Reviewer")
     assert as_login("lead_a").assessments.get(item_id).answers[SUMMARY] != "A reviewer's rewrite"

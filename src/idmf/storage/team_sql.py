@@ -91,7 +91,9 @@ def _privileges() -> list[str]:
            f"GRANT INSERT, UPDATE ON comment TO {workers}",
            f"GRANT INSERT ON review_exchange TO {workers}",
            "GRANT UPDATE (withdrawn) ON review_exchange TO idmf_lead",
-           f"GRANT INSERT, UPDATE, DELETE ON publication, review_copy TO {workers}",
+           f"GRANT INSERT, UPDATE, DELETE ON publication TO {workers}",
+           # review_copy marks a copy received by file: on a shared database nobody makes one (and a row would
+           # make the app treat a colleague's assessment as read-only).
            # Leads start assessments and keep their details; nobody but the functions changes a status.
            "GRANT INSERT ON assessment TO idmf_lead",
            "GRANT UPDATE (title, organisation, lead, archived, review_date) ON assessment TO idmf_lead",
