@@ -270,3 +270,11 @@ def test_withdrawing_clears_the_reviewers_date_and_revising_starts_a_new_version
     [entry] = lead.review.history(new.id)
     assert (entry.action, entry.from_status, entry.login) == ("revise", "approved", team.logins["lead_a"])
     assert lead.review.verify_audit(new.id).ok and lead.review.verify_audit(item_id).ok
+
+
+def test_no_login_can_read_the_team_tables_or_add_objects(team):
+    for who in ("lead_a", "admin_a"):
+        for statement in ("SELECT * FROM team_member", "SELECT * FROM team_grant",
+                          "CREATE FUNCTION idmf_my_orgs(x int) RETURNS text[] LANGUAGE sql AS 'SELECT NULL::text[]'",
+                          "SELECT idmf_notify('Leicester ICB', 1)"):
+            assert friendly(_refused(team.engine(who), statement)) == NOT_ALLOWED, (who, statement)

@@ -81,7 +81,8 @@ def _roles() -> list[str]:
 def _privileges() -> list[str]:
     everyone = ", ".join(GROUPS.values())
     workers = "idmf_lead, idmf_reviewer, idmf_committee"
-    out = [f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}",
+    out = ["REVOKE CREATE ON SCHEMA public FROM PUBLIC",  # already so since PostgreSQL 15; older servers too
+           f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}",
            f"GRANT USAGE ON SCHEMA public TO {everyone}",
            f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
            f"REVOKE ALL ON {', '.join(TEAM_TABLES)} FROM {everyone}",
