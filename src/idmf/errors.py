@@ -97,10 +97,28 @@ def _database_words(exc: BaseException) -> str | None:
     return None
 
 
+TEAM_REFUSAL = "IDM01"  # SQLSTATE of a team database's own refusals, worded for the user (idmf.storage.team_sql)
+NOT_ALLOWED = ("The database refused this change: your login is not allowed to make it, so nothing was changed. "
+               "If you need to, ask your IDMF administrator.")
+
+
+def _refused_by_server(exc: BaseException) -> str | None:
+    """A team database's refusal, in words: its own message, or the plain one for a privilege it withholds."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlstate", None)
+    if code in (TEAM_REFUSAL, "23000"):  # 23000: the locked-version and audit-log triggers (0004, 0007)
+        return first_line(getattr(getattr(orig, "diag", None), "message_primary", None) or orig)
+    if code == "42501":  # insufficient_privilege, row-level security included
+        return NOT_ALLOWED
+    return None
+
+
 def friendly(exc: BaseException) -> str | None:
     """The one-line message for a known failure, or None for a bug."""
     if isinstance(exc, IdmfError):
         return first_line(exc)
+    if _refused_by_server(exc):
+        return _refused_by_server(exc)
     if not isinstance(exc, OSError) and _database_words(exc):
         return _database_words(exc)
     if isinstance(exc, OSError):

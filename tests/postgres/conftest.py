@@ -48,3 +48,14 @@ def context(postgres_url):
     ctx = open_app(postgres_url)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def team(postgres_url, tmp_path, monkeypatch):
+    """A team database (idmf-cli team init) with four logins in two organisations and an admin, each added with
+    `team add-user`, their signing keys on this computer; dropped (database, then logins) afterwards."""
+    from tests.postgres.team import make_team
+
+    made = make_team(postgres_url, tmp_path, monkeypatch)
+    yield made
+    made.drop()

@@ -18,6 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     """Add the assessment sub-commands."""
     new = commands.add_parser("new", help="start a new assessment and print its id")
     new.add_argument("--title", required=True, help="title of the service / policy / business plan")
+    new.add_argument("--organisation", help="the organisation it is for (team mode: one you are granted; default: "
+                                            "your first)")
     new.set_defaults(handler=cmd_new)
 
     listing = commands.add_parser("list", help="list assessments")
@@ -55,7 +57,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not args.title.strip():
         raise CliError("the title cannot be empty.")
     context = _context(args)
-    print(context.assessments.create(args.title.strip()).id)
+    print(context.assessments.create(args.title.strip(), args.organisation).id)
     return 0
 
 

@@ -45,8 +45,9 @@ def _register_check_status(commands: argparse._SubParsersAction) -> None:
                                                 "key; reviewer and committee steps need a key trusted for that role)")
     status.add_argument("id", type=int)
     status.add_argument("action", choices=ACTIONS, metavar="ACTION", help=", ".join(ACTIONS))
-    status.add_argument("--as", dest="role", required=True, choices=ROLES,
-                        help="the role you act in: it grants nothing unless your key is trusted for it")
+    status.add_argument("--as", dest="role", choices=ROLES,
+                        help="the role you act in: it grants nothing unless your key is trusted for it (needed "
+                             "in single-user mode; ignored on a team database, where your login's role counts)")
     status.add_argument("--person", help=PERSON_HELP)
     status.add_argument("--comment", default="", help="why (needed when requesting changes)")
     status.add_argument("--today", type=_date, help=argparse.SUPPRESS)
@@ -140,8 +141,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    result = _context(args).review.transition(args.id, args.action, person=args.person, comment=args.comment,
-                                              role=args.role, today=args.today)
+    context = _context(args)
+    me = context.teams.whoami()
+    if not me.team and args.role is None:
+        raise CliError("say which role you act in: --as lead, --as reviewer or --as committee.")
+    if me.team and (args.role or args.person):
+        print(f"Team database: {me.message} (--as and --person are ignored here.)")
+    result = context.review.transition(args.id, args.action, person=args.person, comment=args.comment,
+                                       role=args.role or Role.LEAD.value, today=args.today)
     item = result.assessment
     print(f"{item.id}: {item.title or '(untitled)'} (version {item.version_number}) is now “{item.status.label}”.")
     return 0

@@ -67,6 +67,7 @@ class AuditEntry:
     signer_key: str | None = None  # None: written before entries were signed
     signature: str | None = None
     person_key: str | None = None  # set when `person` is not the signer: the reviewer whose signed reply it records
+    login: str | None = None  # team mode: the database login that took the step (written by the database)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def _hashed_fields(uid: str, version: int, entry: AuditEntry) -> dict[str, objec
             "from_status": entry.from_status, "to_status": entry.to_status, "person": entry.person,
             "role": entry.role, "comment": entry.comment, "at": utc(entry.at).isoformat(),
             "prev_hash": entry.prev_hash, **({"signer_key": entry.signer_key} if entry.signer_key else {}),
-            **({"person_key": entry.person_key} if entry.person_key else {})}
+            **({"person_key": entry.person_key} if entry.person_key else {}),
+            **({"login": entry.login} if entry.login else {})}
 
 
 def entry_hash(uid: str, version: int, entry: AuditEntry) -> str:
@@ -102,7 +104,8 @@ def entry_hash(uid: str, version: int, entry: AuditEntry) -> str:
 
 def _entry(row) -> AuditEntry:
     return AuditEntry(row.seq, row.action, row.from_status, row.to_status, row.person, row.role, row.comment,
-                      aware(row.at), row.prev_hash, row.hash, row.signer_key, row.signature, row.person_key)
+                      aware(row.at), row.prev_hash, row.hash, row.signer_key, row.signature, row.person_key,
+                      row.login)
 
 
 def append(store: Store, conn: Connection, assessment_id: int, uid: str, version: int, *, action: str,

@@ -17,6 +17,7 @@ from sqlalchemy import Connection
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_MEETING_DATE, COMPLETED_DATE
 from idmf.domain.times import aware, utcnow
+from idmf.review import team
 from idmf.review.audit import AuditEntry, Signer
 from idmf.review.errors import SignoffError
 from idmf.review.workflow import Action, Role, check_allowed, ensure_workflow_target, record_status
@@ -128,12 +129,15 @@ def approve(store: Store, assessment_id: int, committee: str, meeting_date: dt.d
         entry = record_status(store, conn, item, Status.APPROVED, Action.APPROVE, person, Role.COMMITTEE,
                               comment or f"Approved by {approver.strip()} at {committee.strip()}.", signer,
                               review_date=review_date or _one_year_later(meeting_date), locked=True)
-        signed_at = utcnow()
+        signed_at = team.server_time(store, conn) if team.active(store) else utcnow()
         item = store.assessments.get(assessment_id, conn)  # exactly what verification will read back
         sealed = seal(item, entry, committee.strip(), meeting_date, approver.strip(), signed_at)
-        store.signoffs.insert(
-            conn, assessment_id=item.id, assessment_uid=item.uid, version_number=item.version_number,
-            committee=committee.strip(), meeting_date=meeting_date, approver=approver.strip(),
-            fingerprint=sealed.content_sha256, signed_at=signed_at, recorded_by=person,
-            signer_key=sealed.signer_key, signature=sealed.signature, document=sealed.document)
+        details = dict(committee=committee.strip(), meeting_date=meeting_date, approver=approver.strip(),
+                       fingerprint=sealed.content_sha256, signed_at=signed_at, signer_key=sealed.signer_key,
+                       signature=sealed.signature, document=sealed.document)
+        if team.active(store):  # the database records it, with the login as the person who recorded it
+            store.teams.record_signoff(conn, id=item.id, **details)
+        else:
+            store.signoffs.insert(conn, assessment_id=item.id, assessment_uid=item.uid,
+                                  version_number=item.version_number, recorded_by=person, **details)
     return signoff_for(store, assessment_id)  # type: ignore[return-value]

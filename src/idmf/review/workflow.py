@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import APPROVAL_COMMITTEE, APPROVAL_EDI_DATE, APPROVAL_EDI_PARTNER, APPROVAL_MEETING_DATE
-from idmf.review import audit
+from idmf.review import audit, team
 from idmf.review.errors import NotReadyError, ReadOnlyError, WorkflowError
 from idmf.review.readiness import check
 from idmf.storage.store import Store
@@ -205,7 +205,10 @@ def check_allowed(store: Store, item: Assessment, action: Action, role: Role, co
 def record_status(store: Store, conn: Connection, item: Assessment, to: Status, action: Action, person: str,
                   role: Role, comment: str, signer: audit.Signer, person_key: str | None = None,
                   **changes: Any) -> audit.AuditEntry:
-    """Change the status (optimistic row check) and append the entry `signer` signs, in the caller's transaction."""
+    """Change the status (optimistic row check) and append the entry `signer` signs, in the caller's transaction;
+    in team mode the database does both (idmf.review.team)."""
+    if team.active(store):
+        return team.record(store, conn, item, to, action.value, comment, signer, **changes)
     store.assessments.update_meta(item.id, item.row_version, conn=conn, status=to, **changes)
     item.row_version += 1
     return audit.append(store, conn, item.id, item.uid, item.version_number, action=action.value,
@@ -222,6 +225,10 @@ def clear_answers(store: Store, conn: Connection, item: Assessment, fields: tupl
             store.assessments.store_answer(item, form, qid, None, conn)
             cleared.append(qid)
     return cleared
+
+
+def _held(item: Assessment, fields: tuple[str, ...]) -> list[str]:
+    return [qid for qid in fields if qid != REVIEW_DATE and item.answers.get(qid) is not None]
 
 
 @dataclass(frozen=True)
@@ -264,7 +271,8 @@ def transition(store: Store, assessment_id: int, action: Action | str, person: s
         item, action, go = plan(store, assessment_id, action, role, comment, today or dt.date.today(), c)
         if go.new_version:
             return _revise(store, c, item, go, person, role, comment, signer)
-        cleared = clear_answers(store, c, item, go.clears)
+        cleared = (_held(item, go.clears) if team.active(store)  # the database clears them with the status
+                   else clear_answers(store, c, item, go.clears))
         extra = {REVIEW_DATE: None} if REVIEW_DATE in go.clears else {}
         entry = record_status(store, c, item, go.to, action, person, role, comment, signer, person_key, **extra)
         return TransitionResult(store.assessments.get(assessment_id, c), entry, tuple(cleared))
@@ -282,6 +290,10 @@ def _revise(store: Store, conn: Connection, source: Assessment, go: Go, person: 
     copy = store.assessments.get(copy.id, conn)
     note = f"Version {copy.version_number} started from signed-off version {source.version_number}."
     store.assessments.update_meta(copy.id, copy.row_version, conn=conn, review_date=None)
+    if team.active(store):
+        entry = team.record(store, conn, copy, Status.DRAFT, Action.REVISE.value, f"{note} {comment.strip()}",
+                            signer, from_status=Status.APPROVED)
+        return TransitionResult(store.assessments.get(copy.id, conn), entry, tuple(cleared))
     entry = audit.append(store, conn, copy.id, copy.uid, copy.version_number, action=Action.REVISE.value,
                          from_status=Status.APPROVED.value, to_status=Status.DRAFT.value, person=person,
                          role=role.value, signer=signer, comment=f"{note} {comment.strip()}".strip())

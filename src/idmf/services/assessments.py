@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.evidence import CensusTable
+from idmf.domain.questions import ORGANISATION
 from idmf.domain.summary import AssessmentSummary
 from idmf.errors import DuplicateImportError
 from idmf.forms.loader import FormRegistry
@@ -60,9 +61,15 @@ class AssessmentService:
         return self.store.assessments.find_version(uid, version_number)
 
     # --- changing ---------------------------------------------------------------------------------------------
-    def create(self, title: str = "") -> Assessment:
-        """Start a new draft on the newest form."""
-        item = self.store.assessments.add(Assessment.new(self.forms.latest(), title))
+    def create(self, title: str = "", organisation: str | None = None) -> Assessment:
+        """Start a new draft on the newest form (in team mode for `organisation`, by default your first one)."""
+        item = Assessment.new(self.forms.latest(), title)
+        team = self.store.team_identity()
+        member = team[1] if team else None
+        organisation = organisation or (member.organisations[0] if member and member.organisations else None)
+        if organisation:
+            item.set_answer(self.forms.latest(), ORGANISATION, organisation)
+        item = self.store.assessments.add(item)
         self.changes.publish(Changes(item.id, listing=True, opened=item.id))
         return item
 

@@ -1,9 +1,9 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.evidence`) and subscribe
-to `context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer
-may).
+`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.evidence`, `.teams`, `.live`,
+`.portfolio`) and subscribe to `context.changes`; they never reach the `database` or the `store` behind them
+(tests of the storage layer may).
 """
 
 from __future__ import annotations
@@ -21,10 +21,13 @@ from idmf.services.changes import ChangeNotifier
 from idmf.services.comments import CommentService
 from idmf.services.documents import DocumentService
 from idmf.services.evidence import EvidenceService
+from idmf.services.live import LiveUpdates
+from idmf.services.portfolio import PortfolioService
 from idmf.services.publishing import PublishingService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
 from idmf.services.signing import SigningService
+from idmf.services.teams import TeamService
 from idmf.signing.keystore import KeyStore
 from idmf.storage.database import Database, open_database
 from idmf.storage.store import Store
@@ -48,6 +51,9 @@ class AppContext:
     publishing: PublishingService
     signing: SigningService
     evidence: EvidenceService
+    teams: TeamService
+    live: LiveUpdates
+    portfolio: PortfolioService
 
     @property
     def data_location(self) -> Path | None:
@@ -60,7 +66,8 @@ class AppContext:
         return self.database.warning
 
     def close(self) -> None:
-        """Release the database."""
+        """Stop listening for colleagues' changes and release the database."""
+        self.live.stop()
         self.database.dispose()
 
 
@@ -74,8 +81,8 @@ def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None
         database, store, forms, changes, assessments, documents, ReviewService(store, changes, signing),
         CommentService(store, changes), ReviewFileService(store, changes, signing),
         CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing,
-        signing,
-        EvidenceService(store, assessments, changes))
+        signing, EvidenceService(store, assessments, changes), TeamService(store, changes), LiveUpdates(store, changes),
+        PortfolioService(store))
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None, keys: KeyStore | None = None,

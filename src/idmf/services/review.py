@@ -101,6 +101,7 @@ class ReviewService:
                    today: dt.date | None = None) -> workflow.TransitionResult:
         """Take one workflow action, signed by `person`'s key (default: yours), which must be trusted for `role`;
         refused with a plain reason (nothing changed). Withdrawing voids the review requests sent."""
+        role = self.signing.acting_role(role)  # team mode: your login's role, whatever was named
         identity = self.signing.actor(role, person)
         with self.store.transaction() as conn:
             result = workflow.transition(self.store, assessment_id, action, identity.name, comment, role, today,

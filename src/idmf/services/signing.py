@@ -214,9 +214,33 @@ class SigningService:
         return found
 
     # --- authority -------------------------------------------------------------------------------------------
+    def acting_role(self, role: Role | str) -> Role:
+        """The role you act in: in team mode your login's (whatever was named), else the one named."""
+        team = self.store.team_identity()
+        member = team[1] if team else None
+        return Role(member.role) if member is not None and member.role in set(Role) else Role(role)
+
+    def _team_actor(self, role: Role, login: str, member) -> Identity:
+        """Your identity in team mode: the key registered for your login (names typed are ignored)."""
+        if member is None:
+            raise AuthorityError(f"Your login {login} is not a member of this team database: ask your IDMF "
+                                 "administrator to add you (idmf-cli team add-user). Nothing was changed.")
+        if member.role != role.value:
+            raise AuthorityError(f"Acting as {role_label(role.value)} needs a login with that role; your login "
+                                 f"{login} has the role {role_label(member.role)}. Nothing was changed.")
+        if member.key_id not in {c.key_id for c in self.keys.identities()}:
+            raise AuthorityError(f"The signing key registered for your login {login} is not on this computer. "
+                                 "Use the computer that holds it, or ask your IDMF administrator to register "
+                                 "your new card (idmf-cli team add-user … --card). Nothing was changed.")
+        return self.keys.load(member.key_id)
+
     def actor(self, role: Role | str, person: str | None = None) -> Identity:
-        """The identity that may act in `role`: your own key, trusted for that role unless it is the lead's."""
+        """The identity that may act in `role`: your own key, trusted for that role unless it is the lead's (in
+        team mode: the key registered for your login, whose role the database holds; `person` is ignored)."""
         role = Role(role)
+        team = self.store.team_identity()
+        if team is not None:
+            return self._team_actor(role, *team)
         identity = self.identity(person, create=role == Role.LEAD)
         self.remember(identity.card)
         if role != Role.LEAD and role.value not in self.trusted_roles(identity.key_id):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from idmf.domain.answers import parse_answer, to_json
 from idmf.domain.assessment import Assessment, Status
@@ -59,6 +60,21 @@ class AssessmentRepository(Repository):
             item = self._assessment(row, answers, census)
             item.documents = load_documents(c, assessment_id)
         return item
+
+    def get_many(self, ids: list[int], conn: Connection | None = None, chunk: int = 500) -> list[Assessment]:
+        """Load many assessments with their answers (two queries per `chunk` ids; census tables not loaded)."""
+        found: list[Assessment] = []
+        with self._read(conn) as c:
+            for start in range(0, len(ids), chunk):
+                part = ids[start:start + chunk]
+                answers: dict[int, list] = {}
+                for aid, qid, raw, version in c.execute(select(
+                        AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.value, AnswerRow.version)
+                        .where(AnswerRow.assessment_id.in_(part))):
+                    answers.setdefault(aid, []).append((qid, raw, version))
+                rows = c.execute(select(AssessmentRow).where(AssessmentRow.id.in_(part)))
+                found.extend(self._assessment(row, answers.get(row.id, []), []) for row in rows)
+        return found
 
     def _assessment(self, row: Any, answers: list, census: list[CensusTable]) -> Assessment:
         form = self.forms.get(row.form_id, row.form_version)
@@ -171,12 +187,14 @@ class AssessmentRepository(Repository):
                 raise ConflictError(assessment_id, question_id, current or 0)
             if current is None:
                 self._require(c, assessment_id)
-                c.execute(insert(AnswerRow).values(assessment_id=assessment_id, question_id=question_id,
-                                                   value=payload, version=1, updated_at=now))
-            else:
-                c.execute(update(AnswerRow).where(
-                    AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
-                ).values(value=payload, version=current + 1, updated_at=now))
+                self._insert_first(c, assessment_id, question_id, payload, now)
+            # The version is checked again in the UPDATE itself: on a server, another user's save can land
+            # between the read above and this write (READ COMMITTED), and must not be overwritten unseen.
+            elif c.execute(update(AnswerRow).where(
+                    AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id,
+                    AnswerRow.version == current).values(value=payload, version=current + 1,
+                                                         updated_at=now)).rowcount != 1:
+                raise ConflictError(assessment_id, question_id, current)
             changes: dict[str, Any] = {"updated_at": now}
             if question_id in DENORMALISED:
                 changes[DENORMALISED[question_id]] = payload if isinstance(payload, str) else ""
@@ -232,6 +250,18 @@ class AssessmentRepository(Repository):
             return self.add(copy, c)
 
     # --- helpers --------------------------------------------------------------------------------------------
+    @staticmethod
+    def _insert_first(c: Connection, assessment_id: int, question_id: str, payload: Any, now) -> None:
+        """The first answer to a question; someone else's first answer at the same moment is a conflict."""
+        try:
+            c.execute(insert(AnswerRow).values(assessment_id=assessment_id, question_id=question_id,
+                                               value=payload, version=1, updated_at=now))
+        except IntegrityError as exc:
+            words = str(exc.orig).lower()
+            if getattr(exc.orig, "sqlstate", None) == "23505" or "unique constraint failed" in words:
+                raise ConflictError(assessment_id, question_id, 1) from None
+            raise
+
     @staticmethod
     def _insert_census(c: Connection, assessment_id: int, tables: list[CensusTable]) -> None:
         # Stored whole as JSON: a frozen copy, so refreshing the census cache never changes a signed-off document.

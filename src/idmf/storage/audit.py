@@ -36,3 +36,15 @@ class AuditRepository(Repository):
         with self._read(conn) as c:
             return c.execute(select(func.count()).select_from(StatusEventRow)
                              .where(StatusEventRow.assessment_id == assessment_id)).scalar() or 0
+
+    def status_changes(self, ids: list[int], conn: Connection | None = None) -> dict[int, list[tuple[Any, str]]]:
+        """(time, new status) of every status change of the given versions, oldest first, by version."""
+        found: dict[int, list[tuple[Any, str]]] = {}
+        with self._read(conn) as c:
+            for start in range(0, len(ids), 500):
+                rows = c.execute(select(StatusEventRow.assessment_id, StatusEventRow.at, StatusEventRow.to_status)
+                                 .where(StatusEventRow.assessment_id.in_(ids[start:start + 500]))
+                                 .order_by(StatusEventRow.assessment_id, StatusEventRow.seq))
+                for aid, at, to_status in rows:
+                    found.setdefault(aid, []).append((at, to_status))
+        return found

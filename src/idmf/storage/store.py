@@ -20,6 +20,7 @@ from idmf.storage.publications import PublicationRepository
 from idmf.storage.review_copies import ExchangeRepository, ReviewCopyRepository
 from idmf.storage.signers import SignerRepository
 from idmf.storage.signoffs import SignoffRepository
+from idmf.storage.teams import Member, TeamRepository
 
 
 class Store:
@@ -38,6 +39,19 @@ class Store:
         self.publications = PublicationRepository(database)
         self.signers = SignerRepository(database)
         self.documents = DocumentRepository(database)
+        self.teams = TeamRepository(database)
+        self._team: tuple[bool, tuple[str, Member | None] | None] = (False, None)
+
+    def team_identity(self) -> tuple[str, Member | None] | None:
+        """In team mode, the login connected and the member it is (None: not a member); None in single-user mode.
+
+        Asked of the database once per store: who you are comes from the connection, never from a typed name.
+        """
+        known, found = self._team
+        if not known:
+            found = self.teams.me() if self.teams.is_team_database() else None
+            self._team = (True, found)
+        return found
 
     def transaction(self, conn: Connection | None = None) -> ContextManager[Connection]:
         """One transaction: committed when the block ends, rolled back (nothing kept) if it raises.

@@ -213,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_backup_timer(window)
     instance.sig_activation_requested.connect(lambda arguments: hand_over(window, arguments))
     window.show()
+    context.live.start()  # team mode: a colleague's submit, comment or approval refreshes your views
     if args.files:
         QTimer.singleShot(0, lambda: window.open_files(args.files))  # once the window is on screen
     try:

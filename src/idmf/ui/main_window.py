@@ -23,6 +23,7 @@ from idmf.ui.editor.host import EditorProtocol
 from idmf.ui.panels import DEFAULT_PANELS
 from idmf.ui.publishing.menu import install_publishing_menu
 from idmf.ui.review.menu import install_review_menu
+from idmf.ui.portfolio.menu import install_portfolio_action
 from idmf.ui.signing.menu import install_signing_actions
 from idmf.ui.tasks import describe_error
 
@@ -77,9 +78,18 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("save_status")
         self.save_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_label)
+        self.identity_label = QLabel(self._who_you_are())
+        self.identity_label.setObjectName("team_identity")
+        self.identity_label.setAccessibleName("Who you are on this team database")
+        self.statusBar().addWidget(self.identity_label)
         self._make_menus()
         self._show_title("")
         self._restore()
+
+    def _who_you_are(self) -> str:
+        """On a team database: your login, name and role (from the connection); nothing in single-user mode."""
+        me = self.context.teams.whoami()
+        return me.message if me.team else ""
 
     # --- menus ----------------------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -123,6 +133,7 @@ class MainWindow(QMainWindow):
         self.side_panel_action.setChecked(self.settings.value(KEY_SIDE_PANEL, True, type=bool))
         self.menus["view"] = self.menuBar().addMenu("&View")
         self.menus["view"].addAction(self.side_panel_action)
+        install_portfolio_action(self)  # View → Portfolio…
         help_menu = self.menus["help"] = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
         self.review_menu = install_review_menu(self)

@@ -9,9 +9,10 @@ from idmf.storage.tables.documents import AssessmentDocumentRow
 from idmf.storage.tables.publishing import PublicationRow
 from idmf.storage.tables.review import CommentRow, ReviewCopyRow, ReviewExchangeRow, SignoffRow, StatusEventRow
 from idmf.storage.tables.signing import SignerRow, TrustListRow
+from idmf.storage.tables.teams import TeamGrantRow, TeamMemberRow
 
 __all__ = [
     "AnswerRow", "AssessmentCensusRow", "AssessmentDocumentRow", "AssessmentRow", "CensusAreaRow",
     "CensusIcbMemberRow", "CensusValueRow", "CommentRow", "PublicationRow", "ReviewCopyRow", "ReviewExchangeRow",
-    "SignerRow", "SignoffRow", "StatusEventRow", "TrustListRow", "metadata",
+    "SignerRow", "SignoffRow", "StatusEventRow", "TeamGrantRow", "TeamMemberRow", "TrustListRow", "metadata",
 ]

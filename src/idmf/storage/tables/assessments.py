@@ -23,7 +23,7 @@ class AssessmentRow(SQLModel, table=True):
     form_id: str
     form_version: str
     title: str = Field(default="", index=True)
-    organisation: str = ""
+    organisation: str = Field(default="", index=True)  # team mode: who may see it (0008)
     lead: str = ""
     status: str = Field(default="draft", index=True)
     archived: bool = False

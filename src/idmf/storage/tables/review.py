@@ -61,6 +61,8 @@ class StatusEventRow(SQLModel, table=True):
     signature: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     person_key: str | None = Field(default=None, max_length=64)  # the reviewer named, when their signed reply is
     #                                                              recorded by the lead's key
+    login: str | None = Field(default=None, max_length=63)  # team mode: the database login, written by the
+    #                                                          database itself (0008); None: single-user mode
 
 
 class SignoffRow(SQLModel, table=True):

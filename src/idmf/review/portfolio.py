@@ -1,0 +1,229 @@
+"""The portfolio: what an EDI lead needs to see across every assessment they can see.
+
+Which groups keep being rated negative (and how many of those have no mitigation, by the readiness check's own
+rule), overdue and upcoming actions by their lead, review dates due in 30/60/90 days, assessments by status and
+organisation, and the time assessments spend in each status. Pure computation over loaded assessments and
+their status changes (idmf.services.portfolio loads them), so it is the same on SQLite and on a team server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from idmf.domain.assessment import Assessment, Status
+from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE
+from idmf.forms.schema import FormDefinition
+from idmf.review.readiness import RuleContext, check
+
+UPCOMING_DAYS = 30
+REVIEW_WINDOWS = (30, 60, 90)
+MITIGATION_RULE = "negative-no-mitigation"
+
+
+@dataclass(frozen=True)
+class PortfolioFilter:
+    """Which assessments the portfolio covers: an organisation (None: all), started between two dates."""
+
+    organisation: str | None = None
+    started_from: dt.date | None = None
+    started_to: dt.date | None = None
+
+    def admits(self, item: Assessment, organisation: str) -> bool:
+        started = item.created_at.date()
+        return ((self.organisation is None or organisation == self.organisation)
+                and (self.started_from is None or started >= self.started_from)
+                and (self.started_to is None or started <= self.started_to))
+
+
+@dataclass(frozen=True)
+class NegativeImpact:
+    """One group rated negative in one assessment; `section_id` is where it is answered."""
+
+    assessment_id: int
+    title: str
+    organisation: str
+    group: str
+    mitigated: bool
+    section_id: str
+
+
+@dataclass(frozen=True)
+class GroupHarm:
+    """How often one group is rated negative across the portfolio, and how often without mitigation."""
+
+    group: str
+    negative: int
+    unmitigated: int
+
+
+@dataclass(frozen=True)
+class ActionDue:
+    """An action of an action plan that is overdue (target date passed, no outcome) or due within 30 days."""
+
+    assessment_id: int
+    title: str
+    action: str
+    lead: str
+    target_date: dt.date
+    overdue: bool
+    section_id: str
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """An approved assessment whose review date falls within 30, 60 or 90 days (or has passed: 0)."""
+
+    assessment_id: int
+    title: str
+    organisation: str
+    review_date: dt.date
+    within_days: int
+
+
+@dataclass(frozen=True)
+class StatusTime:
+    """The average days assessments spent in one status (counting the time so far in the current one)."""
+
+    status: Status
+    average_days: float
+    assessments: int
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Everything the portfolio view shows, for one filter, on one day."""
+
+    today: dt.date
+    assessments: int
+    negatives: tuple[NegativeImpact, ...]
+    actions: tuple[ActionDue, ...]
+    reviews: tuple[ReviewDue, ...]
+    by_status: dict[tuple[str, Status], int] = field(default_factory=dict)  # (organisation, status) -> count
+    time_in_status: tuple[StatusTime, ...] = ()
+
+    @property
+    def groups(self) -> list[GroupHarm]:
+        """Groups most often rated negative first (then the most unmitigated, then by name)."""
+        negative, unmitigated = Counter(), Counter()
+        for n in self.negatives:
+            negative[n.group] += 1
+            unmitigated[n.group] += not n.mitigated
+        return sorted((GroupHarm(g, negative[g], unmitigated[g]) for g in negative),
+                      key=lambda h: (-h.negative, -h.unmitigated, h.group.lower()))
+
+    @property
+    def organisations(self) -> list[str]:
+        return sorted({org for org, _ in self.by_status})
+
+
+def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date) -> list[NegativeImpact]:
+    """The groups rated negative in one assessment, each marked mitigated or not by the readiness rule."""
+    ctx = RuleContext(item, form, today)
+    if not ctx.negatives:
+        return []  # most assessments: no need to run the mitigation rule
+    unmitigated = {(f.question_id, f.row) for f in check(item, form, today, rules=[MITIGATION_RULE]).findings}
+    return [NegativeImpact(item.id or 0, item.title, organisation, n.display_name,
+                           (n.question_id, n.row) not in unmitigated, form.section_of(n.question_id).id)
+            for n in ctx.negatives]
+
+
+def actions_of(item: Assessment, form: FormDefinition, today: dt.date) -> list[ActionDue]:
+    """Actions overdue (no outcome yet) or due within UPCOMING_DAYS."""
+    rows = item.answers.get(ACTION_PLAN)
+    if not isinstance(rows, list) or not rows:
+        return []
+    section = form.section_of(ACTION_PLAN).id
+    due = []
+    for row in rows:
+        target = _date(row.get(COL_TARGET_DATE)) if isinstance(row, dict) else None
+        if target is None or str(row.get(COL_OUTCOME) or "").strip():
+            continue
+        if target < today or target <= today + dt.timedelta(days=UPCOMING_DAYS):
+            due.append(ActionDue(item.id or 0, item.title, str(row.get(COL_ACTION) or "").strip(),
+                                 str(row.get(COL_LEAD) or "").strip() or "(no lead named)", target, target < today,
+                                 section))
+    return due
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def review_due(item: Assessment, organisation: str, today: dt.date) -> ReviewDue | None:
+    """An approved assessment's review within 90 days (or overdue), with the window it falls in."""
+    if item.status != Status.APPROVED or item.review_date is None:
+        return None
+    days = (item.review_date - today).days
+    window = next((w for w in REVIEW_WINDOWS if days <= w), None)
+    return None if window is None else ReviewDue(item.id or 0, item.title, organisation, item.review_date,
+                                                 0 if days < 0 else window)
+
+
+def time_in_status(items: Iterable[Assessment], changes: dict[int, list[tuple[dt.datetime, str]]],
+                   now: dt.datetime) -> list[StatusTime]:
+    """Average days per status: from each assessment's start and its status changes (oldest first)."""
+    spent: dict[Status, list[float]] = defaultdict(list)
+    for item in items:
+        status, since = Status.DRAFT, item.created_at
+        per_item: Counter = Counter()
+        for at, to_status in changes.get(item.id or 0, []):
+            per_item[status] += max(0.0, (at - since).total_seconds())
+            status, since = Status(to_status), at
+        per_item[status] += max(0.0, (now - since).total_seconds())
+        for s, seconds in per_item.items():
+            spent[s].append(seconds / 86400)
+    return [StatusTime(s, sum(spent[s]) / len(spent[s]), len(spent[s])) for s in Status if spent.get(s)]
+
+
+def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int, list[tuple[dt.datetime, str]]],
+          today: dt.date, now: dt.datetime) -> Portfolio:
+    """The portfolio of the given (assessment, its form, its organisation) triples."""
+    negatives, actions, reviews, by_status = [], [], [], Counter()
+    for item, form, organisation in items:
+        negatives += negatives_of(item, form, organisation, today)
+        actions += actions_of(item, form, today)
+        due = review_due(item, organisation, today)
+        if due:
+            reviews.append(due)
+        by_status[(organisation, item.status)] += 1
+    negatives.sort(key=lambda n: (n.mitigated, n.assessment_id))  # the unmitigated first: they need action
+    actions.sort(key=lambda a: (not a.overdue, a.target_date, a.lead.lower()))
+    reviews.sort(key=lambda r: r.review_date)
+    return Portfolio(today, len(items), tuple(negatives), tuple(actions), tuple(reviews), dict(by_status),
+                     tuple(time_in_status([i for i, _, _ in items], changes, now)))
+
+
+Table = tuple[tuple[str, ...], list[tuple]]  # headers, rows
+
+
+def tables(portfolio: Portfolio) -> dict[str, Table]:
+    """Every part of the portfolio as a named table (the CSV and Excel exports, the view's tabs)."""
+    return {
+        "Groups": (("Group", "Rated negative", "Without mitigation"),
+                   [(g.group, g.negative, g.unmitigated) for g in portfolio.groups]),
+        "Negative impacts": (("Assessment", "Title", "Organisation", "Group", "Mitigated"),
+                             [(n.assessment_id, n.title, n.organisation, n.group, "Yes" if n.mitigated else "No")
+                              for n in portfolio.negatives]),
+        "Actions": (("Assessment", "Title", "Action", "Lead", "Target date", "When"),
+                    [(a.assessment_id, a.title, a.action, a.lead, a.target_date,
+                      "Overdue" if a.overdue else f"Due within {UPCOMING_DAYS} days") for a in portfolio.actions]),
+        "Reviews due": (("Assessment", "Title", "Organisation", "Review date", "Due"),
+                        [(r.assessment_id, r.title, r.organisation, r.review_date,
+                          "Overdue" if r.within_days == 0 else f"Within {r.within_days} days")
+                         for r in portfolio.reviews]),
+        "By status": (("Organisation", "Status", "Assessments"),
+                      [(org or "(no organisation)", status.label, n)
+                       for (org, status), n in sorted(portfolio.by_status.items(),
+                                                      key=lambda kv: (kv[0][0], list(Status).index(kv[0][1])))]),
+        "Time in status": (("Status", "Average days", "Assessments"),
+                           [(t.status.label, round(t.average_days, 1), t.assessments)
+                            for t in portfolio.time_in_status]),
+    }

@@ -1,0 +1,44 @@
+"""The portfolio service: the portfolio of every assessment you can see (in team mode, the database decides
+which), its filters, and its export to CSV and Excel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from idmf.domain.times import aware, utcnow
+from idmf.export.tabular import write_csv, write_xlsx
+from idmf.review import portfolio
+from idmf.review.portfolio import Portfolio, PortfolioFilter
+from idmf.storage.store import Store
+
+
+class PortfolioService:
+    """Builds the portfolio from the assessments visible to you (archived ones left out)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def organisations(self) -> list[str]:
+        """The organisations of the visible assessments, for the filter."""
+        return sorted({s.organisation for s in self.store.assessments.list() if s.organisation})
+
+    def build(self, where: PortfolioFilter | None = None, today: dt.date | None = None) -> Portfolio:
+        """The portfolio for a filter (default: everything you can see), as on `today`."""
+        where, today = where or PortfolioFilter(), today or dt.date.today()
+        summaries = {s.id: s for s in self.store.assessments.list()}
+        items = [(item, self.store.form_for(item), summaries[item.id].organisation)
+                 for item in self.store.assessments.get_many(sorted(summaries))]
+        items = [(i, f, org) for i, f, org in items if where.admits(i, org)]
+        changes = {aid: [(aware(at), status) for at, status in rows]
+                   for aid, rows in self.store.audit.status_changes([i.id for i, _, _ in items]).items()}
+        return portfolio.build(items, changes, today, utcnow())
+
+    def export_csv(self, path: Path, built: Portfolio, table: str) -> Path:
+        """One of the portfolio's tables (by name, as `tables` names them) as a CSV file."""
+        headers, rows = portfolio.tables(built)[table]
+        return write_csv(path, headers, rows)
+
+    def export_xlsx(self, path: Path, built: Portfolio) -> Path:
+        """Every table of the portfolio as an Excel workbook, one sheet each."""
+        return write_xlsx(path, portfolio.tables(built))

@@ -1,0 +1,179 @@
+"""View → Portfolio…: charts and tables across every assessment you can see, filtered by organisation and start
+date; CSV (the table shown) and Excel (every table) export; a row opens its assessment at the right step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+                               QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from idmf.review.portfolio import Portfolio, PortfolioFilter, tables
+from idmf.ui import messages
+from idmf.ui.portfolio.charts import chart_view, groups_chart, status_chart
+from idmf.ui.portfolio.model import PortfolioTableModel, Target
+from idmf.ui.tasks import describe_error, run_in_background
+
+ALL_ORGANISATIONS = "All organisations"
+
+
+def _targets(built: Portfolio) -> dict[str, list[Target]]:
+    """Where each row of the tables that list assessments opens."""
+    return {"Negative impacts": [(n.assessment_id, n.section_id) for n in built.negatives],
+            "Actions": [(a.assessment_id, a.section_id) for a in built.actions],
+            "Reviews due": [(r.assessment_id, None) for r in built.reviews]}
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class PortfolioDialog(QDialog):
+    """The portfolio; `sig_open_requested(assessment id, section id or '')` asks the window to open one."""
+
+    sig_open_requested = Signal(int, str)
+
+    def __init__(self, context, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Portfolio")
+        self.context, self.today = context, today or dt.date.today()
+        self.built: Portfolio | None = None
+        self.models: dict[str, PortfolioTableModel] = {}
+        self.summary = QLabel("Loading…")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.charts = QSplitter(Qt.Orientation.Horizontal)  # the first tab: charts get the whole height
+        self.charts.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filters())
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self._buttons())
+        self.resize(1100, 700)
+        self.refresh()
+
+    # --- building -------------------------------------------------------------------------------------------
+    def _filters(self) -> QHBoxLayout:
+        self.organisation = QComboBox()
+        self.organisation.setAccessibleName("Organisation")
+        self.organisation.addItem(ALL_ORGANISATIONS, None)
+        for name in self.context.portfolio.organisations():
+            self.organisation.addItem(name, name)
+        self.use_dates = QCheckBox("Started between")
+        self.started_from = QDateEdit(QDate(self.today.year - 1, self.today.month, 1), calendarPopup=True)
+        self.started_to = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), calendarPopup=True)
+        for edit, name in ((self.started_from, "Started on or after"), (self.started_to, "Started on or before")):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setAccessibleName(name)
+        apply = QPushButton("&Show")
+        apply.clicked.connect(self.refresh)
+        row = QHBoxLayout()
+        label = QLabel("&Organisation:")
+        label.setBuddy(self.organisation)
+        for widget in (label, self.organisation, self.use_dates, self.started_from, QLabel("and"), self.started_to,
+                       apply):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _buttons(self) -> QDialogButtonBox:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.csv_button = box.addButton("Export table to &CSV…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.xlsx_button = box.addButton("Export all to &Excel…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.csv_button.clicked.connect(self.export_csv)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        box.rejected.connect(self.reject)
+        return box
+
+    def current_filter(self) -> PortfolioFilter:
+        """The filter the controls describe."""
+        dated = self.use_dates.isChecked()
+        return PortfolioFilter(self.organisation.currentData(),
+                               self.started_from.date().toPython() if dated else None,
+                               self.started_to.date().toPython() if dated else None)
+
+    def refresh(self) -> None:
+        """Build the portfolio for the filter, off the GUI thread."""
+        where, today = self.current_filter(), self.today
+        self.summary.setText("Loading…")
+        run_in_background(self, lambda: self.context.portfolio.build(where, today), on_success=self.show_portfolio,
+                          label="Portfolio")
+
+    def show_portfolio(self, built: Portfolio) -> None:
+        """Show a built portfolio: summary line, charts and one tab per table."""
+        self.built = built
+        overdue = sum(a.overdue for a in built.actions)
+        unmitigated = sum(not n.mitigated for n in built.negatives)
+        self.summary.setText(f"{_count(built.assessments, 'assessment')}. "
+                             f"{_count(len(built.negatives), 'negative impact')}, {unmitigated} without mitigation. "
+                             f"{_count(overdue, 'action')} overdue, {len(built.actions) - overdue} due within 30 days. "
+                             f"{_count(len(built.reviews), 'review')} due within 90 days.")
+        while self.charts.count():
+            self.charts.widget(0).setParent(None)
+        self.charts.addWidget(chart_view(groups_chart(built), "Groups most often rated negative"))
+        self.charts.addWidget(chart_view(status_chart(built), "Assessments by status"))
+        self.charts.setSizes([10_000, 10_000])  # half each
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.tabs.addTab(self.charts, "Charts")
+        targets = _targets(built)
+        for name, (headers, rows) in tables(built).items():
+            model = self.models.setdefault(name, PortfolioTableModel(self))
+            model.set_table(headers, rows, targets.get(name, []))
+            self.tabs.addTab(self._table(model, name), f"{name} ({len(rows)})")
+        self.tabs.setCurrentIndex(max(0, current))
+
+    def _table(self, model: PortfolioTableModel, name: str) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.resizeColumnsToContents()
+        view.activated.connect(lambda index: self.open_row(model, index.row()))
+        return view
+
+    # --- actions --------------------------------------------------------------------------------------------
+    def open_row(self, model: PortfolioTableModel, row: int) -> None:
+        """Open the assessment a row is about, at its step."""
+        target = model.target(row)
+        if target is not None:
+            self.sig_open_requested.emit(target[0], target[1] or "")
+
+    def current_table(self) -> str:
+        index = self.tabs.currentIndex() - 1  # tab 0 holds the charts
+        names = list(tables(self.built)) if self.built else []
+        return names[index] if 0 <= index < len(names) else ""
+
+    def export_csv(self) -> None:
+        """Save the table shown as a CSV file."""
+        if self.built is None:
+            return
+        name = self.current_table()
+        if not name:
+            messages.information(self, "Export table to CSV", "Choose the tab of the table to export first; the "
+                                 "charts are made from the tables (Export all to Excel saves every table).")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export table to CSV", f"Portfolio - {name}.csv",
+                                              "CSV files (*.csv)")
+        if path:
+            self._save(lambda: self.context.portfolio.export_csv(Path(path), self.built, name))
+
+    def export_xlsx(self) -> None:
+        """Save every table as an Excel workbook."""
+        if self.built is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", "Portfolio.xlsx", "Excel workbooks (*.xlsx)")
+        if path:
+            self._save(lambda: self.context.portfolio.export_xlsx(Path(path), self.built))
+
+    def _save(self, write) -> None:
+        try:
+            saved = write()
+        except Exception as exc:  # noqa: BLE001 - a full disk or a locked file is told, not raised
+            messages.warning(self, "Export", describe_error(exc))
+            return
+        messages.information(self, "Export", f"Saved {saved}.")
