@@ -1,7 +1,7 @@
 """Wire the app together: database, forms, store and services, shared by the GUI and the CLI.
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
-`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`) and subscribe to
+`.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.word_in`) and subscribe to
 `context.changes`; they never reach the `database` or the `store` behind them (tests of the storage layer may).
 """
 
@@ -23,6 +23,7 @@ from idmf.services.publishing import PublishingService
 from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
 from idmf.services.signing import SigningService
+from idmf.services.word_in import WordInService
 from idmf.signing.keystore import KeyStore
 from idmf.storage.database import Database, open_database
 from idmf.storage.store import Store
@@ -45,6 +46,7 @@ class AppContext:
     backups: BackupService
     publishing: PublishingService
     signing: SigningService
+    word_in: WordInService
 
     @property
     def data_location(self) -> Path | None:
@@ -71,7 +73,7 @@ def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None
         database, store, forms, changes, assessments, documents, ReviewService(store, changes, signing),
         CommentService(store, changes), ReviewFileService(store, changes, signing),
         CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing,
-        signing)
+        signing, documents.word_in)
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None, keys: KeyStore | None = None,
