@@ -1,0 +1,182 @@
+"""A Word file the app exported comes back edited in Word: every change is listed against the right question,
+accepted ones become ordinary answer changes (a signed-off version's go into a new version), rejected ones
+change nothing, and a file edited but not accepted imports nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import docx
+import pytest
+
+from idmf.cli.main import main
+from idmf.domain.questions import (
+    ACTION_PLAN, AIMS, DECISION_OPTION, DUTY_DISCRIMINATION, ENGAGE_HOW, PC_AGE, SUMMARY,
+)
+from tests.export.word_editing import (
+    comment, find, next_paragraph, rewrite, table_with, tick_row, tracked_replace,
+)
+
+DRIVERS = "drivers"
+
+
+def answer(doc, question_id: str):
+    """The paragraph holding tests.factories' answer to a question ("Answer 8 to summary: …")."""
+    for paragraph in doc.paragraphs:
+        if f" to {question_id}: " in paragraph.text:
+            return paragraph
+    raise AssertionError(question_id)
+
+
+@pytest.fixture
+def exported(context, complete_assessment, tmp_path):
+    path = tmp_path / "part-b.docx"
+    context.documents.export(complete_assessment.id, "docx", path)
+    return path
+
+
+def edit_everything(path, form):
+    """The six kinds of edit a reviewer makes in Word, saved back into the file."""
+    doc = docx.Document(str(path))
+    rewrite(answer(doc, SUMMARY), "Day case unit moves to the Hinckley site from April.")  # changed paragraph
+    aims = answer(doc, AIMS)
+    next_paragraph(doc, aims).insert_paragraph_before("Shorter waits for day surgery.", style=aims.style)  # added
+    rewrite(answer(doc, DRIVERS), "Answer 16 to drivers")  # text deleted
+    tracked_replace(answer(doc, ENGAGE_HOW), "Drop-in sessions in the outpatients hall.")  # tracked change
+    plan = table_with(doc, "Translate the patient letter")
+    rewrite(plan.rows[1].cells[1].paragraphs[0], "Dr Amira Patel")  # table cell
+    options = table_with(doc, "Accept the proposal")
+    for row in range(1, 5):
+        tick_row(options, row, 1, row == 4)  # tick moved to option 4
+    duties = table_with(doc, form.question(DUTY_DISCRIMINATION).heading)
+    row = next(n for n, r in enumerate(duties.rows) if r.cells[0].text.startswith(form.question(DUTY_DISCRIMINATION).heading))
+    was_yes = duties.rows[row].cells[1].text == "☒"
+    tick_row(duties, row, 1, not was_yes)
+    tick_row(duties, row, 2, was_yes)
+    ticks = table_with(doc, "Positive impact")  # Age comes first in Step 4
+    tick_row(ticks, 1, 2, True)
+    doc.save(str(path))
+    return "no" if was_yes else "yes"
+
+
+def test_an_unchanged_export_changes_nothing(context, exported):
+    reading = context.word_in.read(exported)
+    assert (reading.edits, reading.comments, reading.not_placed) == ([], [], [])
+
+
+def test_every_edit_made_in_word_is_listed_with_its_question(context, exported, form):
+    duty = edit_everything(exported, form)
+    reading = context.word_in.read(exported)
+    by = {edit.question_id: edit for edit in reading.edits}
+    assert set(by) == {SUMMARY, AIMS, DRIVERS, ENGAGE_HOW, ACTION_PLAN, DECISION_OPTION, DUTY_DISCRIMINATION, PC_AGE}
+    assert by[SUMMARY].after == "Day case unit moves to the Hinckley site from April."
+    assert by[SUMMARY].before.startswith("Answer") and "to summary" in by[SUMMARY].before
+    assert by[AIMS].after.endswith("\nShorter waits for day surgery.") and by[AIMS].after.startswith(by[AIMS].before)
+    assert by[DRIVERS].after == "Answer 16 to drivers"
+    assert by[ENGAGE_HOW].after == "Drop-in sessions in the outpatients hall."
+    assert by[ENGAGE_HOW].tracked_by == ("Priya Shah",)
+    assert by[ACTION_PLAN].value[0]["lead"] == "Dr Amira Patel" and by[ACTION_PLAN].value[1]["lead"] != "Dr Amira Patel"
+    assert by[DECISION_OPTION].value == form.question(DECISION_OPTION).choices[3].id
+    assert by[DUTY_DISCRIMINATION].value == duty and by[DUTY_DISCRIMINATION].after == duty.upper()
+    assert by[PC_AGE].value["neutral"] is True and "☒ Neutral impact" in by[PC_AGE].after
+    assert reading.not_placed == []
+
+
+def test_cli_lists_the_changes_and_imports_nothing_until_they_are_accepted(context, exported, form, capsys):
+    edit_everything(exported, form)
+    before = context.assessments.list()
+    code = main(["import", str(exported)])
+    out, err = capsys.readouterr()
+    assert code == 2 and "8 answer(s) were changed in Word, so nothing was imported" in err
+    assert "Changed in Word: Summary information" in out and "Dr Amira Patel" in out
+    assert [(s.id, s.updated_at) for s in context.assessments.list()] == [(s.id, s.updated_at) for s in before]
+
+    assert main(["word-changes", str(exported), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {c["question_id"] for c in listed["changes"]} >= {SUMMARY, ACTION_PLAN}
+    assert listed["comments"] == [] and listed["not_placed"] == []
+
+
+def test_accepted_edits_are_answer_changes_on_the_draft(context, exported, form, complete_assessment, capsys):
+    duty = edit_everything(exported, form)
+    assert main(["import", str(exported), "--accept-word-edits"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == str(complete_assessment.id)
+    assert "8 answer(s) changed from Word, 0 comment(s) added, 0 paragraph(s) not placed" in err
+    item = context.assessments.get(complete_assessment.id)
+    assert item.answers[SUMMARY] == "Day case unit moves to the Hinckley site from April."
+    assert item.answers[DUTY_DISCRIMINATION] == duty
+    assert item.answers[ACTION_PLAN][0]["lead"] == "Dr Amira Patel"
+    assert item.answers[PC_AGE].neutral is True
+    assert item.answer_versions[SUMMARY] == 2  # an ordinary change: the answer's version moved on
+
+
+def test_rejected_edits_change_nothing(context, exported, form, complete_assessment):
+    edit_everything(exported, form)
+    reading = context.word_in.read(exported)
+    reading.edits = [e for e in reading.edits if e.question_id == SUMMARY]  # the user rejected the rest
+    done = context.word_in.bring_in(exported, accept_edits=True, reading=reading)
+    item = context.assessments.get(complete_assessment.id)
+    assert done.applied == [SUMMARY] and item.answers[SUMMARY].startswith("Day case unit moves")
+    assert item.answers[DRIVERS] == complete_assessment.answers[DRIVERS]
+    assert item.answers[ACTION_PLAN] == complete_assessment.answers[ACTION_PLAN]
+
+
+def test_edits_to_a_signed_off_version_go_into_a_new_version(context, exported, form, complete_assessment):
+    edit_everything(exported, form)
+    context.store.assessments.update_meta(complete_assessment.id, complete_assessment.row_version, locked=True)
+    done = context.word_in.bring_in(exported, accept_edits=True)
+    assert done.new_version and done.assessment.id != complete_assessment.id
+    assert done.assessment.version_number == complete_assessment.version_number + 1
+    assert context.assessments.get(done.assessment.id).answers[SUMMARY].startswith("Day case unit moves")
+    assert context.assessments.get(complete_assessment.id).answers[SUMMARY] == complete_assessment.answers[SUMMARY]
+
+
+def test_an_answer_changed_in_the_app_since_export_is_not_overwritten(context, exported, form, complete_assessment):
+    edit_everything(exported, form)
+    context.assessments.set_answer(context.assessments.get(complete_assessment.id), SUMMARY, "Typed in the app later")
+    done = context.word_in.bring_in(exported, accept_edits=True)
+    assert SUMMARY not in done.applied
+    assert context.assessments.get(complete_assessment.id).answers[SUMMARY] == "Typed in the app later"
+    notes = [t.comment.body for t in context.comments.threads(complete_assessment.id, "step:aims")]
+    assert any("Not placed on import" in n and "Day case unit moves to the Hinckley site" in n for n in notes)
+
+
+def test_a_date_that_is_not_a_date_is_kept_as_a_note(context, exported, complete_assessment):
+    doc = docx.Document(str(exported))
+    date = next(p for p in doc.paragraphs if p.text.count("/") == 2 and len(p.text) == 10)
+    rewrite(date, "next March")
+    doc.save(str(exported))
+    reading = context.word_in.read(exported)
+    [edit] = reading.edits
+    assert "“next March” is not a date written as DD/MM/YYYY" in edit.problem
+    done = context.word_in.bring_in(exported, accept_edits=True)
+    assert done.applied == [] and done.not_placed == 1
+    notes = [t.comment.body for t in context.comments.threads(complete_assessment.id)]
+    assert any("next March" in n for n in notes)
+
+
+def test_word_comments_become_review_comments_on_their_question_or_step(context, exported, complete_assessment,
+                                                                      capsys):
+    doc = docx.Document(str(exported))
+    when = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc)
+    comment(doc, answer(doc, SUMMARY), "Say which wards close.", "Priya Shah", when)
+    comment(doc, find(doc, "4. Equality Impact Assessment"), "Add the census figures here.", "Tom Reid", when)
+    comment(doc, find(doc, "Translate the patient letter"), "Which languages?", "Priya Shah", when)
+    doc.save(str(exported))
+    reading = context.word_in.read(exported)
+    assert [(c.question_id, c.author, c.date) for c in reading.comments] == [
+        (SUMMARY, "Priya Shah", when), (None, "Tom Reid", when), (ACTION_PLAN, "Priya Shah", when)]
+    assert main(["import", str(exported)]) == 0
+    on_summary = context.comments.threads(complete_assessment.id, SUMMARY)
+    assert [(t.comment.author, t.comment.body, t.comment.created_at) for t in on_summary] == [
+        ("Priya Shah", "Say which wards close.", when)]
+    on_step = context.comments.threads(complete_assessment.id, "step:impact")
+    assert [t.comment.body for t in on_step] == ["Add the census figures here."]
+    assert [t.comment.body for t in context.comments.threads(complete_assessment.id, ACTION_PLAN)] == [
+        "Which languages?"]
+    capsys.readouterr()
+    assert main(["import", str(exported)]) == 0  # the same file again adds nothing twice
+    assert "0 comment(s) added" in capsys.readouterr().err
+    assert len(context.comments.threads(complete_assessment.id, SUMMARY)) == 1

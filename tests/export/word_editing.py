@@ -1,0 +1,78 @@
+"""Edit an exported Word file the way a reviewer does in Word, with python-docx: find a paragraph by its words,
+rewrite or delete text, add paragraphs and table rows, move a tick, make tracked changes, add comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+W_P = qn("w:p")
+
+
+def paragraphs(doc) -> list[Paragraph]:
+    """Every paragraph of the body, table cells included, in reading order."""
+    return [Paragraph(p, doc._body) for p in doc.element.body.iter(W_P)]
+
+
+def find(doc, starts: str) -> Paragraph:
+    """The first paragraph whose text starts with `starts`."""
+    for paragraph in paragraphs(doc):
+        if paragraph.text.startswith(starts):
+            return paragraph
+    raise AssertionError(f"no paragraph starts with {starts!r}")
+
+
+def rewrite(paragraph: Paragraph, text: str) -> None:
+    """Replace a paragraph's words, keeping its first run (and its formatting)."""
+    runs = paragraph.runs
+    runs[0].text = text
+    for run in runs[1:]:
+        run._r.getparent().remove(run._r)
+
+
+def next_paragraph(doc, paragraph: Paragraph) -> Paragraph:
+    """The paragraph that follows one in the body."""
+    found = paragraphs(doc)
+    return found[[p._p for p in found].index(paragraph._p) + 1]
+
+
+def tick_row(table, row: int, column: int, checked: bool) -> None:
+    """Set one tick cell to ☒ or ☐."""
+    cell = table.rows[row].cells[column]
+    cell.paragraphs[0].runs[0].text = "☒" if checked else "☐"
+
+
+def table_with(doc, text: str):
+    """The first table whose cells hold a paragraph starting with `text`."""
+    for table in doc.tables:
+        if any(p.text.startswith(text) for row in table.rows for c in row.cells for p in c.paragraphs):
+            return table
+    raise AssertionError(f"no table holds {text!r}")
+
+
+def tracked_replace(paragraph: Paragraph, new_text: str, author: str = "Priya Shah") -> None:
+    """Word's tracked change: the old words inside w:del, the new ones inside w:ins, both by `author`."""
+    stamp = "2026-11-29T10:00:00Z"
+    deleted, inserted = OxmlElement("w:del"), OxmlElement("w:ins")
+    for element, ident in ((deleted, "901"), (inserted, "902")):
+        element.set(qn("w:id"), ident)
+        element.set(qn("w:author"), author)
+        element.set(qn("w:date"), stamp)
+    for run in paragraph.runs:
+        run._r.addprevious(deleted)
+        deleted.append(run._r)
+        for t in run._r.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+    new = paragraph.add_run(new_text)._r
+    deleted.addnext(inserted)
+    inserted.append(new)
+
+
+def comment(doc, paragraph: Paragraph, text: str, author: str, when: dt.datetime):
+    """A Word comment on a paragraph's runs (python-docx's comment API), dated `when`."""
+    made = doc.add_comment(paragraph.runs, text=text, author=author, initials=author[:1])
+    made._comment_elm.set(qn("w:date"), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return made
