@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -180,3 +182,17 @@ def test_word_comments_become_review_comments_on_their_question_or_step(context,
     assert main(["import", str(exported)]) == 0  # the same file again adds nothing twice
     assert "0 comment(s) added" in capsys.readouterr().err
     assert len(context.comments.threads(complete_assessment.id, SUMMARY)) == 1
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_file_saved_again_by_libreoffice_still_shows_only_the_real_edit(context, exported, tmp_path):
+    doc = docx.Document(str(exported))
+    rewrite(answer(doc, SUMMARY), "Saved by LibreOffice after this edit.")
+    doc.save(str(exported))
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(out), str(exported)], check=True, capture_output=True,
+                   timeout=180)
+    reading = context.word_in.read(out / exported.name)
+    assert [(e.question_id, e.after) for e in reading.edits] == [(SUMMARY, "Saved by LibreOffice after this edit.")]
+    assert reading.not_placed == []

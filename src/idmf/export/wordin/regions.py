@@ -83,15 +83,18 @@ class _Walk:
     def bookmark(self, element: etree._Element) -> None:
         ident = element.get(W + "id", "")
         if element.tag == W + "bookmarkStart":
-            self.names[ident] = element.get(W + "name", "")
-            self.open.append((ident, self.names[ident]))
-        else:
-            self.open = [(i, n) for i, n in self.open if i != ident]
+            name = self.names[ident] = element.get(W + "name", "")
+            if split(name):  # the app's answers never overlap: a new one closes any left open
+                self.open = [(i, n) for i, n in self.open if not split(n)]
+            self.open.append((ident, name))
+        else:  # LibreOffice may write one bookmark as two starts and one end: the end closes the name
+            name = self.names.get(ident)
+            self.open = [(i, n) for i, n in self.open if i != ident and (name is None or n != name)]
 
     def paragraph(self, p: etree._Element, cell) -> None:
-        marks = list(p.iter(W + "bookmarkStart", W + "bookmarkEnd"))
-        for start in (m for m in marks if m.tag == W + "bookmarkStart"):
-            self.bookmark(start)
+        early, late = _marks(p)
+        for mark in early:
+            self.bookmark(mark)
         style = p.find(f"{W}pPr/{W}pStyle")
         style_id = style.get(W + "val", "") if style is not None else ""
         comments = [el.get(W + "id", "") for el in p.iter(W + "commentRangeStart", W + "commentReference")]
@@ -100,8 +103,24 @@ class _Walk:
                     [el.get(W + "author", "") for el in p.iter(*_TRACKED)])
         if item.text or item.comments:
             self.items.append(item)
-        for end in (m for m in marks if m.tag == W + "bookmarkEnd"):
-            self.bookmark(end)
+        for mark in late:
+            self.bookmark(mark)
+
+
+def _marks(p: etree._Element) -> tuple[list, list]:
+    """A paragraph's bookmark marks to apply before reading it and after. A start or end counts where the words
+    are: LibreOffice writes the end of a bookmark that closes with a paragraph at the start of the next one, and
+    a start after the last word means the bookmark begins with the next paragraph."""
+    events = [el for el in p.iter(W + "bookmarkStart", W + "bookmarkEnd", W + "t", W + "tab")
+              if el.tag != W + "t" or el.text]
+    words = [n for n, el in enumerate(events) if el.tag in (W + "t", W + "tab")]
+    early, late = [], []
+    for n, el in enumerate(events):
+        if el.tag == W + "bookmarkStart":
+            (late if words and n > words[-1] else early).append(el)
+        elif el.tag == W + "bookmarkEnd":
+            (early if words and n < words[0] else late).append(el)
+    return early, late
 
 
 def _children(element: etree._Element, tag: str):
