@@ -44,9 +44,13 @@ class WordImport:
     comments: int = 0  # Word comments added as review comments
     not_placed: int = 0  # pieces of text kept in "Not placed on import" comments
     new_version: bool = False  # the file's version is signed off here: the edits went into a new version
+    handfilled: bool = False  # a Part B filled in Word without the app, imported as a new draft
 
     def summary(self) -> str:
         """One line: '3 answers changed from Word, 2 comments added, 1 paragraph not placed'."""
+        if self.handfilled:
+            return (f"{len(self.applied)} answers placed, {self.not_placed} paragraph(s) not placed, "
+                    f"{self.comments} comment(s) added")
         where = " (in a new version: the one in the file is signed off)" if self.new_version else ""
         return (f"{len(self.applied)} answer(s) changed from Word{where}, {self.comments} comment(s) added, "
                 f"{self.not_placed} paragraph(s) not placed")
@@ -72,16 +76,24 @@ class WordInService:
     def read(self, path: Path):
         """What the Word file would change (export.wordin.WordReading); DocxImportError for a file not exported
         by the app."""
-        from idmf.export.embed import read_embedded_json
-        from idmf.export.wordin import read_exported
+        from idmf.export.embed import DocxImportError, read_embedded_json
+        from idmf.export.wordin import read_exported, read_handfilled_file
 
-        item = jsonio.loads(read_embedded_json(Path(path)), self.store.forms)
+        try:
+            text = read_embedded_json(Path(path))
+        except DocxImportError:
+            if not Path(path).is_file():
+                raise
+            return read_handfilled_file(Path(path), self.store.forms.latest())  # filled in Word without the app
+        item = jsonio.loads(text, self.store.forms)
         return read_exported(Path(path), item, self.store.form_for(item))
 
     def bring_in(self, path: Path, accept_edits: bool = False, as_copy: bool = False, reading=None) -> WordImport:
         """Import the file with its Word edits (all of them, or `reading.edits` as the user left them), comments
         and unplaced text, as one transaction; WordEditsPending when it has edits and they were not accepted."""
         reading = reading or self.read(path)
+        if reading.handfilled:
+            return self._bring_in_handfilled(reading)
         if reading.edits and not accept_edits:
             raise WordEditsPending(reading)
         with self.store.transaction() as conn:
@@ -93,6 +105,16 @@ class WordInService:
             self._keep_unplaced(target, unplaced, done, conn)
         self.changes.publish(Changes(target.id, answers=frozenset(done.applied), comments=True, listing=True,
                                      opened=target.id))
+        return done
+
+    def _bring_in_handfilled(self, reading) -> WordImport:
+        """A Part B filled in Word: a new draft with every answer found, the rest kept as notes on its steps."""
+        with self.store.transaction() as conn:
+            target = self.store.assessments.add(reading.assessment, conn)
+            done = WordImport(target, applied=[edit.question_id for edit in reading.edits], handfilled=True)
+            self._add_comments(target, reading, done, conn)
+            self._keep_unplaced(target, [(p.section_id, p.text) for p in reading.not_placed], done, conn)
+        self.changes.publish(Changes(target.id, comments=True, listing=True, opened=target.id))
         return done
 
     def _target(self, item: Assessment, as_copy: bool, anything: bool, conn) -> tuple[Assessment, bool]:

@@ -30,6 +30,7 @@ class WordReading:
     edits: list[WordEdit] = field(default_factory=list)
     comments: list[WordComment] = field(default_factory=list)
     not_placed: list[Unplaced] = field(default_factory=list)
+    handfilled: bool = False  # filled in Word without the app: `assessment` is a new draft of what was found
 
 
 def _printed_again(assessment: Assessment, form: FormDefinition, with_guidance: bool) -> list[Item]:
@@ -47,3 +48,32 @@ def read_exported(source: Path | bytes, assessment: Assessment, form: FormDefini
     fresh = _printed_again(assessment, form, with_guidance)
     edits, unplaced = compare(items, fresh, form, assessment)
     return WordReading(assessment, edits, read_comments(source, items, form), unplaced)
+
+
+MIN_RECOGNISED = 3  # template headings or questions a document must show to be taken for a Part B
+
+
+def read_handfilled_file(source: Path | bytes, form: FormDefinition, title: str = "") -> WordReading:
+    """A Part B filled in Word without the app, as a new draft's answers (every one listed as a change from
+    nothing) and the text placed nowhere; DocxImportError when the document does not look like a Part B."""
+    from idmf.domain.answer_text import answer_text
+    from idmf.domain.answers import parse_answer
+    from idmf.export.embed import DocxImportError
+    from idmf.export.wordin.handfilled import read_handfilled
+    from idmf.export.wordin.wording import Wording
+
+    items = read_items(source)
+    words = Wording(form)
+    recognised = sum(1 for item in items if words.question(item.text) or words.section(item.text))
+    if recognised < MIN_RECOGNISED:
+        name = source.name if isinstance(source, Path) else "The Word document"
+        raise DocxImportError(f"{name} is not an IDMF Part B: none of the template's steps and questions were "
+                              "found in it. Choose a Part B filled in Word, or a file IDMF Desktop exported.")
+    answers, unplaced = read_handfilled(items, form)
+    item = Assessment.new(form, title)
+    edits = []
+    for question in form.questions():
+        if question.id in answers:
+            value = item.set_answer(form, question.id, answers[question.id])
+            edits.append(WordEdit(question.id, question.label, "", answer_text(question, value), answers[question.id]))
+    return WordReading(item, edits, read_comments(source, items, form), unplaced, handfilled=True)

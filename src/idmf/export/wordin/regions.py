@@ -7,6 +7,7 @@ deletions out, hidden text marked); this module adds only where each paragraph i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from idmf.export.visible import W, read_body
 
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo", W + "smartTag"}
 _TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+_TWO_WAY = re.compile(r"\b(yes|no)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -31,6 +33,8 @@ class Item:
     comments: list[str] = field(default_factory=list)  # ids of the Word comments anchored here
     tracked: list[str] = field(default_factory=list)  # authors of tracked changes in it
     adopted: bool = False  # added in Word outside every answer, and given to the answer next to it
+    struck: str = ""  # its words struck through ("YES / NO" with NO struck out)
+    marked: str = ""  # its words highlighted or shaded ("YES / NO" with YES highlighted)
 
     @property
     def question_id(self) -> str | None:
@@ -101,10 +105,34 @@ class _Walk:
         item = Item(self.reader.paragraph(p), self.anchor(), cell, self.reader.styles.names.get(style_id, style_id.lower()),
                     _all_bold(p), list(dict.fromkeys(comments)),
                     [el.get(W + "author", "") for el in p.iter(*_TRACKED)])
+        if item.text.strip() and _TWO_WAY.search(item.text):
+            item.struck, item.marked = _emphasis(p)
         if item.text or item.comments:
             self.items.append(item)
         for mark in late:
             self.bookmark(mark)
+
+
+def _flag(props, tag: str) -> bool:
+    element = props.find(W + tag) if props is not None else None
+    return element is not None and element.get(W + "val", "1").lower() not in ("0", "false", "off", "none")
+
+
+def _emphasis(p: etree._Element) -> tuple[str, str]:
+    """The words of a paragraph struck through, and those highlighted or shaded (how people answer YES / NO)."""
+    struck, marked = [], []
+    for run in p.iter(W + "r"):
+        if run.getparent().tag in (W + "del", W + "moveFrom"):
+            continue
+        text = "".join(t.text or "" for t in run.iter(W + "t"))
+        props = run.find(W + "rPr")
+        shade = props.find(W + "shd") if props is not None else None
+        if _flag(props, "strike") or _flag(props, "dstrike"):
+            struck.append(text)
+        if _flag(props, "highlight") or (shade is not None and shade.get(W + "fill", "auto").lower()
+                                         not in ("auto", "ffffff", "")):
+            marked.append(text)
+    return " ".join(struck), " ".join(marked)
 
 
 def _marks(p: etree._Element) -> tuple[list, list]:
