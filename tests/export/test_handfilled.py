@@ -34,7 +34,7 @@ def _notes(context, assessment_id: int) -> list[str]:
             if t.comment.body.startswith("Not placed on import")]
 
 
-@pytest.mark.parametrize("build", _params())
+@pytest.mark.parametrize("build", list(_params()))
 def test_a_hand_filled_part_b_becomes_a_draft_and_nothing_is_lost(build, context, form, tmp_path, capsys):
     written = build(form, tmp_path)
     assert main(["import", str(written.path)]) == 0

@@ -14,21 +14,22 @@ import pytest
 
 from idmf.cli.main import main
 from idmf.domain.questions import (
-    ACTION_PLAN, AIMS, DECISION_OPTION, DUTY_DISCRIMINATION, ENGAGE_HOW, PC_AGE, SUMMARY,
+    ACTION_PLAN,
+    AIMS,
+    DECISION_OPTION,
+    DUTY_DISCRIMINATION,
+    ENGAGE_HOW,
+    PC_AGE,
+    SUMMARY,
 )
 from tests.export.word_editing import (
-    comment, find, next_paragraph, rewrite, table_with, tick_row, tracked_replace,
+    DRIVERS,
+    answer,
+    comment,
+    edit_everything,
+    find,
+    rewrite,
 )
-
-DRIVERS = "drivers"
-
-
-def answer(doc, question_id: str):
-    """The paragraph holding tests.factories' answer to a question ("Answer 8 to summary: …")."""
-    for paragraph in doc.paragraphs:
-        if f" to {question_id}: " in paragraph.text:
-            return paragraph
-    raise AssertionError(question_id)
 
 
 @pytest.fixture
@@ -36,30 +37,6 @@ def exported(context, complete_assessment, tmp_path):
     path = tmp_path / "part-b.docx"
     context.documents.export(complete_assessment.id, "docx", path)
     return path
-
-
-def edit_everything(path, form):
-    """The six kinds of edit a reviewer makes in Word, saved back into the file."""
-    doc = docx.Document(str(path))
-    rewrite(answer(doc, SUMMARY), "Day case unit moves to the Hinckley site from April.")  # changed paragraph
-    aims = answer(doc, AIMS)
-    next_paragraph(doc, aims).insert_paragraph_before("Shorter waits for day surgery.", style=aims.style)  # added
-    rewrite(answer(doc, DRIVERS), "Answer 16 to drivers")  # text deleted
-    tracked_replace(answer(doc, ENGAGE_HOW), "Drop-in sessions in the outpatients hall.")  # tracked change
-    plan = table_with(doc, "Translate the patient letter")
-    rewrite(plan.rows[1].cells[1].paragraphs[0], "Dr Amira Patel")  # table cell
-    options = table_with(doc, "Accept the proposal")
-    for row in range(1, 5):
-        tick_row(options, row, 1, row == 4)  # tick moved to option 4
-    duties = table_with(doc, form.question(DUTY_DISCRIMINATION).heading)
-    row = next(n for n, r in enumerate(duties.rows) if r.cells[0].text.startswith(form.question(DUTY_DISCRIMINATION).heading))
-    was_yes = duties.rows[row].cells[1].text == "☒"
-    tick_row(duties, row, 1, not was_yes)
-    tick_row(duties, row, 2, was_yes)
-    ticks = table_with(doc, "Positive impact")  # Age comes first in Step 4
-    tick_row(ticks, 1, 2, True)
-    doc.save(str(path))
-    return "no" if was_yes else "yes"
 
 
 def test_an_unchanged_export_changes_nothing(context, exported):
@@ -162,7 +139,7 @@ def test_a_date_that_is_not_a_date_is_kept_as_a_note(context, exported, complete
 def test_word_comments_become_review_comments_on_their_question_or_step(context, exported, complete_assessment,
                                                                       capsys):
     doc = docx.Document(str(exported))
-    when = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
     comment(doc, answer(doc, SUMMARY), "Say which wards close.", "Priya Shah", when)
     comment(doc, find(doc, "4. Equality Impact Assessment"), "Add the census figures here.", "Tom Reid", when)
     comment(doc, find(doc, "Translate the patient letter"), "Which languages?", "Priya Shah", when)

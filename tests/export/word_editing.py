@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from idmf.domain.questions import AIMS, DUTY_DISCRIMINATION, ENGAGE_HOW, SUMMARY
+
 W_P = qn("w:p")
+DRIVERS = "drivers"
 
 
 def paragraphs(doc) -> list[Paragraph]:
@@ -76,3 +80,35 @@ def comment(doc, paragraph: Paragraph, text: str, author: str, when: dt.datetime
     made = doc.add_comment(paragraph.runs, text=text, author=author, initials=author[:1])
     made._comment_elm.set(qn("w:date"), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
     return made
+
+
+def answer(doc, question_id: str):
+    """The paragraph holding tests.factories' answer to a question ("Answer 8 to summary: …")."""
+    for paragraph in doc.paragraphs:
+        if f" to {question_id}: " in paragraph.text:
+            return paragraph
+    raise AssertionError(question_id)
+
+
+def edit_everything(path, form):
+    """The six kinds of edit a reviewer makes in Word, saved back into the file."""
+    doc = docx.Document(str(path))
+    rewrite(answer(doc, SUMMARY), "Day case unit moves to the Hinckley site from April.")  # changed paragraph
+    aims = answer(doc, AIMS)
+    next_paragraph(doc, aims).insert_paragraph_before("Shorter waits for day surgery.", style=aims.style)  # added
+    rewrite(answer(doc, DRIVERS), "Answer 16 to drivers")  # text deleted
+    tracked_replace(answer(doc, ENGAGE_HOW), "Drop-in sessions in the outpatients hall.")  # tracked change
+    plan = table_with(doc, "Translate the patient letter")
+    rewrite(plan.rows[1].cells[1].paragraphs[0], "Dr Amira Patel")  # table cell
+    options = table_with(doc, "Accept the proposal")
+    for row in range(1, 5):
+        tick_row(options, row, 1, row == 4)  # tick moved to option 4
+    duties = table_with(doc, form.question(DUTY_DISCRIMINATION).heading)
+    row = next(n for n, r in enumerate(duties.rows) if r.cells[0].text.startswith(form.question(DUTY_DISCRIMINATION).heading))
+    was_yes = duties.rows[row].cells[1].text == "☒"
+    tick_row(duties, row, 1, not was_yes)
+    tick_row(duties, row, 2, was_yes)
+    ticks = table_with(doc, "Positive impact")  # Age comes first in Step 4
+    tick_row(ticks, 1, 2, True)
+    doc.save(str(path))
+    return "no" if was_yes else "yes"

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from idmf.cli.errors import CliError
-from idmf.domain.answer_text import answer_text
 from idmf.cli.output import waiting
 from idmf.cli.word import print_reading
+from idmf.domain.answer_text import answer_text
 from idmf.services.context import AppContext, open_app
 from idmf.services.documents import FORMATS
 from idmf.services.word_in import WordEditsPending

@@ -10,8 +10,8 @@ narrative. Word allows 40 characters in a bookmark name; the longest here is 37.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from docx.oxml.ns import qn
 from lxml import etree

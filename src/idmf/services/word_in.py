@@ -76,14 +76,12 @@ class WordInService:
     def read(self, path: Path):
         """What the Word file would change (export.wordin.WordReading); DocxImportError for a file not exported
         by the app."""
-        from idmf.export.embed import DocxImportError, read_embedded_json
+        from idmf.export.embed import NothingEmbedded, read_embedded_json
         from idmf.export.wordin import read_exported, read_handfilled_file
 
         try:
             text = read_embedded_json(Path(path))
-        except DocxImportError:
-            if not Path(path).is_file():
-                raise
+        except NothingEmbedded:
             return read_handfilled_file(Path(path), self.store.forms.latest())  # filled in Word without the app
         item = jsonio.loads(text, self.store.forms)
         return read_exported(Path(path), item, self.store.form_for(item))

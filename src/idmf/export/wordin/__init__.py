@@ -57,7 +57,6 @@ def read_handfilled_file(source: Path | bytes, form: FormDefinition, title: str 
     """A Part B filled in Word without the app, as a new draft's answers (every one listed as a change from
     nothing) and the text placed nowhere; DocxImportError when the document does not look like a Part B."""
     from idmf.domain.answer_text import answer_text
-    from idmf.domain.answers import parse_answer
     from idmf.export.embed import DocxImportError
     from idmf.export.wordin.handfilled import read_handfilled
     from idmf.export.wordin.wording import Wording

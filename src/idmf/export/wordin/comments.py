@@ -44,7 +44,7 @@ def _parse_date(value: str) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _parts(source: Path | bytes) -> tuple[etree._Element | None, etree._Element | None]:

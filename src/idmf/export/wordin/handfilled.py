@@ -92,9 +92,8 @@ class Filling:
         if question is None:
             return False
         self.question, self.section = question, self.words.section_of(question)
-        if value and not is_placeholder(value):
-            if not self._answer_text(question, Item(value)):
-                self.lost(text)
+        if value and not is_placeholder(value) and not self._answer_text(question, Item(value)):
+            self.lost(text)
         return True
 
     def _ticks(self, item: Item) -> bool:

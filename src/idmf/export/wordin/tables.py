@@ -41,7 +41,7 @@ def _only_ticks(text: str) -> bool:
     return all(ch in "☒☑✓✔✗✘xX■☐□ " for ch in text)
 
 
-def read_table(filling: "Filling", items: list[Item]) -> None:
+def read_table(filling: Filling, items: list[Item]) -> None:
     """Place one table's rows (items: the table's cells, in reading order)."""
     rows = _rows(items)
     header = {c: key(item.text) for c, item in rows[0].items()} if rows else {}
@@ -57,7 +57,7 @@ def read_table(filling: "Filling", items: list[Item]) -> None:
         _row(filling, row, header, ratings)
 
 
-def _impact_boxes(filling: "Filling", rows: list[dict[int, Item]], ratings: dict[int, str]) -> None:
+def _impact_boxes(filling: Filling, rows: list[dict[int, Item]], ratings: dict[int, str]) -> None:
     question = filling.question
     if question is None or question.type != FieldType.IMPACT:
         for row in rows:
@@ -74,7 +74,7 @@ def _impact_boxes(filling: "Filling", rows: list[dict[int, Item]], ratings: dict
                 answer["narrative"] = "\n".join(t for t in (answer["narrative"], item.text.strip()) if t)
 
 
-def _action_plan(filling: "Filling", plan, rows: list[dict[int, Item]], header: dict[int, str]) -> None:
+def _action_plan(filling: Filling, plan, rows: list[dict[int, Item]], header: dict[int, str]) -> None:
     where = {}
     for column in plan.columns:
         for c, text in header.items():
@@ -100,7 +100,7 @@ def _action_plan(filling: "Filling", plan, rows: list[dict[int, Item]], header: 
                 filling.lost(item.text)
 
 
-def _row(filling: "Filling", row: dict[int, Item], header: dict[int, str], ratings: dict[int, str]) -> None:
+def _row(filling: Filling, row: dict[int, Item], header: dict[int, str], ratings: dict[int, str]) -> None:
     label = _text(row, 0)
     words = filling.words
     grid = filling.form.question(IMPACTED)
@@ -143,7 +143,7 @@ def _row(filling: "Filling", row: dict[int, Item], header: dict[int, str], ratin
             filling.lost(item.text)
 
 
-def _grid_row(filling: "Filling", grid, row_id: str, row: dict[int, Item], header: dict[int, str]) -> None:
+def _grid_row(filling: Filling, grid, row_id: str, row: dict[int, Item], header: dict[int, str]) -> None:
     columns = grid.printed_columns()
     by_heading = {key(heading): ids for heading, ids in columns}
     for c, item in row.items():
@@ -157,7 +157,7 @@ def _grid_row(filling: "Filling", grid, row_id: str, row: dict[int, Item], heade
             (i for i in ids if key(grid.choice_label(i)) == said), ids[0])
 
 
-def _duty(filling: "Filling", question, row: dict[int, Item], header: dict[int, str]) -> None:
+def _duty(filling: Filling, question, row: dict[int, Item], header: dict[int, str]) -> None:
     columns = {c: h for c, h in header.items() if h in ("yes", "no")}
     if columns:
         chosen = {columns[c] for c, item in row.items() if c in columns and ticked(item.text)}

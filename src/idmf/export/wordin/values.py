@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from idmf.domain.answer_text import CELL_SEPARATOR, evidence_text
 from idmf.domain.answers import ImpactAnswer, to_json

@@ -1,4 +1,5 @@
-"""File → Import assessment…: bring back an assessment from its JSON export or from a Word file the app exported.
+"""File → Import assessment…: bring back an assessment from its JSON export or a Word file the app exported (with
+the edits and comments made in Word, see review/word_edits_dialog.py), or import a Part B filled in Word.
 
 An EDI partner or a committee secretary who only received the Word document can continue from it: the
 .docx carries the assessment inside it. Nothing already in the database is ever replaced by an import.
@@ -18,7 +19,7 @@ from idmf.ui.tasks import describe_error
 log = logging.getLogger(__name__)
 
 HEADING = "Import assessment"
-FILE_FILTER = "Assessments (*.docx *.json);;Word documents exported by IDMF Desktop (*.docx);;JSON exports (*.json)"
+FILE_FILTER = "Assessments (*.docx *.json);;Word documents: exported by IDMF Desktop or a Part B filled in Word (*.docx);;JSON exports (*.json)"
 
 
 def _ask_copy(parent: QWidget | None, existing: int) -> bool | None:
@@ -31,9 +32,31 @@ def _ask_copy(parent: QWidget | None, existing: int) -> bool | None:
     return {QMessageBox.StandardButton.Save: True, QMessageBox.StandardButton.Open: False}.get(box)
 
 
+def _word_file(parent: QWidget | None, context: AppContext, path: Path) -> int | None | bool:
+    """A Word file with something beyond its data (edits made in Word, Word comments) or filled in Word without
+    the app: brought in after the user chose which edits to keep; False when it is a plain export."""
+    reading = context.word_in.read(path)
+    if not (reading.handfilled or reading.edits or reading.comments):
+        return False
+    if reading.edits and not reading.handfilled:
+        from idmf.ui.review.word_edits_dialog import WordEditsDialog
+
+        dialog = WordEditsDialog(reading, path.name, parent)
+        if dialog.exec() != WordEditsDialog.DialogCode.Accepted:
+            return None
+        reading.edits = dialog.chosen()
+    done = context.word_in.bring_in(path, accept_edits=True, reading=reading)
+    messages.information(parent, HEADING, f"{path.name}: {done.summary()}.")
+    return done.assessment.id
+
+
 def import_file(parent: QWidget | None, context: AppContext, path: Path) -> int | None:
     """Import one file; returns the id to show (new, or the existing copy), None when refused or cancelled."""
     try:
+        if path.suffix.lower() == ".docx":
+            brought = _word_file(parent, context, path)
+            if brought is not False:
+                return brought
         existing = context.documents.existing_copy(path)
         if existing is not None:
             as_copy = _ask_copy(parent, existing.id)
