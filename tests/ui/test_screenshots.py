@@ -53,3 +53,18 @@ def test_signing_script_writes_the_trusted_signers_window_and_the_three_outcomes
         image = QImage(str(name))
         assert 0 < image.width() <= 1280 and 0 < image.height() <= 720
     assert not (_isolated_data / "signing").exists()  # its keys went to its own throwaway folder
+
+
+def test_word_in_script_writes_the_review_dialog_comments_and_not_placed_note(tmp_path, _isolated_data):
+    src = Path(idmf.__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(src), str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "tools.screenshots.word_in", str(out), "--laptop"], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.glob("*.png")) == [
+        "22-word-edits-review.png", "23-word-comments-imported.png", "24-not-placed-note.png"]
+    for name in out.glob("*.png"):  # a 1280x720 screen at 125 %: nothing larger than the screen
+        image = QImage(str(name))
+        assert 0 < image.width() <= 1280 and 0 < image.height() <= 720

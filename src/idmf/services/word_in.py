@@ -18,6 +18,7 @@ from idmf.errors import DuplicateImportError
 from idmf.interchange import jsonio
 from idmf.interchange.jsonio import InterchangeError
 from idmf.review import comments as review_comments
+from idmf.review.workflow import Role
 from idmf.services.changes import ChangeNotifier, Changes
 from idmf.storage.store import Store
 
@@ -179,6 +180,6 @@ class WordInService:
                 origin = _origin(target.uid, target.version_number, NOT_PLACED, section_id, text, number)
                 made = review_comments.add_imported(self.store, target.uid, target.version_number,
                                                     review_comments.step_anchor(section_id), piece, IMPORTER,
-                                                    target.updated_at, origin, parent, conn)
+                                                    target.updated_at, origin, parent, conn, Role.LEAD)
                 parent = parent or made
             done.not_placed += len(texts)

@@ -52,6 +52,7 @@ def test_unticking_with_the_keyboard_rejects_that_change(qtbot, context, edited,
         dialog.list.setCurrentRow(0)
         qtbot.keyClick(dialog.list, Qt.Key.Key_Space)  # untick the summary: keep the app's answer
         assert dialog.list.item(0).checkState() == Qt.CheckState.Unchecked
+        dialog.hide()  # as exec() leaves it once the user presses Import
         return WordEditsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(WordEditsDialog, "exec", review)

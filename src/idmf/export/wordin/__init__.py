@@ -59,11 +59,12 @@ def read_handfilled_file(source: Path | bytes, form: FormDefinition, title: str 
     from idmf.domain.answer_text import answer_text
     from idmf.export.embed import DocxImportError
     from idmf.export.wordin.handfilled import read_handfilled
-    from idmf.export.wordin.wording import Wording
+    from idmf.export.wordin.wording import Wording, split_label
 
     items = read_items(source)
     words = Wording(form)
-    recognised = sum(1 for item in items if words.question(item.text) or words.section(item.text))
+    recognised = sum(1 for item in items if words.question(item.text) or words.section(item.text)
+                     or words.question(split_label(item.text)[0] or "-"))
     if recognised < MIN_RECOGNISED:
         name = source.name if isinstance(source, Path) else "The Word document"
         raise DocxImportError(f"{name} is not an IDMF Part B: none of the template's steps and questions were "

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from idmf.review.diff import word_changes
-from idmf.ui.review.diff_dialog import LEGEND, segments_html
+from idmf.ui.review.diff_dialog import segments_html
+
+LEGEND = ("<b>How to read this:</b> <s>struck-through words</s> are the answer as the app has it; "
+          "<u>underlined words</u> were written in Word.")
 
 ROLE_EDIT = Qt.ItemDataRole.UserRole
 
@@ -48,9 +51,12 @@ class WordEditsDialog(QDialog):
         self.setWindowTitle(f"Changes made in Word — {file_name}")
         self.list = QListWidget()
         self.list.setAccessibleName("Answers changed in Word; tick the ones to keep")
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         for edit in reading.edits:
             item = QListWidgetItem(edit.label if not edit.problem else f"{edit.label} (cannot be applied)")
             item.setData(ROLE_EDIT, edit)
+            item.setToolTip(edit.label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if edit.applicable else Qt.CheckState.Unchecked)
             self.list.addItem(item)
@@ -74,6 +80,7 @@ class WordEditsDialog(QDialog):
         split.addWidget(self.list)
         split.addWidget(self.browser)
         split.setStretchFactor(1, 2)
+        split.setSizes([self.fontMetrics().averageCharWidth() * 36, self.fontMetrics().averageCharWidth() * 80])
         every, none = QPushButton("Tick &all"), QPushButton("Untick a&ll")
         every.clicked.connect(lambda: self._tick_all(True))
         none.clicked.connect(lambda: self._tick_all(False))
@@ -92,7 +99,7 @@ class WordEditsDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(row)
         metrics = self.fontMetrics()
-        self.resize(min(metrics.averageCharWidth() * 120, 1200), min(metrics.height() * 32, 640))
+        self.resize(min(metrics.averageCharWidth() * 130, 1200), min(metrics.height() * 36, 680))
 
     def _tick_all(self, checked: bool) -> None:
         for n in range(self.list.count()):
