@@ -22,7 +22,7 @@ from typing import Union
 
 from lxml import etree
 
-from idmf.export.embed import DocxImportError, open_docx
+from idmf.export.embed import DocxImportError, open_docx, read_docx_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -172,7 +172,7 @@ def _part(archive: zipfile.ZipFile, name: str | None, needed=lambda data: True) 
         return None
     if info.file_size > MAX_PART_BYTES:
         raise DocxImportError(f"The Word document's part {name} is too large to check.")
-    data = archive.read(info)
+    data = read_docx_part(Path(archive.filename or "The Word document"), archive, info)  # the limits, as it inflates
     return etree.fromstring(data, _PARSER) if needed(data) else None
 
 
