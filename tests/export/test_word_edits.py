@@ -29,6 +29,7 @@ from tests.export.word_editing import (
     edit_everything,
     find,
     rewrite,
+    thread_replies,
 )
 
 
@@ -173,3 +174,20 @@ def test_a_file_saved_again_by_libreoffice_still_shows_only_the_real_edit(contex
     reading = context.word_in.read(out / exported.name)
     assert [(e.question_id, e.after) for e in reading.edits] == [(SUMMARY, "Saved by LibreOffice after this edit.")]
     assert reading.not_placed == []
+
+
+def test_a_reply_in_word_stays_in_its_thread(context, exported, complete_assessment):
+    doc = docx.Document(str(exported))
+    when = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
+    first = comment(doc, answer(doc, SUMMARY), "Say which wards close.", "Priya Shah", when)
+    reply = comment(doc, answer(doc, SUMMARY), "Wards 3 and 4; added.", "Grace Okafor", when + dt.timedelta(hours=2))
+    doc.save(str(exported))
+    thread_replies(exported, {reply.comment_id: first.comment_id})
+    reading = context.word_in.read(exported)
+    assert [(c.author, c.parent_word_id) for c in reading.comments] == [
+        ("Priya Shah", None), ("Grace Okafor", str(first.comment_id))]
+    context.word_in.bring_in(exported)
+    [thread] = context.comments.threads(complete_assessment.id, SUMMARY)
+    assert thread.comment.body == "Say which wards close."
+    assert [(r.author, r.body, r.created_at) for r in thread.replies] == [
+        ("Grace Okafor", "Wards 3 and 4; added.", when + dt.timedelta(hours=2))]

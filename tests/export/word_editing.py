@@ -112,3 +112,36 @@ def edit_everything(path, form):
     tick_row(ticks, 1, 2, True)
     doc.save(str(path))
     return "no" if was_yes else "yes"
+
+
+def thread_replies(path, replies: dict[int, int]) -> None:
+    """Make Word comments replies, as Word keeps threads (word/commentsExtended.xml): {reply id: parent id}."""
+    import re
+    import zipfile
+
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    w15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    comments = parts["word/comments.xml"].decode()
+    if "xmlns:w14=" not in comments:
+        comments = comments.replace("<w:comments ", f"<w:comments xmlns:w14=\"{w14}\" ", 1)
+    for ident in {*replies, *replies.values()}:  # each comment's paragraph gets a paraId: 0000000N
+        comments = re.sub(rf'(<w:comment [^>]*w:id="{ident}"[^>]*>\s*<w:p)', rf'\1 w14:paraId="0000000{ident}"',
+                          comments, count=1)
+    parts["word/comments.xml"] = comments.encode()
+    entries = "".join(f'<w15:commentEx w15:paraId="0000000{r}" w15:paraIdParent="0000000{p}" w15:done="0"/>'
+                      for r, p in replies.items())
+    parts["word/commentsExtended.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><w15:commentsEx xmlns:w15="{w15}">'
+                                          f'{entries}</w15:commentsEx>').encode()
+    rels = parts["word/_rels/document.xml.rels"].decode().replace(
+        "</Relationships>", '<Relationship Id="rIdX15" Type="http://schemas.microsoft.com/office/2011/relationships/'
+        'commentsExtended" Target="commentsExtended.xml"/></Relationships>')
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    types = parts["[Content_Types].xml"].decode().replace(
+        "</Types>", '<Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.commentsExtended+xml"/></Types>')
+    parts["[Content_Types].xml"] = types.encode()
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
