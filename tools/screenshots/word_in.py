@@ -63,6 +63,18 @@ def _handfilled(path: Path) -> None:
     doc.save(str(path))
 
 
+def _comments_of(window, assessment_id: int) -> None:
+    """Open an assessment at Step 1 with the comments pane showing its first thread."""
+    from idmf.ui.review.comments import CommentsPane
+
+    window.open_assessment(assessment_id)
+    editor = window.editor
+    editor.go_to("aims")
+    pane = editor.findChild(CommentsPane)
+    editor.side_tabs.setCurrentWidget(pane)
+    pane.tree.setCurrentItem(pane.tree.topLevelItem(0))
+
+
 def make_screenshots(out: Path) -> None:
     """Build the data and save the Word-in screenshots into `out`."""
     import tempfile
@@ -72,7 +84,6 @@ def make_screenshots(out: Path) -> None:
     from idmf.services.context import open_app
     from idmf.ui.app import create_application
     from idmf.ui.main_window import MainWindow
-    from idmf.ui.review.comments import CommentsPane
     from idmf.ui.review.word_edits_dialog import WordEditsDialog
     from tools.screenshots.base import SIZE, _example, _save
 
@@ -99,22 +110,11 @@ def make_screenshots(out: Path) -> None:
         QApplication.processEvents()
         context.word_in.bring_in(edited, accept_edits=True, reading=reading)
         window = MainWindow(context)
-        window.open_assessment(example.id)
-        editor = window.editor
-        editor.go_to("aims")
-        pane = editor.findChild(CommentsPane)
-        editor.side_tabs.setCurrentWidget(pane)
-        pane.tree.setCurrentItem(pane.tree.topLevelItem(0))
+        _comments_of(window, example.id)
         _save(window, out, "23-word-comments-imported", size)
         started = folder / "Part B started in Word.docx"
         _handfilled(started)
-        new = context.word_in.bring_in(started).assessment
-        window.open_assessment(new.id)
-        editor = window.editor
-        editor.go_to("aims")
-        pane = editor.findChild(CommentsPane)
-        editor.side_tabs.setCurrentWidget(pane)
-        pane.tree.setCurrentItem(pane.tree.topLevelItem(0))
+        _comments_of(window, context.word_in.bring_in(started).assessment.id)
         _save(window, out, "24-not-placed-note", size)
         window.close()
         QApplication.processEvents()
@@ -124,18 +124,9 @@ def make_screenshots(out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: the folder to write the PNG files into, and --laptop."""
-    import argparse
+    from tools.screenshots.signing import run_with_laptop_option
 
-    from tools.screenshots.base import run_isolated
-    from tools.screenshots.signing import _laptop_screen
-
-    parser = argparse.ArgumentParser(prog="python -m tools.screenshots.word_in")
-    parser.add_argument("out", type=Path, help="folder for the PNG files")
-    parser.add_argument("--laptop", action="store_true", help="a 1280x720 screen at 125 %% and a 14 pt font")
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    if args.laptop:
-        _laptop_screen()
-    return run_isolated(make_screenshots, args.out)
+    return run_with_laptop_option("tools.screenshots.word_in", make_screenshots, argv)
 
 
 if __name__ == "__main__":
