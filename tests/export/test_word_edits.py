@@ -10,6 +10,7 @@ import shutil
 import subprocess
 
 import docx
+from docx.oxml.ns import qn
 import pytest
 
 from idmf.cli.main import main
@@ -191,3 +192,21 @@ def test_a_reply_in_word_stays_in_its_thread(context, exported, complete_assessm
     assert thread.comment.body == "Say which wards close."
     assert [(r.author, r.body, r.created_at) for r in thread.replies] == [
         ("Grace Okafor", "Wards 3 and 4; added.", when + dt.timedelta(hours=2))]
+
+
+def test_a_file_without_the_answer_bookmarks_changes_no_answer_and_keeps_the_edit_as_a_note(
+        context, exported, complete_assessment):
+    """A file exported before answers were bookmarked (or stripped of them): edits cannot be matched to answers,
+    so none is changed (never 'every answer emptied'), and the changed words are kept in a note."""
+    doc = docx.Document(str(exported))
+    for element in list(doc.element.body.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+        element.getparent().remove(element)
+    rewrite(answer(doc, SUMMARY), "Rewritten in a file with no bookmarks.")
+    doc.save(str(exported))
+    reading = context.word_in.read(exported)
+    assert reading.edits == []
+    assert [p.text for p in reading.not_placed] == ["Rewritten in a file with no bookmarks."]
+    done = context.word_in.bring_in(exported, accept_edits=True)
+    assert done.applied == [] and done.not_placed == 1
+    item = context.assessments.get(complete_assessment.id)
+    assert item.answers == complete_assessment.answers

@@ -96,8 +96,8 @@ class WordInService:
         if reading.edits and not accept_edits:
             raise WordEditsPending(reading)
         with self.store.transaction() as conn:
-            target, new_version = self._target(reading.assessment, as_copy, bool(reading.edits or reading.comments),
-                                               conn)
+            anything = bool(reading.edits or reading.comments or reading.not_placed)
+            target, new_version = self._target(reading.assessment, as_copy, anything, conn)
             done = WordImport(target, new_version=new_version)
             unplaced = self._apply_edits(target, reading, done, conn)
             self._add_comments(target, reading, done, conn)

@@ -110,6 +110,14 @@ def _homeless(items: list[Item], form: FormDefinition) -> list[Unplaced]:
     return out
 
 
+def _unmarked(items: list[Item], fresh: list[Item], form: FormDefinition) -> list[Unplaced]:
+    """A file whose answers carry no bookmarks (exported before they were added, or stripped of them): its
+    answers cannot be told apart, so no answer is changed; every paragraph that differs is kept as a note."""
+    for item in fresh:
+        item.anchor = None
+    return _adopt_typed_text(items, fresh, form)
+
+
 def _by_question(items: list[Item]) -> dict[str, list[Item]]:
     found: dict[str, list[Item]] = {}
     for item in items:
@@ -121,6 +129,8 @@ def _by_question(items: list[Item]) -> dict[str, list[Item]]:
 def compare(items: list[Item], fresh: list[Item], form: FormDefinition,
             assessment: Assessment) -> tuple[list[WordEdit], list[Unplaced]]:
     """Every answer whose Word text differs from the file's data, and text that belongs to no answer."""
+    if not any(item.anchor for item in items):
+        return [], _unmarked(items, fresh, form)
     unplaced = _adopt_typed_text(items, fresh, form)
     unplaced += _homeless(items, form)
     mine, theirs = _by_question(items), _by_question(fresh)

@@ -36,7 +36,7 @@ def _word_file(parent: QWidget | None, context: AppContext, path: Path) -> int |
     """A Word file with something beyond its data (edits made in Word, Word comments) or filled in Word without
     the app: brought in after the user chose which edits to keep; False when it is a plain export."""
     reading = context.word_in.read(path)
-    if not (reading.handfilled or reading.edits or reading.comments):
+    if not (reading.handfilled or reading.edits or reading.comments or reading.not_placed):
         return False
     if reading.edits and not reading.handfilled:
         from idmf.ui.review.word_edits_dialog import WordEditsDialog
