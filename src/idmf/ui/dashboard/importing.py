@@ -42,9 +42,12 @@ def _word_file(parent: QWidget | None, context: AppContext, path: Path) -> int |
         from idmf.ui.review.word_edits_dialog import WordEditsDialog
 
         dialog = WordEditsDialog(reading, path.name, parent)
-        if dialog.exec() != WordEditsDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == WordEditsDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        dialog.deleteLater()  # Qt deletes it once control is back in the event loop, never Python's collector
+        if not accepted:
             return None
-        reading.edits = dialog.chosen()
+        reading.edits = chosen
     done = context.word_in.bring_in(path, accept_edits=True, reading=reading)
     messages.information(parent, HEADING, f"{path.name}: {done.summary()}.")
     return done.assessment.id
