@@ -210,3 +210,18 @@ def test_a_file_without_the_answer_bookmarks_changes_no_answer_and_keeps_the_edi
     assert done.applied == [] and done.not_placed == 1
     item = context.assessments.get(complete_assessment.id)
     assert item.answers == complete_assessment.answers
+
+
+def test_edits_to_a_signed_off_version_go_into_the_later_draft_when_there_is_one(context, exported, form,
+                                                                                  complete_assessment):
+    edit_everything(exported, form)
+    context.store.assessments.update_meta(complete_assessment.id, complete_assessment.row_version, locked=True)
+    later = context.assessments.duplicate_as_new_version(complete_assessment.id)
+    context.assessments.set_answer(later, DRIVERS, "Rewritten in version 2 before the Word file came back")
+    done = context.word_in.bring_in(exported, accept_edits=True)
+    assert done.assessment.id == later.id and done.new_version
+    assert "into version 2" in done.summary()
+    item = context.assessments.get(later.id)
+    assert item.answers[SUMMARY].startswith("Day case unit moves")
+    assert item.answers[DRIVERS] == "Rewritten in version 2 before the Word file came back"  # not overwritten
+    assert len(context.assessments.versions(later.uid)) == 2

@@ -44,7 +44,7 @@ class WordImport:
     applied: list[str] = field(default_factory=list)  # question ids changed from Word
     comments: int = 0  # Word comments added as review comments
     not_placed: int = 0  # pieces of text kept in "Not placed on import" comments
-    new_version: bool = False  # the file's version is signed off here: the edits went into a new version
+    new_version: bool = False  # the file's version is signed off here: the edits went into a later draft
     handfilled: bool = False  # a Part B filled in Word without the app, imported as a new draft
 
     def summary(self) -> str:
@@ -52,7 +52,8 @@ class WordImport:
         if self.handfilled:
             return (f"{len(self.applied)} answers placed, {self.not_placed} paragraph(s) not placed, "
                     f"{self.comments} comment(s) added")
-        where = " (in a new version: the one in the file is signed off)" if self.new_version else ""
+        where = (f" (into version {self.assessment.version_number}: the one in the file is signed off)"
+                 if self.new_version else "")
         return (f"{len(self.applied)} answer(s) changed from Word{where}, {self.comments} comment(s) added, "
                 f"{self.not_placed} paragraph(s) not placed")
 
@@ -131,6 +132,9 @@ class WordInService:
                 "and the Word file changes nothing in it. Open that one, or import with --as-copy to keep a "
                 "separate copy.", existing_id=existing.id)
         if repo.is_locked(existing.id, conn):
+            newest = repo.versions(item.uid, conn)[-1]
+            if newest.id != existing.id and not repo.is_locked(newest.id, conn):
+                return repo.get(newest.id, conn), True  # a later draft already carries on from it: there
             return repo.duplicate_as_new_version(existing.id, conn), True
         return repo.get(existing.id, conn), False
 
