@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from idmf.domain.answers import to_json
 from idmf.domain.assessment import Assessment, Status
@@ -42,6 +43,7 @@ class WordImport:
 
     assessment: Assessment
     applied: list[str] = field(default_factory=list)  # question ids changed from Word
+    replaced: dict[str, Any] = field(default_factory=dict)  # question id → its JSON answer before (for undo)
     comments: int = 0  # Word comments added as review comments
     not_placed: int = 0  # pieces of text kept in "Not placed on import" comments
     new_version: bool = False  # the file's version is signed off here: the edits went into a later draft
@@ -146,6 +148,7 @@ class WordInService:
             in_file = to_json(reading.assessment.answers.get(edit.question_id))
             changed_here = to_json(target.answers.get(edit.question_id)) != in_file
             if edit.applicable and not changed_here:
+                done.replaced[edit.question_id] = to_json(target.answers.get(edit.question_id))
                 self.store.assessments.store_answer(target, form, edit.question_id, edit.value, conn)
                 done.applied.append(edit.question_id)
                 continue

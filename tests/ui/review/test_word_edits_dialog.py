@@ -71,3 +71,32 @@ def test_cancelling_the_review_imports_nothing(qtbot, context, edited, complete_
     before = [(s.id, s.updated_at) for s in context.assessments.list()]
     assert import_file(None, context, edited) is None
     assert [(s.id, s.updated_at) for s in context.assessments.list()] == before
+
+
+def test_accepted_word_edits_are_one_undo_step_in_the_editor(qtbot, context, edited, complete_assessment, make_window,
+                                                             real_editor, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from idmf.ui.review.word_edits_dialog import WordEditsDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(edited), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(WordEditsDialog, "exec", lambda dialog: WordEditsDialog.DialogCode.Accepted)
+    window = make_window(real_editor)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    next(a for a in window.findChildren(type(window.export_action)) if a.text() == "&Import assessment…").trigger()
+    editor = window.editor
+    assert editor.assessment.id == complete_assessment.id
+    assert editor.undo_stack.count() == 1 and editor.undo_stack.undoText() == "Changes from edited in Word.docx"
+    summary = editor.question_widget(SUMMARY)
+    assert summary.value().startswith("Day case unit moves")
+    editor.step_list.setFocus()  # not in a text box, whose own Ctrl+Z undoes its typing first
+    qtbot.keyClick(editor.step_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the window's Undo
+    stored = context.assessments.get(complete_assessment.id)
+    assert stored.answers[SUMMARY] == complete_assessment.answers[SUMMARY]
+    assert stored.answers[DRIVERS] == complete_assessment.answers[DRIVERS]
+    assert summary.value() == complete_assessment.answers[SUMMARY]
+    window.redo_action.trigger()
+    assert context.assessments.get(complete_assessment.id).answers[SUMMARY].startswith("Day case unit moves")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -32,7 +33,11 @@ def _ask_copy(parent: QWidget | None, existing: int) -> bool | None:
     return {QMessageBox.StandardButton.Save: True, QMessageBox.StandardButton.Open: False}.get(box)
 
 
-def _word_file(parent: QWidget | None, context: AppContext, path: Path) -> int | None | bool:
+WordEditsDone = Callable[[int, str, dict], None]  # (assessment id, undo text, {question id: (old, new)})
+
+
+def _word_file(parent: QWidget | None, context: AppContext, path: Path,
+               on_edits: WordEditsDone | None = None) -> int | None | bool:
     """A Word file with something beyond its data (edits made in Word, Word comments) or filled in Word without
     the app: brought in after the user chose which edits to keep; False when it is a plain export."""
     reading = context.word_in.read(path)
@@ -49,15 +54,21 @@ def _word_file(parent: QWidget | None, context: AppContext, path: Path) -> int |
             return None
         reading.edits = chosen
     done = context.word_in.bring_in(path, accept_edits=True, reading=reading)
+    if on_edits is not None and done.applied:
+        values = {e.question_id: e.value for e in reading.edits}
+        on_edits(done.assessment.id, f"Changes from {path.name}",
+                 {qid: (done.replaced.get(qid), values.get(qid)) for qid in done.applied})
     messages.information(parent, HEADING, f"{path.name}: {done.summary()}.")
     return done.assessment.id
 
 
-def import_file(parent: QWidget | None, context: AppContext, path: Path) -> int | None:
-    """Import one file; returns the id to show (new, or the existing copy), None when refused or cancelled."""
+def import_file(parent: QWidget | None, context: AppContext, path: Path,
+                on_edits: WordEditsDone | None = None) -> int | None:
+    """Import one file; returns the id to show (new, or the existing copy), None when refused or cancelled.
+    `on_edits` hears the answers a Word file's accepted edits changed (so the editor can offer to undo them)."""
     try:
         if path.suffix.lower() == ".docx":
-            brought = _word_file(parent, context, path)
+            brought = _word_file(parent, context, path, on_edits)
             if brought is not False:
                 return brought
         existing = context.documents.existing_copy(path)
@@ -77,7 +88,8 @@ def import_file(parent: QWidget | None, context: AppContext, path: Path) -> int 
         return None
 
 
-def choose_and_import(parent: QWidget | None, context: AppContext) -> int | None:
+def choose_and_import(parent: QWidget | None, context: AppContext,
+                      on_edits: WordEditsDone | None = None) -> int | None:
     """Ask for a file, then import it (see import_file)."""
     name, _filter = QFileDialog.getOpenFileName(parent, HEADING, str(Path.home()), FILE_FILTER)
-    return import_file(parent, context, Path(name)) if name else None
+    return import_file(parent, context, Path(name), on_edits) if name else None
