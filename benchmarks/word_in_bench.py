@@ -28,8 +28,8 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # the repository r
 
 def _edited_export(folder: Path) -> Path:
     import docx
-
     from export_bench import large
+
     from idmf.export.writer import export_docx
     from idmf.forms import FormRegistry
     from tools.export_sample import load_example

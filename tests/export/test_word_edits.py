@@ -10,8 +10,8 @@ import shutil
 import subprocess
 
 import docx
-from docx.oxml.ns import qn
 import pytest
+from docx.oxml.ns import qn
 
 from idmf.cli.main import main
 from idmf.domain.questions import (

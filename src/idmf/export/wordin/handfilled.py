@@ -19,7 +19,6 @@ from idmf.export.wordin.regions import Item
 from idmf.export.wordin.tables import read_table
 from idmf.export.wordin.values import date_value, ticked
 from idmf.export.wordin.wording import Wording, is_placeholder, split_label, yes_no
-from idmf.forms.printed import IMPACT_RATINGS
 from idmf.forms.schema import FieldType, FormDefinition, Question
 
 SHORT_ANSWER = 24  # "YES / NO", "☒ YES ☐ NO": longer text under a legal duty is a narrative, not the answer
@@ -210,6 +209,3 @@ def read_handfilled(items: list[Item], form: FormDefinition) -> tuple[dict[str, 
         else:
             read_table(filling, tables[what])
     return filling.answers(), filling.not_placed
-
-
-RATING_NAMES = [name for name, _ in IMPACT_RATINGS]
