@@ -3,7 +3,8 @@ and import of a large Part B filled in Word without the app.
 
     PYTHONPATH=src python benchmarks/word_in_bench.py [--runs N] [--pages]
 
-"Large" is export_bench's large assessment grown to 80 inclusion-health groups and 300 action rows (43 pages in LibreOffice), edited
+"Large" is export_bench's large assessment grown to 80 inclusion-health groups and 300 action rows (43 pages in
+LibreOffice), edited
 in Word: two answers reworded, a paragraph added, a tick moved, an action-plan cell changed, and ten comments.
 The hand-filled document is as long: the same text written as labelled lines, bold questions with answers and
 tables. Each case runs in a fresh process (its median time over the runs, and that process's peak resident size,

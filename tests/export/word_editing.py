@@ -104,7 +104,8 @@ def edit_everything(path, form):
     for row in range(1, 5):
         tick_row(options, row, 1, row == 4)  # tick moved to option 4
     duties = table_with(doc, form.question(DUTY_DISCRIMINATION).heading)
-    row = next(n for n, r in enumerate(duties.rows) if r.cells[0].text.startswith(form.question(DUTY_DISCRIMINATION).heading))
+    duty = form.question(DUTY_DISCRIMINATION).heading
+    row = next(n for n, r in enumerate(duties.rows) if r.cells[0].text.startswith(duty))
     was_yes = duties.rows[row].cells[1].text == "☒"
     tick_row(duties, row, 1, not was_yes)
     tick_row(duties, row, 2, was_yes)

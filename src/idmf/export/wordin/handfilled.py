@@ -105,7 +105,8 @@ class Filling:
             for mark, name in _RATING_TICK.findall(item.text):
                 answer[name.lower()] = ticked(mark)
             return True
-        if question.type in (FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE) and item.text[:1] in "☒☑✓✔✗✘xX■☐□":
+        choosing = question.type in (FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE)
+        if choosing and item.text[:1] in "☒☑✓✔✗✘xX■☐□":
             choice = self.words.choice(question, item.text[1:])
             if choice is None:
                 return False

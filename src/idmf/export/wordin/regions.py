@@ -102,7 +102,8 @@ class _Walk:
         style = p.find(f"{W}pPr/{W}pStyle")
         style_id = style.get(W + "val", "") if style is not None else ""
         comments = [el.get(W + "id", "") for el in p.iter(W + "commentRangeStart", W + "commentReference")]
-        item = Item(self.reader.paragraph(p), self.anchor(), cell, self.reader.styles.names.get(style_id, style_id.lower()),
+        style_name = self.reader.styles.names.get(style_id, style_id.lower())
+        item = Item(self.reader.paragraph(p), self.anchor(), cell, style_name,
                     _all_bold(p), list(dict.fromkeys(comments)),
                     [el.get(W + "author", "") for el in p.iter(*_TRACKED)])
         if item.text.strip() and _TWO_WAY.search(item.text):

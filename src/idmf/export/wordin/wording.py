@@ -13,7 +13,8 @@ from idmf.export.wordin.values import norm
 from idmf.forms.printed import overview_line, printed_text, section_heading
 from idmf.forms.schema import FormDefinition, Question, Section
 
-_NUMBERING = re.compile(r"^(?:(?:step|section|part)\s*)?(?:\d+[a-z]?|[a-h]|[ivx]+)\s*[.):\-–]\s*|^(?:step|section)\s*\d+\s*")
+_NUMBERING = re.compile(r"^(?:(?:step|section|part)\s*)?(?:\d+[a-z]?|[a-h]|[ivx]+)\s*[.):\-–]\s*"  # "2.", "3a)", "Step 2 –"
+                        r"|^(?:step|section)\s*\d+\s*")
 _PLACEHOLDERS = {"dd/mm/yyyy", "(dd/mm/yyyy)", "yes / no", "yes/no", "yes or no", "click or tap here to enter text.",
                  "click or tap to enter a date.", "insert text", "[insert text]", "tbc", "enter text"}
 CLOSE = 0.85  # how alike two wordings must be (difflib ratio) to be the same question

@@ -20,7 +20,8 @@ from idmf.ui.tasks import describe_error
 log = logging.getLogger(__name__)
 
 HEADING = "Import assessment"
-FILE_FILTER = "Assessments (*.docx *.json);;Word documents: exported by IDMF Desktop or a Part B filled in Word (*.docx);;JSON exports (*.json)"
+FILE_FILTER = ("Assessments (*.docx *.json);;Word documents: exported by IDMF Desktop or a Part B filled in Word "
+               "(*.docx);;JSON exports (*.json)")
 
 
 def _ask_copy(parent: QWidget | None, existing: int) -> bool | None:
