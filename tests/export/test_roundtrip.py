@@ -47,15 +47,15 @@ def test_export_and_import_through_the_cli(capsys, complete_assessment, tmp_path
     assert copy["answers"] == json.loads(original)["answers"]
 
 
-def test_a_docx_that_was_not_exported_by_the_app_gives_one_clear_line(capsys, tmp_path):
+def test_a_docx_that_is_neither_an_export_nor_a_part_b_gives_one_clear_line(capsys, tmp_path):
     from docx import Document
 
     plain = tmp_path / "minutes.docx"
     Document().save(str(plain))
     code, _, err = run(capsys, "import", str(plain))
     assert code == 2
-    assert err == ("idmf-cli: minutes.docx has no IDMF assessment inside it: only Word files exported by IDMF "
-                   "Desktop can be imported (ask the sender for the .docx export or the .json file).")
+    assert err == ("idmf-cli: minutes.docx is not an IDMF Part B: none of the template's steps and questions were "
+                   "found in it. Choose a Part B filled in Word, or a file IDMF Desktop exported.")
 
 
 @pytest.mark.parametrize(("content", "message"), [

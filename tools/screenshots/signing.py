@@ -119,19 +119,24 @@ def _laptop_screen() -> None:
     os.environ["IDMF_SCREENSHOT_FONT_PT"] = "14"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point: the folder to write the PNG files into, and --laptop."""
+def run_with_laptop_option(module: str, make, argv: list[str] | None = None) -> int:
+    """A screenshot script's command line: the folder to write the PNG files into, and --laptop."""
     import argparse
 
     from tools.screenshots.base import run_isolated
 
-    parser = argparse.ArgumentParser(prog="python -m tools.screenshots.signing")
+    parser = argparse.ArgumentParser(prog=f"python -m {module}")
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--laptop", action="store_true", help="a 1280x720 screen at 125 %% and a 14 pt font")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.laptop:
         _laptop_screen()
-    return run_isolated(make_screenshots, args.out)
+    return run_isolated(make, args.out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point: the folder to write the PNG files into, and --laptop."""
+    return run_with_laptop_option("tools.screenshots.signing", make_screenshots, argv)
 
 
 if __name__ == "__main__":

@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 from idmf.cli.errors import CliError
-from idmf.domain.answer_text import answer_text
 from idmf.cli.output import waiting
+from idmf.cli.word import print_reading
+from idmf.domain.answer_text import answer_text
 from idmf.services.context import AppContext, open_app
 from idmf.services.documents import FORMATS
+from idmf.services.word_in import WordEditsPending
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,6 +37,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     imp = commands.add_parser("import", help="import an exported assessment and print its new id")
     imp.add_argument("file", type=Path)
     imp.add_argument("--as-copy", action="store_true", help="keep it as a separate copy if already present")
+    imp.add_argument("--accept-word-edits", action="store_true",
+                     help="a Word file: apply the answers changed in Word (without it, they are listed and "
+                          "nothing is imported)")
     imp.set_defaults(handler=cmd_import)
 
     exp = commands.add_parser("export", help="export an assessment to a file")
@@ -102,11 +107,22 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    documents = _context(args).documents
+    context = _context(args)
+    documents = context.documents
     claim = documents.claim(args.file)
-    item = documents.import_file(args.file, as_copy=args.as_copy)
+    if args.file.suffix.lower() == ".docx":
+        try:
+            done = context.word_in.bring_in(args.file, args.accept_word_edits, args.as_copy)
+        except WordEditsPending as exc:
+            print_reading(exc.reading)
+            raise CliError(str(exc)) from None
+        item, summary = done.assessment, done.summary()
+    else:
+        item, summary = documents.import_file(args.file, as_copy=args.as_copy), ""
     if claim:
         print(claim, file=sys.stderr)  # the id stays the only thing on standard output, for scripts
+    if summary:
+        print(summary, file=sys.stderr)
     print(item.id)
     return 0
 

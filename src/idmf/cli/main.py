@@ -7,13 +7,13 @@ import sys
 from typing import Sequence
 
 from idmf import __version__
-from idmf.cli import assessments, backup, census, review, signing, team
+from idmf.cli import assessments, backup, census, review, signing, team, word
 from idmf.cli.errors import CliError
 from idmf.cli.output import plain_output
 from idmf.errors import friendly
 
 # Each feature module adds its own sub-commands.
-COMMAND_MODULES = [assessments, backup, review, signing, census, team]
+COMMAND_MODULES = [assessments, backup, review, signing, census, team, word]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 from idmf.domain.answer_text import answer_text
 from idmf.domain.answers import is_blank
 from idmf.domain.assessment import Assessment
-from idmf.export import answers, docxkit, styles
+from idmf.export import anchors, answers, docxkit, styles
 from idmf.export.sanitize import lines
 from idmf.forms.schema import FormDefinition, Question
 from idmf.forms.text import Bold, Bullets, TextBlock
@@ -118,11 +118,17 @@ def question_box(ctx: RenderContext, question: Question) -> None:
     if skipped(ctx, question):
         return
     wording(ctx, question)
+    answer(ctx, question)
+
+
+def answer(ctx: RenderContext, question: Question) -> None:
+    """A question's answer in words (or the gap marker), bookmarked as that question's."""
     text = answer_text(question, ctx.value(question))
-    if not text:
-        mark_missing(ctx.doc)
-    else:
-        answers.write_answer(ctx.doc, text, f"answer '{question.id}'", question.label)
+    with anchors.marked(ctx.doc, anchors.name(question.id)):
+        if not text:
+            mark_missing(ctx.doc)
+        else:
+            answers.write_answer(ctx.doc, text, f"answer '{question.id}'", question.label)
 
 
 def front_field(ctx: RenderContext, question: Question) -> None:
@@ -132,11 +138,7 @@ def front_field(ctx: RenderContext, question: Question) -> None:
     label = docxkit.add_paragraph(ctx.doc, styles.LABEL)
     docxkit.add_text(label, question.heading, question.id)
     guidance(ctx, question.guidance)
-    text = answer_text(question, ctx.value(question))
-    if not text:
-        mark_missing(ctx.doc)
-    else:
-        answers.write_answer(ctx.doc, text, f"answer '{question.id}'", question.label)
+    answer(ctx, question)
 
 
 def keep_rows_together(table, but_last: bool = False) -> None:

@@ -12,7 +12,7 @@ from docx.table import _Cell
 from idmf.domain.answer_text import YES_NO_TEXT
 from idmf.domain.answers import is_blank
 from idmf.domain.questions import NO, YES
-from idmf.export import docxkit, styles
+from idmf.export import anchors, docxkit, styles
 from idmf.export.blocks import (FULL_WIDTH, RenderContext, help_prompt, keep_rows_together, mark_missing,
                                 question_box, skipped, wording)
 from idmf.forms.schema import Question
@@ -57,6 +57,7 @@ def grid_table(ctx: RenderContext, question: Question) -> None:
             shared = len(choice_ids) > 1 and chosen in choice_ids
             _tick_cell(cell, chosen in choice_ids, question.choice_label(chosen) if shared else "")
     keep_rows_together(table, but_last=True)
+    anchors.mark(ctx.doc, anchors.name(question.id), [table._tbl])
 
 
 def choice_block(ctx: RenderContext, question: Question) -> None:
@@ -91,6 +92,7 @@ def options_table(ctx: RenderContext, question: Question) -> None:
             docxkit.add_text(docxkit.add_paragraph(text, styles.HELP), choice.help, f"help of '{question.id}'")
         _tick_cell(tick, choice.id in chosen)
     keep_rows_together(table, but_last=True)
+    anchors.mark(ctx.doc, anchors.name(question.id), [table._tbl])
     if is_blank(value):
         mark_missing(ctx.doc, "Not answered – no option ticked")
 
@@ -114,4 +116,5 @@ def yes_no_table(ctx: RenderContext, questions: Sequence[Question]) -> None:
             mark_missing(label, "Not answered – neither YES nor NO chosen", styles.SMALL)
         _tick_cell(yes, value == YES)
         _tick_cell(no, value == NO)
+        anchors.mark(ctx.doc, anchors.name(question.id), [table.rows[-1]._tr])
 

@@ -47,6 +47,10 @@ class DocxImportError(InterchangeError):
     """A .docx that cannot be imported; the message is one plain sentence."""
 
 
+class NothingEmbedded(DocxImportError):
+    """A Word document that holds no assessment of the app's (written in Word, not exported by the app)."""
+
+
 def payload(assessment: Assessment) -> bytes:
     """The custom XML part: the assessment's JSON document in one element."""
     root = etree.Element(ROOT, nsmap={"idmf": NAMESPACE})
@@ -150,5 +154,5 @@ def read_embedded_json(source: Path | bytes) -> str:
     if found:
         return found[0]
     name = source.name if isinstance(source, Path) else "The Word document"
-    raise DocxImportError(f"{name} has no IDMF assessment inside it: only Word files exported by "
+    raise NothingEmbedded(f"{name} has no IDMF assessment inside it: only Word files exported by "
                           "IDMF Desktop can be imported (ask the sender for the .docx export or the .json file).")

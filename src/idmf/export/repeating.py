@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from idmf.domain.answer_text import cell_text
-from idmf.export import answers, docxkit, styles
+from idmf.export import anchors, answers, docxkit, styles
 from idmf.export.blocks import FULL_WIDTH, KEEP_LIMIT, NOT_ANSWERED, RenderContext, mark_missing, skipped, wording
 from idmf.forms.printed import column_heading
 from idmf.forms.schema import ColumnType, Question
@@ -53,6 +53,7 @@ def data_table(ctx: RenderContext, question: Question) -> None:
                 docxkit.add_text(paragraph, text)
             else:
                 answers.write_answer(cell, text, f"row {number} of '{question.id}'", style=styles.CELL)
-    if not rows:
-        mark_missing(ctx.doc, f"{NOT_ANSWERED} – no rows")
+    missing = [] if rows else [mark_missing(ctx.doc, f"{NOT_ANSWERED} – no rows")._p]
+    # The whole table, heading row included, so rows added in Word after the last are read back as this answer.
+    anchors.mark(ctx.doc, anchors.name(question.id), [table._tbl, *missing])
 

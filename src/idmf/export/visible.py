@@ -22,7 +22,7 @@ from typing import Union
 
 from lxml import etree
 
-from idmf.export.embed import DocxImportError, open_docx
+from idmf.export.embed import DocxImportError, open_docx, read_docx_part
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -63,8 +63,11 @@ class _Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self._hidden: dict[str, bool | None] = {}
         self._based: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # style id → its name ("Heading1" → "heading 1")
         for style in (root.iter(W + "style") if root is not None else ()):
             sid = style.get(W + "styleId", "")
+            named = style.find(W + "name")
+            self.names[sid] = (named.get(W + "val", "") if named is not None else sid).lower()
             vanish = style.find(f"{W}rPr/{W}vanish")
             self._hidden[sid] = None if vanish is None else _on(vanish)
             based = style.find(W + "basedOn")
@@ -169,7 +172,7 @@ def _part(archive: zipfile.ZipFile, name: str | None, needed=lambda data: True) 
         return None
     if info.file_size > MAX_PART_BYTES:
         raise DocxImportError(f"The Word document's part {name} is too large to check.")
-    data = archive.read(info)
+    data = read_docx_part(Path(archive.filename or "The Word document"), archive, info)  # the limits, as it inflates
     return etree.fromstring(data, _PARSER) if needed(data) else None
 
 
@@ -181,6 +184,13 @@ def _may_hide(styles: bytes) -> bool:
 
 def visible_blocks(source: Path | bytes) -> list[Block]:
     """The visible text of a .docx (a path or its bytes) as paragraphs and tables, in reading order."""
+    body, reader = read_body(source)
+    return reader.blocks(body)
+
+
+def read_body(source: Path | bytes, always_styles: bool = False) -> tuple[etree._Element, "_Reader"]:
+    """A .docx's parsed body and the reader that gives each of its paragraphs' visible text (`reader.paragraph`);
+    `always_styles`: parse the styles part even when it hides nothing (to read paragraph styles' names)."""
     name = source.name if isinstance(source, Path) else "The Word document"
     try:
         with open_docx(Path(name) if isinstance(source, bytes) else source,
@@ -191,12 +201,13 @@ def visible_blocks(source: Path | bytes) -> list[Block]:
                 raise DocxImportError(f"{name} is not a Word document: it has no main document text.")
             folder = posixpath.dirname(main)
             rels = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
-            styles = _part(archive, _target(archive, rels, "/" + folder, "styles"), _may_hide)
+            styles = _part(archive, _target(archive, rels, "/" + folder, "styles"),
+                           (lambda data: True) if always_styles else _may_hide)
     except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, KeyError) as exc:
         raise DocxImportError(f"{name} cannot be read as a Word document ({exc}).") from None
     body = document.find(W + "body")
     simple = next(body.iter(*_SPECIAL), None) is None
-    return _Reader(_Styles(styles), simple).blocks(body)
+    return body, _Reader(_Styles(styles), simple)
 
 
 def canonical(blocks: list[Block]) -> bytes:

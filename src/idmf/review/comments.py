@@ -116,6 +116,20 @@ def _insert(store: Store, uid: str, version: int, anchor: str, parent_id: int | 
     return _comment(_get_row(store, new_id))
 
 
+def add_imported(store: Store, uid: str, version: int, anchor: str, body: str, author: str,
+                 created_at: dt.datetime, origin: str, parent_id: int | None = None,
+                 conn: Connection | None = None, role: Role | str = Role.REVIEWER) -> int | None:
+    """A comment brought in from another file (a Word comment), keeping its author and date; `origin` identifies
+    it there, so bringing the same file in twice adds it once (None when it is already here)."""
+    if store.comments.by_origins([origin], conn):
+        return None
+    body = _clean_body(body)
+    return store.comments.insert(conn, origin=origin, assessment_uid=uid, version_number=version, anchor=anchor,
+                                 parent_id=parent_id, author=(author or default_person()).strip()[:200],
+                                 role=Role(role).value, body=body, created_at=utc(created_at),
+                                 resolved=False, changed_at=utcnow(precise=True))
+
+
 def _get_row(store: Store, comment_id: int):
     row = store.comments.get(comment_id)
     if row is None:

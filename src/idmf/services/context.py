@@ -2,8 +2,8 @@
 
 Front ends use only the services on the context (`context.assessments`, `.documents`, `.review`,
 `.comments`, `.review_files`, `.census`, `.backups`, `.publishing`, `.signing`, `.evidence`, `.teams`, `.live`,
-`.portfolio`) and subscribe to `context.changes`; they never reach the `database` or the `store` behind them
-(tests of the storage layer may).
+`.portfolio`, `.word_in`) and subscribe to `context.changes`; they never reach the `database` or the `store`
+behind them (tests of the storage layer may).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from idmf.services.review import ReviewService
 from idmf.services.review_files import ReviewFileService
 from idmf.services.signing import SigningService
 from idmf.services.teams import TeamService
+from idmf.services.word_in import WordInService
 from idmf.signing.keystore import KeyStore
 from idmf.storage.database import Database, open_database
 from idmf.storage.store import Store
@@ -54,6 +55,7 @@ class AppContext:
     teams: TeamService
     live: LiveUpdates
     portfolio: PortfolioService
+    word_in: WordInService
 
     @property
     def data_location(self) -> Path | None:
@@ -82,7 +84,7 @@ def build_context(database: Database, forms: FormRegistry, keys: KeyStore | None
         CommentService(store, changes), ReviewFileService(store, changes, signing),
         CensusService(store, assessments, changes), BackupService(database, changes), documents.publishing,
         signing, EvidenceService(store, assessments, changes), TeamService(store, changes), LiveUpdates(store, changes),
-        PortfolioService(store))
+        PortfolioService(store), documents.word_in)
 
 
 def open_app(database_url: str | None = None, forms: FormRegistry | None = None, keys: KeyStore | None = None,

@@ -19,6 +19,7 @@ from idmf.services.assessments import AssessmentService
 from idmf.services.publishing import FORMATS as PUBLISHING_FORMATS
 from idmf.services.publishing import PublishingService
 from idmf.services.signing import SigningService
+from idmf.services.word_in import WordInService
 from idmf.signing.verification import Outcome
 from idmf.storage.store import Store
 
@@ -67,6 +68,7 @@ class DocumentService:
         self.assessments = assessments
         self.signing = signing
         self.publishing = PublishingService(store, assessments.changes, self)
+        self.word_in = WordInService(store, assessments.changes)
 
     def existing_copy(self, path: Path) -> AssessmentSummary | None:
         """The version this file holds, if it is already in the database (nothing is imported)."""
@@ -74,7 +76,10 @@ class DocumentService:
 
     def import_file(self, path: Path, as_copy: bool = False) -> Assessment:
         """Import a .json or .docx export as a Draft; DuplicateImportError when that version is here and not
-        as_copy."""
+        as_copy; a Word file whose answers were edited in Word is refused (WordEditsPending) unless its edits
+        are accepted through `word_in`, and its Word comments come in as review comments."""
+        if Path(path).suffix.lower() == ".docx" and Path(path).is_file():
+            return self.word_in.bring_in(Path(path), as_copy=as_copy).assessment
         return self.assessments.import_json(read_assessment_text(path), as_copy=as_copy)
 
     def claim(self, path: Path) -> str | None:

@@ -269,9 +269,21 @@ class MainWindow(QMainWindow):
     def _import(self) -> None:
         if not self._flush_or_confirm("Import anyway?"):
             return
-        new_id = choose_and_import(self, self.context)
-        if new_id is not None:
-            self.open_assessment(new_id)
+        self._open_imported(choose_and_import(self, self.context, self._remember_word_edits))
+
+    def _remember_word_edits(self, assessment_id: int, text: str, changes: dict) -> None:
+        self._word_edits = (assessment_id, text, changes)
+
+    def _open_imported(self, new_id: int | None) -> None:
+        """Open what an import brought; edits accepted from Word become one step on its editor's undo stack."""
+        pending, self._word_edits = getattr(self, "_word_edits", None), None
+        if new_id is None or not self.open_assessment(new_id):
+            return
+        controller = getattr(self.editor, "controller", None)
+        if pending and pending[0] == new_id and controller is not None:
+            from idmf.ui.editor.commands import AppliedAnswersCommand
+
+            self.editor.undo_stack.push(AppliedAnswersCommand(controller, pending[1], pending[2]))
 
     def open_files(self, paths: list[str]) -> None:
         """Open files given on the command line or double-clicked: review files, Word or JSON exports."""
@@ -280,9 +292,7 @@ class MainWindow(QMainWindow):
             if path.suffix.lower() == ".idmf":
                 self.review_menu.import_review_path(path)
             elif path.suffix.lower() in (".docx", ".json") and self._flush_or_confirm("Open the file anyway?"):
-                new_id = import_file(self, self.context, path)
-                if new_id is not None:
-                    self.open_assessment(new_id)
+                self._open_imported(import_file(self, self.context, path, self._remember_word_edits))
             else:
                 messages.warning(self, "Open file", f"IDMF Desktop cannot open {path.name}: it opens review "
                                     "files (.idmf) and assessments exported as Word (.docx) or JSON (.json).")

@@ -59,3 +59,26 @@ class SetAnswerCommand(QUndoCommand):
         if same_answer(self.old_json, self.new_json):
             self.setObsolete(True)  # typed and deleted again: nothing left to undo
         return True
+
+
+class AppliedAnswersCommand(QUndoCommand):
+    """Answers already changed together elsewhere (edits accepted from a Word file), as one undo step: undo puts
+    every old answer back, redo stores the new ones again. Pushing it stores nothing (they are stored)."""
+
+    def __init__(self, controller: EditorController, text: str, changes: dict[str, tuple[Any, Any]]) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.changes = changes  # question id → (old JSON, new JSON)
+        self._pushed = False
+
+    def redo(self) -> None:
+        """Store the new answers again (not on the push: they are already stored)."""
+        if self._pushed:
+            for number, (question_id, (_old, new)) in enumerate(self.changes.items()):
+                self.controller.apply(question_id, new, reveal=number == 0)
+        self._pushed = True
+
+    def undo(self) -> None:
+        """Store every old answer again, and show the first question it changed."""
+        for number, (question_id, (old, _new)) in enumerate(self.changes.items()):
+            self.controller.apply(question_id, old, reveal=number == 0)

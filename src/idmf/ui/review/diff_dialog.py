@@ -32,7 +32,7 @@ def _segment_html(change: TextChange) -> str:
     return text
 
 
-def _segments_html(segments: tuple[TextChange, ...]) -> str:
+def segments_html(segments: tuple[TextChange, ...]) -> str:
     """The answer with its changes marked; a space parts a removed word from the word that replaced it."""
     out, previous = [], "equal"
     for change in segments:
@@ -53,7 +53,7 @@ def diff_html(diffs: list[QuestionDiff], before: str, after: str) -> str:
             step = diff.step
             parts.append(f"<h2>{escape(diff.step_title)}</h2>")
         parts.append(f"<h3>{escape(diff.label)}</h3><p><i>{CHANGE_WORDS[diff.change]}.</i></p>")
-        parts.append(f"<p>{_segments_html(diff.segments)}</p>")
+        parts.append(f"<p>{segments_html(diff.segments)}</p>")
     return "".join(parts)
 
 
