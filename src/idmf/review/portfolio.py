@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from idmf.domain.assessment import Assessment, Status
-from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE
-from idmf.forms.schema import FormDefinition
+from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE, TITLE
+from idmf.forms.relevance import names_in
+from idmf.forms.schema import FieldType, FormDefinition
 from idmf.review.readiness import RuleContext, check
 
 UPCOMING_DAYS = 30
@@ -117,6 +118,14 @@ class Portfolio:
     @property
     def organisations(self) -> list[str]:
         return sorted({org for org, _ in self.by_status})
+
+
+def questions_read(form: FormDefinition) -> set[str]:
+    """The answers the portfolio reads on this form: the title, the impact blocks and added groups, the action
+    plan, and every answer that decides whether one of those applies. Only these are loaded for the portfolio."""
+    chosen = [q for q in form.questions()
+              if q.id in (TITLE, ACTION_PLAN) or q.type in (FieldType.IMPACT, FieldType.GROUP_CATALOGUE)]
+    return {q.id for q in chosen}.union(*(names_in(q.relevant) for q in chosen if q.relevant))
 
 
 def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date) -> list[NegativeImpact]:

@@ -1,0 +1,25 @@
+"""On PostgreSQL the portfolio's narrow read gives the same tables as loading every answer, and as SQLite does
+for the same assessments."""
+
+from __future__ import annotations
+
+from tests.review.helpers import TODAY
+from tests.review.portfolio_cases import assert_same, full_load, seed
+
+
+def test_the_narrow_read_gives_the_full_loads_portfolio_and_sqlites(context, form, tmp_path, monkeypatch):
+    from idmf.services.context import open_app
+
+    seed(context, form)
+    built = context.portfolio.build(today=TODAY)
+    assert_same(built, full_load(context, TODAY))
+    monkeypatch.delenv("IDMF_DATABASE_URL")
+    monkeypatch.setenv("IDMF_DATA_DIR", str(tmp_path / "local"))
+    local = open_app()
+    assert local.database.url.startswith("sqlite") and context.database.url.startswith("postgresql")
+    try:
+        seed(local, form)
+        assert_same(local.portfolio.build(today=TODAY), built)
+    finally:
+        local.close()
+    assert {g.group: (g.negative, g.unmitigated) for g in built.groups}["Age"] == (12, 6)
