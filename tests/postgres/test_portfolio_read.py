@@ -23,3 +23,10 @@ def test_the_narrow_read_gives_the_full_loads_portfolio_and_sqlites(context, for
     finally:
         local.close()
     assert {g.group: (g.negative, g.unmitigated) for g in built.groups}["Age"] == (12, 6)
+
+
+def test_dashboard_pages_joined_are_the_whole_list(context):
+    from tests.paging_cases import assert_pages_are_the_list, seed_with_ties
+
+    seed_with_ties(context)
+    assert_pages_are_the_list(context)

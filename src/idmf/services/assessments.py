@@ -15,6 +15,7 @@ from idmf.forms.loader import FormRegistry
 from idmf.forms.schema import FormDefinition
 from idmf.interchange import jsonio
 from idmf.services.changes import ChangeNotifier, Changes
+from idmf.storage.assessments import PAGE_SIZE, Cursor
 from idmf.storage.store import Store
 
 
@@ -51,6 +52,12 @@ class AssessmentService:
              include_archived: bool = False) -> list[AssessmentSummary]:
         """Summaries for the dashboard, most recently edited first."""
         return self.store.assessments.list(search, statuses, include_archived)
+
+    def page(self, after: Cursor | None = None, limit: int = PAGE_SIZE,
+             include_archived: bool = False) -> tuple[list[AssessmentSummary], Cursor | None]:
+        """One page of the dashboard's list (most recently edited first) after `after`, and the next page's
+        cursor (None after the last page)."""
+        return self.store.assessments.page(after, limit, include_archived)
 
     def versions(self, uid: str) -> list[AssessmentSummary]:
         """Every stored version of one assessment, oldest first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from idmf.domain.answers import parse_answer, to_json
@@ -36,6 +36,25 @@ def _summary(row: Any) -> AssessmentSummary:
         steps_complete=row.steps_complete, created_at=utc(row.created_at, precise=True),
         updated_at=utc(row.updated_at, precise=True), review_date=row.review_date, archived=row.archived,
     )
+
+
+Cursor = tuple[Any, int]  # (updated_at as stored, id) of the last summary of a page
+PAGE_SIZE = 200  # about ten screens of the dashboard
+
+
+def _listing(search: str, statuses: Iterable[Status] | None, include_archived: bool) -> Select:
+    """The dashboard's query: summaries most recently edited first (id breaks ties, so paging is exact)."""
+    # Plain column rows, not ORM objects: building 10,000 SQLModel instances took most of a second.
+    query = select(*_SUMMARY)
+    if not include_archived:
+        query = query.where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
+    if statuses:
+        query = query.where(AssessmentRow.status.in_([s.value for s in statuses]))
+    if search.strip():
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(or_(*(func.lower(getattr(AssessmentRow, c)).like(pattern)
+                                  for c in ("title", "organisation", "lead"))))
+    return query.order_by(AssessmentRow.updated_at.desc(), AssessmentRow.id.desc())
 
 
 class AssessmentRepository(Repository):
@@ -108,19 +127,23 @@ class AssessmentRepository(Repository):
     def list(self, search: str = "", statuses: Iterable[Status] | None = None, include_archived: bool = False,
              conn: Connection | None = None) -> list[AssessmentSummary]:
         """Summaries for the dashboard, most recently edited first."""
-        # Plain column rows, not ORM objects: building 10,000 SQLModel instances took most of a second.
-        query = select(*_SUMMARY)
-        if not include_archived:
-            query = query.where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
-        if statuses:
-            query = query.where(AssessmentRow.status.in_([s.value for s in statuses]))
-        if search.strip():
-            pattern = f"%{search.strip().lower()}%"
-            query = query.where(or_(*(func.lower(getattr(AssessmentRow, c)).like(pattern)
-                                      for c in ("title", "organisation", "lead"))))
-        query = query.order_by(AssessmentRow.updated_at.desc(), AssessmentRow.id.desc())
         with self._read(conn) as c:
-            return [_summary(row) for row in c.execute(query)]
+            return [_summary(row) for row in c.execute(_listing(search, statuses, include_archived))]
+
+    def page(self, after: Cursor | None = None, limit: int = PAGE_SIZE, include_archived: bool = False,
+             conn: Connection | None = None) -> tuple[list[AssessmentSummary], Cursor | None]:
+        """The next `limit` summaries in the dashboard's order after `after` (None: the first), and the cursor of
+        the page after them (None when this was the last). Keyset paging: one indexed range scan, however deep."""
+        query = _listing("", None, include_archived)
+        if after is not None:
+            at, last_id = after
+            query = query.where(or_(AssessmentRow.updated_at < at,
+                                    and_(AssessmentRow.updated_at == at, AssessmentRow.id < last_id)))
+        with self._read(conn) as c:
+            rows = c.execute(query.limit(limit)).all()
+        # The cursor keeps the stored value as the database returned it, so comparing it back is exact.
+        more = (rows[-1].updated_at, rows[-1].id) if len(rows) == limit else None
+        return [_summary(row) for row in rows], more
 
     def versions(self, uid: str, conn: Connection | None = None) -> list[AssessmentSummary]:
         """Every stored version of one assessment, oldest first."""
