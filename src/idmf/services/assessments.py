@@ -15,7 +15,7 @@ from idmf.forms.loader import FormRegistry
 from idmf.forms.schema import FormDefinition
 from idmf.interchange import jsonio
 from idmf.services.changes import ChangeNotifier, Changes
-from idmf.storage.assessments import PAGE_SIZE, Cursor
+from idmf.storage.assessments import Cursor
 from idmf.storage.store import Store
 
 
@@ -53,7 +53,7 @@ class AssessmentService:
         """Summaries for the dashboard, most recently edited first."""
         return self.store.assessments.list(search, statuses, include_archived)
 
-    def page(self, after: Cursor | None = None, limit: int = PAGE_SIZE,
+    def page(self, after: Cursor | None = None, limit: int | None = None,
              include_archived: bool = False) -> tuple[list[AssessmentSummary], Cursor | None]:
         """One page of the dashboard's list (most recently edited first) after `after`, and the next page's
         cursor (None after the last page)."""

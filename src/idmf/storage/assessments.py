@@ -130,11 +130,11 @@ class AssessmentRepository(Repository):
         with self._read(conn) as c:
             return [_summary(row) for row in c.execute(_listing(search, statuses, include_archived))]
 
-    def page(self, after: Cursor | None = None, limit: int = PAGE_SIZE, include_archived: bool = False,
+    def page(self, after: Cursor | None = None, limit: int | None = None, include_archived: bool = False,
              conn: Connection | None = None) -> tuple[list[AssessmentSummary], Cursor | None]:
-        """The next `limit` summaries in the dashboard's order after `after` (None: the first), and the cursor of
-        the page after them (None when this was the last). Keyset paging: one indexed range scan, however deep."""
-        query = _listing("", None, include_archived)
+        """The next `limit` (default PAGE_SIZE) summaries in the dashboard's order after `after` (None: the first),
+        and the cursor of the page after them (None after the last). Keyset paging: one index range, however deep."""
+        query, limit = _listing("", None, include_archived), limit or PAGE_SIZE
         if after is not None:
             at, last_id = after
             query = query.where(or_(AssessmentRow.updated_at < at,
