@@ -15,7 +15,7 @@ from idmf.domain.summary import AssessmentSummary
 from idmf.domain.times import utc, utcnow
 from idmf.errors import ConflictError, LockedError, NotFoundError
 from idmf.forms.loader import FormRegistry
-from idmf.forms.schema import FormDefinition
+from idmf.forms.schema import FormDefinition, Question
 from idmf.storage.database import Database
 from idmf.storage.documents import insert_documents, load_documents
 from idmf.storage.tables import AnswerRow, AssessmentCensusRow, AssessmentRow
@@ -63,6 +63,7 @@ class AssessmentRepository(Repository):
     def __init__(self, database: Database, forms: FormRegistry) -> None:
         super().__init__(database)
         self.forms = forms
+        self._known: dict[tuple[str, str], dict[str, Question]] = {}
 
     # --- reads ----------------------------------------------------------------------------------------------
     def get(self, assessment_id: int, conn: Connection | None = None) -> Assessment:
@@ -95,6 +96,13 @@ class AssessmentRepository(Repository):
                 found.extend(self._assessment(row, answers.get(row.id, []), []) for row in rows)
         return found
 
+    def _questions(self, form_id: str, version: str) -> dict[str, Question]:
+        """A form version's questions by id, worked out once (bulk reads asked for them once per row)."""
+        key = (form_id, version)
+        if key not in self._known:
+            self._known[key] = {q.id: q for q in self.forms.get(form_id, version).questions()}
+        return self._known[key]
+
     def visible_with_answers(self, question_ids: Iterable[str],
                              conn: Connection | None = None) -> list[tuple[Assessment, str]]:
         """Every assessment you can see (archived left out), by id, holding only the named answers, with its
@@ -110,8 +118,7 @@ class AssessmentRepository(Repository):
             return [(self._assessment(row, answers.get(row.id, []), []), row.organisation) for row in rows]
 
     def _assessment(self, row: Any, answers: list, census: list[CensusTable]) -> Assessment:
-        form = self.forms.get(row.form_id, row.form_version)
-        known = {q.id: q for q in form.questions()}
+        known = self._questions(row.form_id, row.form_version)
         item = Assessment(
             id=row.id, uid=row.uid, version_number=row.version_number, form_id=row.form_id,
             form_version=row.form_version, status=Status(row.status), archived=row.archived,
