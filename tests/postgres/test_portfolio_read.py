@@ -30,3 +30,17 @@ def test_dashboard_pages_joined_are_the_whole_list(context):
 
     seed_with_ties(context)
     assert_pages_are_the_list(context)
+
+
+def test_on_a_server_the_dashboard_shows_the_first_page_then_every_row(context, qtbot, monkeypatch):
+    from idmf.ui.dashboard import DashboardPage
+
+    monkeypatch.setattr("idmf.storage.assessments.PAGE_SIZE", 4)
+    for n in range(9):
+        context.assessments.create(f"Change {n}")
+    assert context.assessments.lists_in_pages()
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 4  # the first screen did not wait for the rest
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9)
+    assert [page.model.summary(r).title for r in range(9)] == [f"Change {n}" for n in range(8, -1, -1)]

@@ -1,4 +1,5 @@
-"""The dashboard shows its first page at once and adds the rest when it arrives (a team server's thousands)."""
+"""On a database server the dashboard shows its first page at once and adds the rest when it arrives (a team
+server's thousands); a local file is read in one go."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ def _titles(page) -> list[str]:
 
 
 def test_first_page_then_the_rest_in_order_with_search_and_counts(qtbot, context, monkeypatch):
+    monkeypatch.setattr(type(context.assessments), "lists_in_pages", lambda self: True)  # as on a server
     monkeypatch.setattr("idmf.storage.assessments.PAGE_SIZE", 3)
     monkeypatch.setattr("idmf.ui.dashboard.page.REST_PAGE", 2)
     ids = [context.assessments.create(f"Change {n}").id for n in range(8)]
@@ -33,6 +35,7 @@ def test_first_page_then_the_rest_in_order_with_search_and_counts(qtbot, context
 
 
 def test_a_selection_on_a_later_page_is_kept_and_sorting_covers_every_row(qtbot, context, monkeypatch):
+    monkeypatch.setattr(type(context.assessments), "lists_in_pages", lambda self: True)
     monkeypatch.setattr("idmf.storage.assessments.PAGE_SIZE", 2)
     ids = [context.assessments.create(f"Change {n}").id for n in range(5)]
     page = DashboardPage(context)
@@ -43,3 +46,12 @@ def test_a_selection_on_a_later_page_is_kept_and_sorting_covers_every_row(qtbot,
     page.refresh(select_id=ids[0])  # "Change 0" is the oldest edit: not on the first page
     qtbot.waitUntil(lambda: page.model.rowCount() == 5 and page.selected_id() == ids[0])
     assert _titles(page) == [f"Change {n}" for n in range(5)]
+
+
+def test_a_local_file_is_listed_in_one_go(qtbot, context, monkeypatch):
+    monkeypatch.setattr("idmf.storage.assessments.PAGE_SIZE", 2)
+    for n in range(5):
+        context.assessments.create(f"Change {n}")
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    assert not context.assessments.lists_in_pages() and page.model.rowCount() == 5  # no wait: all there at once

@@ -158,11 +158,14 @@ class DashboardPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         """Reload from the database; show the first-run panel when there are no assessments at all.
 
-        The first page is shown at once; the rest (on a team server, thousands of rows) is loaded off the GUI
-        thread and added when it arrives, so the first screen does not wait for the whole list."""
+        On a database server the first page is shown at once and the rest (thousands of rows on a team server)
+        is loaded off the GUI thread and added when it arrives, so the first screen does not wait for it all."""
         keep = select_id if select_id is not None else self.selected_id()
         self._generation += 1
-        first, cursor = self.context.assessments.page(include_archived=True)
+        if self.context.assessments.lists_in_pages():
+            first, cursor = self.context.assessments.page(include_archived=True)
+        else:
+            first, cursor = self.context.assessments.list(include_archived=True), None
         self.model.set_summaries(first)
         self._show_loaded(keep)
         if cursor is not None:
