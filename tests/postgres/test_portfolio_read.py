@@ -32,7 +32,10 @@ def test_dashboard_pages_joined_are_the_whole_list(context):
     assert_pages_are_the_list(context)
 
 
-def test_on_a_server_the_dashboard_shows_the_first_page_then_every_row(context, qtbot, monkeypatch):
+def test_on_a_server_the_dashboard_shows_the_first_page_then_every_row(context, qtbot, monkeypatch, tmp_path):
+    import os
+    from pathlib import Path
+
     from idmf.ui.dashboard import DashboardPage
 
     monkeypatch.setattr("idmf.storage.assessments.PAGE_SIZE", 4)
@@ -41,6 +44,12 @@ def test_on_a_server_the_dashboard_shows_the_first_page_then_every_row(context, 
     assert context.assessments.lists_in_pages()
     page = DashboardPage(context)
     qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    shots = Path(os.environ.get("IDMF_SCREENSHOTS", tmp_path))  # for a person to look at
+    shots.mkdir(parents=True, exist_ok=True)
+    page.grab().save(str(shots / "dashboard-first-page.png"))
     assert page.model.rowCount() == 4  # the first screen did not wait for the rest
     qtbot.waitUntil(lambda: page.model.rowCount() == 9)
+    page.grab().save(str(shots / "dashboard-every-row.png"))
     assert [page.model.summary(r).title for r in range(9)] == [f"Change {n}" for n in range(8, -1, -1)]
