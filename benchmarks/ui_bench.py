@@ -187,12 +187,17 @@ def case_dashboard(data: Path, runs: int, rows: int) -> dict:
     """Load, search-as-you-type and sort with `rows` assessments."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from idmf.ui.dashboard.model import HEADERS
 
     context, window, _example_id = _setup(data)
     _bulk_insert(context, rows)
-    load = _timed(window.dashboard.refresh)
+    started = time.perf_counter()
+    load = _timed(window.dashboard.refresh)  # the first screen: the first page is shown
+    while window.dashboard.model.rowCount() < rows:  # the rest arrives from a background load
+        QApplication.processEvents()
+    everything = (time.perf_counter() - started) * 1000
     search = window.dashboard.search
     search.setFocus()
     typing = [_timed(lambda ch=ch: QTest.keyClick(search, ch)) for ch in SEARCH]
@@ -203,7 +208,8 @@ def case_dashboard(data: Path, runs: int, rows: int) -> dict:
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             sorting[f"{name} {order.name[:-5].lower()}"] = _timed(
                 lambda c=column, o=order: window.dashboard.table.sortByColumn(c, o))
-    return {"rows": window.dashboard.model.rowCount(), "load_ms": load, "search_median_ms": statistics.median(typing),
+    return {"rows": window.dashboard.model.rowCount(), "load_ms": load, "all_ms": everything,
+            "search_median_ms": statistics.median(typing),
             "search_max_ms": max(typing), "matches": shown, "sort_median_ms": statistics.median(sorting.values()),
             "sort_max_ms": max(sorting.values()), "sort_slowest": max(sorting, key=sorting.get)}
 
@@ -245,7 +251,8 @@ def _line(case: str, r: dict) -> str:
                 f"CPU median on {r['cpu_median_ms']:4.1f} ms, off {r['plain_cpu_median_ms']:4.1f} ms   {peak}")
     if case == "autosave":
         return f"autosave one pending change     median {r['median_ms']:5.1f} ms, max {r['max_ms']:5.1f} ms   {peak}"
-    return (f"dashboard, {r['rows']:,} assessments: load {r['load_ms']:.0f} ms; search per key median "
+    return (f"dashboard, {r['rows']:,} assessments: first screen {r['load_ms']:.0f} ms, every row {r['all_ms']:.0f} ms; "
+            f"search per key median "
             f"{r['search_median_ms']:.1f} ms, max {r['search_max_ms']:.1f} ms ({r['matches']} matches); sort median "
             f"{r['sort_median_ms']:.1f} ms, max {r['sort_max_ms']:.1f} ms ({r['sort_slowest']})   {peak}")
 

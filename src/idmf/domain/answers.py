@@ -72,6 +72,7 @@ _STR_LIST = TypeAdapter(list[str])
 _GRID = TypeAdapter(dict[str, str])
 _IMPACT = TypeAdapter(ImpactAnswer)
 _GROUPS = TypeAdapter(list[GroupImpact])
+_ROWS = TypeAdapter(list[dict[str, Any]])  # built once: a TypeAdapter per table answer was most of a bulk load
 _YES_NO = {YES, NO}
 
 
@@ -80,7 +81,7 @@ def _choice_ids(question: Question) -> set[str]:
 
 
 def _parse_table(question: Question, raw: Any) -> list[dict[str, Any]]:
-    rows = TypeAdapter(list[dict[str, Any]]).validate_python(raw)
+    rows = _ROWS.validate_python(raw)
     columns = {c.id: c for c in question.columns}
     parsed: list[dict[str, Any]] = []
     for row in rows:

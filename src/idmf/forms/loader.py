@@ -149,6 +149,10 @@ class FormRegistry:
                 f"does not have (it has: {have}). Install the latest version of the app."
             ) from None
 
+    def all(self) -> list[FormDefinition]:
+        """Every installed form version."""
+        return list(self._forms.values())
+
     def latest(self, form_id: str = "idmf-part-b") -> FormDefinition:
         """The newest version of a form (what new assessments are started on)."""
         matching = [f for f in self._forms.values() if f.id == form_id]

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from idmf.domain.assessment import Assessment, Status
-from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE
-from idmf.forms.schema import FormDefinition
+from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE, TITLE
+from idmf.forms.relevance import names_in
+from idmf.forms.schema import FieldType, FormDefinition
 from idmf.review.readiness import RuleContext, check
 
 UPCOMING_DAYS = 30
 REVIEW_WINDOWS = (30, 60, 90)
 MITIGATION_RULE = "negative-no-mitigation"
+_RATED = (FieldType.IMPACT, FieldType.GROUP_CATALOGUE)  # the answers that can hold a negative rating
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,25 @@ class Portfolio:
         return sorted({org for org, _ in self.by_status})
 
 
-def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date) -> list[NegativeImpact]:
-    """The groups rated negative in one assessment, each marked mitigated or not by the readiness rule."""
+def questions_read(form: FormDefinition) -> set[str]:
+    """The answers the portfolio reads on this form: the title, the impact blocks and added groups, the action
+    plan, and every answer that decides whether one of those applies. Only these are loaded for the portfolio."""
+    chosen = [q for q in form.questions()
+              if q.id in (TITLE, ACTION_PLAN) or q.type in _RATED]
+    return {q.id for q in chosen}.union(*(names_in(q.relevant) for q in chosen if q.relevant))
+
+
+def rated_questions(form: FormDefinition) -> frozenset[str]:
+    """The questions whose answers can hold a rating: impact blocks and added groups."""
+    return frozenset(q.id for q in form.questions() if q.type in _RATED)
+
+
+def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date,
+                 rated: frozenset[str] | None = None) -> list[NegativeImpact]:
+    """The groups rated negative in one assessment, each marked mitigated or not by the readiness rule
+    (`rated`: the form's rated_questions, when the caller has them)."""
+    if rated is not None and rated.isdisjoint(item.answers):
+        return []  # nothing rated at all (most drafts): no need to walk the form
     ctx = RuleContext(item, form, today)
     if not ctx.negatives:
         return []  # most assessments: no need to run the mitigation rule
@@ -187,8 +206,12 @@ def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int
           today: dt.date, now: dt.datetime) -> Portfolio:
     """The portfolio of the given (assessment, its form, its organisation) triples."""
     negatives, actions, reviews, by_status = [], [], [], Counter()
+    rated: dict[tuple[str, str], frozenset[str]] = {}
     for item, form, organisation in items:
-        negatives += negatives_of(item, form, organisation, today)
+        key = (form.id, form.version)
+        if key not in rated:
+            rated[key] = rated_questions(form)
+        negatives += negatives_of(item, form, organisation, today, rated[key])
         actions += actions_of(item, form, today)
         due = review_due(item, organisation, today)
         if due:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from idmf.domain.answers import parse_answer, to_json
@@ -15,7 +15,7 @@ from idmf.domain.summary import AssessmentSummary
 from idmf.domain.times import utc, utcnow
 from idmf.errors import ConflictError, LockedError, NotFoundError
 from idmf.forms.loader import FormRegistry
-from idmf.forms.schema import FormDefinition
+from idmf.forms.schema import FormDefinition, Question
 from idmf.storage.database import Database
 from idmf.storage.documents import insert_documents, load_documents
 from idmf.storage.tables import AnswerRow, AssessmentCensusRow, AssessmentRow
@@ -38,12 +38,32 @@ def _summary(row: Any) -> AssessmentSummary:
     )
 
 
+Cursor = tuple[Any, int]  # (updated_at as stored, id) of the last summary of a page
+PAGE_SIZE = 200  # about ten screens of the dashboard
+
+
+def _listing(search: str, statuses: Iterable[Status] | None, include_archived: bool) -> Select:
+    """The dashboard's query: summaries most recently edited first (id breaks ties, so paging is exact)."""
+    # Plain column rows, not ORM objects: building 10,000 SQLModel instances took most of a second.
+    query = select(*_SUMMARY)
+    if not include_archived:
+        query = query.where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
+    if statuses:
+        query = query.where(AssessmentRow.status.in_([s.value for s in statuses]))
+    if search.strip():
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(or_(*(func.lower(getattr(AssessmentRow, c)).like(pattern)
+                                  for c in ("title", "organisation", "lead"))))
+    return query.order_by(AssessmentRow.updated_at.desc(), AssessmentRow.id.desc())
+
+
 class AssessmentRepository(Repository):
     """Stores assessments in the database (each method joins the caller's transaction when given `conn`)."""
 
     def __init__(self, database: Database, forms: FormRegistry) -> None:
         super().__init__(database)
         self.forms = forms
+        self._known: dict[tuple[str, str], dict[str, Question]] = {}
 
     # --- reads ----------------------------------------------------------------------------------------------
     def get(self, assessment_id: int, conn: Connection | None = None) -> Assessment:
@@ -76,9 +96,29 @@ class AssessmentRepository(Repository):
                 found.extend(self._assessment(row, answers.get(row.id, []), []) for row in rows)
         return found
 
+    def _questions(self, form_id: str, version: str) -> dict[str, Question]:
+        """A form version's questions by id, worked out once (bulk reads asked for them once per row)."""
+        key = (form_id, version)
+        if key not in self._known:
+            self._known[key] = {q.id: q for q in self.forms.get(form_id, version).questions()}
+        return self._known[key]
+
+    def visible_with_answers(self, question_ids: Iterable[str],
+                             conn: Connection | None = None) -> list[tuple[Assessment, str]]:
+        """Every assessment you can see (archived left out), by id, holding only the named answers, with its
+        organisation: two queries whatever the number of assessments (the portfolio's read)."""
+        visible = select(AssessmentRow.id).where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
+        answers: dict[int, list] = {}
+        with self._read(conn) as c:
+            for aid, qid, raw, version in c.execute(select(
+                    AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.value, AnswerRow.version)
+                    .where(AnswerRow.question_id.in_(sorted(question_ids)), AnswerRow.assessment_id.in_(visible))):
+                answers.setdefault(aid, []).append((qid, raw, version))
+            rows = c.execute(select(AssessmentRow).where(AssessmentRow.id.in_(visible)).order_by(AssessmentRow.id))
+            return [(self._assessment(row, answers.get(row.id, []), []), row.organisation) for row in rows]
+
     def _assessment(self, row: Any, answers: list, census: list[CensusTable]) -> Assessment:
-        form = self.forms.get(row.form_id, row.form_version)
-        known = {q.id: q for q in form.questions()}
+        known = self._questions(row.form_id, row.form_version)
         item = Assessment(
             id=row.id, uid=row.uid, version_number=row.version_number, form_id=row.form_id,
             form_version=row.form_version, status=Status(row.status), archived=row.archived,
@@ -94,19 +134,23 @@ class AssessmentRepository(Repository):
     def list(self, search: str = "", statuses: Iterable[Status] | None = None, include_archived: bool = False,
              conn: Connection | None = None) -> list[AssessmentSummary]:
         """Summaries for the dashboard, most recently edited first."""
-        # Plain column rows, not ORM objects: building 10,000 SQLModel instances took most of a second.
-        query = select(*_SUMMARY)
-        if not include_archived:
-            query = query.where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
-        if statuses:
-            query = query.where(AssessmentRow.status.in_([s.value for s in statuses]))
-        if search.strip():
-            pattern = f"%{search.strip().lower()}%"
-            query = query.where(or_(*(func.lower(getattr(AssessmentRow, c)).like(pattern)
-                                      for c in ("title", "organisation", "lead"))))
-        query = query.order_by(AssessmentRow.updated_at.desc(), AssessmentRow.id.desc())
         with self._read(conn) as c:
-            return [_summary(row) for row in c.execute(query)]
+            return [_summary(row) for row in c.execute(_listing(search, statuses, include_archived))]
+
+    def page(self, after: Cursor | None = None, limit: int | None = None, include_archived: bool = False,
+             conn: Connection | None = None) -> tuple[list[AssessmentSummary], Cursor | None]:
+        """The next `limit` (default PAGE_SIZE) summaries in the dashboard's order after `after` (None: the first),
+        and the cursor of the page after them (None after the last). Keyset paging: one index range, however deep."""
+        query, limit = _listing("", None, include_archived), limit or PAGE_SIZE
+        if after is not None:
+            at, last_id = after
+            query = query.where(or_(AssessmentRow.updated_at < at,
+                                    and_(AssessmentRow.updated_at == at, AssessmentRow.id < last_id)))
+        with self._read(conn) as c:
+            rows = c.execute(query.limit(limit)).all()
+        # The cursor keeps the stored value as the database returned it, so comparing it back is exact.
+        more = (rows[-1].updated_at, rows[-1].id) if len(rows) == limit else None
+        return [_summary(row) for row in rows], more
 
     def versions(self, uid: str, conn: Connection | None = None) -> list[AssessmentSummary]:
         """Every stored version of one assessment, oldest first."""

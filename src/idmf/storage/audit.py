@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select
 
-from idmf.storage.tables import StatusEventRow
+from idmf.storage.tables import AssessmentRow, StatusEventRow
 from idmf.storage.unit import Repository
 
 
@@ -37,14 +37,15 @@ class AuditRepository(Repository):
             return c.execute(select(func.count()).select_from(StatusEventRow)
                              .where(StatusEventRow.assessment_id == assessment_id)).scalar() or 0
 
-    def status_changes(self, ids: list[int], conn: Connection | None = None) -> dict[int, list[tuple[Any, str]]]:
-        """(time, new status) of every status change of the given versions, oldest first, by version."""
+    def status_changes(self, conn: Connection | None = None) -> dict[int, list[tuple[Any, str]]]:
+        """(time, new status) of every status change of every assessment you can see (archived left out), oldest
+        first, by version: one query."""
+        visible = select(AssessmentRow.id).where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
         found: dict[int, list[tuple[Any, str]]] = {}
         with self._read(conn) as c:
-            for start in range(0, len(ids), 500):
-                rows = c.execute(select(StatusEventRow.assessment_id, StatusEventRow.at, StatusEventRow.to_status)
-                                 .where(StatusEventRow.assessment_id.in_(ids[start:start + 500]))
-                                 .order_by(StatusEventRow.assessment_id, StatusEventRow.seq))
-                for aid, at, to_status in rows:
-                    found.setdefault(aid, []).append((at, to_status))
+            for aid, at, to_status in c.execute(
+                    select(StatusEventRow.assessment_id, StatusEventRow.at, StatusEventRow.to_status)
+                    .where(StatusEventRow.assessment_id.in_(visible))
+                    .order_by(StatusEventRow.assessment_id, StatusEventRow.seq)):
+                found.setdefault(aid, []).append((at, to_status))
         return found

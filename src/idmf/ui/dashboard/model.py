@@ -87,6 +87,23 @@ class AssessmentTableModel(RowsTableModel):
             self._sort_rows(*self._order)
         self.endResetModel()
 
+    def add_summaries(self, summaries: Sequence[AssessmentSummary]) -> None:
+        """Add rows loaded after the first page (any already shown are skipped), keeping the sort order."""
+        shown = set(self._haystacks)
+        new = [s for s in summaries if s.id not in shown]
+        if not new:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
+        self._rows.extend(new)
+        self._haystacks.update((s.id, "\n".join((s.title, s.organisation, s.lead)).casefold()) for s in new)
+        self.endInsertRows()
+        if self._order is not None:
+            self.sort(*self._order)
+
+    def summaries(self) -> list[AssessmentSummary]:
+        """Every row, in the order shown."""
+        return list(self._rows)
+
     def search_text(self, row: int) -> str:
         """A row's title, organisation and lead, casefolded (computed once per refresh, not per keystroke)."""
         return self._haystacks[self._rows[row].id]

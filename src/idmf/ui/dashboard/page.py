@@ -17,6 +17,7 @@ from idmf.domain.summary import AssessmentSummary
 from idmf.ui.dashboard import actions
 from idmf.ui.dashboard.first_run import FirstRunPanel
 from idmf.ui.dashboard.needs_you import NeedsYouBar
+from idmf.ui.tasks import run_in_background
 from idmf.ui.dashboard.model import (
     COL_LEAD, COL_ORGANISATION, COL_TITLE, COL_UPDATED, ID_ROLE, AssessmentFilterProxy, AssessmentTableModel,
 )
@@ -47,6 +48,7 @@ class DashboardPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._generation = 0  # which refresh a background load of the rest of the list belongs to
         self.model = AssessmentTableModel(parent=self)
         self.proxy = AssessmentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -154,10 +156,32 @@ class DashboardPage(QWidget):
 
     # --- state ----------------------------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
-        """Reload from the database; show the first-run panel when there are no assessments at all."""
+        """Reload from the database; show the first-run panel when there are no assessments at all.
+
+        On a database server the first page is shown at once and the rest (thousands of rows on a team server)
+        is loaded off the GUI thread and added when it arrives, so the first screen does not wait for it all."""
         keep = select_id if select_id is not None else self.selected_id()
-        summaries = self.context.assessments.list(include_archived=True)
-        self.model.set_summaries(summaries)
+        self._generation += 1
+        if self.context.assessments.lists_in_pages():
+            first, cursor = self.context.assessments.page(include_archived=True)
+        else:
+            first, cursor = self.context.assessments.list(include_archived=True), None
+        self.model.set_summaries(first)
+        self._show_loaded(keep)
+        if cursor is not None:
+            generation, service = self._generation, self.context.assessments
+            run_in_background(self, lambda: _rest_of_list(service, cursor),
+                              on_success=lambda rest: self._rest_loaded(generation, rest, keep),
+                              label="Loading the rest of the list…")
+
+    def _rest_loaded(self, generation: int, rest: list[AssessmentSummary], keep: int | None) -> None:
+        if generation != self._generation:
+            return  # a newer refresh started meanwhile: its own load follows
+        self.model.add_summaries(rest)
+        self._show_loaded(keep if self.selected_id() is None else None)
+
+    def _show_loaded(self, keep: int | None) -> None:
+        summaries = self.model.summaries()
         self.needs_you.update_counts(summaries)
         self.views.setCurrentWidget(self.first_run if not summaries else self.views.widget(1))
         if keep is not None:
@@ -247,3 +271,15 @@ class DashboardPage(QWidget):
             actions.restore(self, self.context, summary.id)
         else:
             actions.archive(self, self.context, summary.id)  # its notice refreshes the list
+
+
+REST_PAGE = 1000  # after the first screen, fewer and larger pages: fewer round trips
+
+
+def _rest_of_list(service, cursor) -> list[AssessmentSummary]:
+    """Every page after the first (run off the GUI thread)."""
+    rest: list[AssessmentSummary] = []
+    while cursor is not None:
+        rows, cursor = service.page(cursor, REST_PAGE, include_archived=True)
+        rest += rows
+    return rest
