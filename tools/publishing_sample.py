@@ -2,9 +2,9 @@
 
     PYTHONPATH=src python -m tools.publishing_sample [OUT_DIR]
 
-In a throwaway database: the example (resources/examples/day-case-unit.json, plus one action naming the rural
-group so the readiness check passes) goes through EDI review and committee sign-off, and the board paper
-details are filled in. Then: the cover sheet (LibreOffice → PDF → PNG pages), the web page (a headless
+In a throwaway database and key store: the example (resources/examples/day-case-unit.json, plus one action
+naming the rural group so the readiness check passes) goes through EDI review and committee sign-off by three
+signing identities trusted through a list from a throwaway admin key, and the board paper details are filled in. Then: the cover sheet (LibreOffice → PDF → PNG pages), the web page (a headless
 Chromium screenshot, and the page itself), and the easy-read summary (Word pages and its web page).
 """
 
@@ -26,8 +26,24 @@ DETAILS = {"meeting": "ICB Public Board", "meeting_date": "2026-03-12", "paper_r
            "conflicts": "None declared", "baf_risk": "BAF 4: capital resources", "implications": ["financial"]}
 
 
+STAFF = (("Lead Person", "lead"), ("Reviewer Person", "reviewer"), ("Committee Person", "committee"))
+ORGANISATION = "NHS Leicester, Leicestershire and Rutland ICB"
+
+
+def _trusted_staff(context, folder: Path) -> None:
+    """The three people as signing identities here, trusted for their roles by the organisation's list."""
+    from idmf.signing.identity import Identity
+    from idmf.signing.trustlist import make_trust_list
+
+    admin = Identity.new("EDI Team Admin", "admin", ORGANISATION)
+    cards = {name: context.signing.create_identity(name, role, ORGANISATION) for name, role in STAFF}
+    listed = folder / "trusted.idmf-trust"
+    listed.write_text(make_trust_list(admin, ORGANISATION, [(cards[n], r) for n, r in STAFF]), encoding="utf-8")
+    context.signing.import_list(listed, admin.fingerprint)
+
+
 def signed_off_example(context) -> int:
-    """The example stored, reviewed and signed off in `context`; returns its id."""
+    """The example stored, reviewed and signed off in `context` (whose key store holds STAFF); returns its id."""
     from idmf.domain.assessment import Status
     from idmf.domain.questions import ACTION_PLAN
 
@@ -40,7 +56,8 @@ def signed_off_example(context) -> int:
     for action, role in (("submit_for_review", "lead"), ("submit_for_committee", "reviewer")):
         context.review.transition(assessment_id, action, person=f"{role.title()} Person", comment="done",
                                   role=role, today=TODAY)
-    context.review.approve(assessment_id, "Joint Executive Team", MEETING, "Dr Anil Mistry", today=TODAY)
+    context.review.approve(assessment_id, "Joint Executive Team", MEETING, "Dr Anil Mistry", person="Committee Person",
+                           today=TODAY)
     context.publishing.save_cover_details(assessment_id, DETAILS)
     return assessment_id
 
@@ -48,6 +65,7 @@ def signed_off_example(context) -> int:
 def render(out_dir: Path) -> list[Path]:
     """Write every sample into out_dir; returns the files made."""
     from idmf.services.context import open_app
+    from idmf.signing.keystore import KeyStore
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in (*out_dir.glob("cover-*.png"), *out_dir.glob("easy-read-*.png"), out_dir / "web-page.png"):
@@ -55,8 +73,10 @@ def render(out_dir: Path) -> list[Path]:
     made: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="idmf-publishing-") as work:
         os.environ["IDMF_DATA_DIR"] = work
-        context = open_app(f"sqlite:///{Path(work) / 'idmf.sqlite3'}")
+        context = open_app(f"sqlite:///{Path(work) / 'idmf.sqlite3'}",
+                           keys=KeyStore(Path(work) / "signing", file_only=True))  # never the user's own keys
         try:
+            _trusted_staff(context, Path(work))
             assessment_id = signed_off_example(context)
             docs = context.documents
             cover = docs.export(assessment_id, "cover-sheet", Path(work) / "cover-sheet.docx")
