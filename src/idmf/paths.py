@@ -57,6 +57,17 @@ def backups_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """The user's cache folder (things the app can always rebuild); IDMF_CACHE_DIR, or beside IDMF_DATA_DIR."""
+    override, data = os.environ.get("IDMF_CACHE_DIR"), os.environ.get("IDMF_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        path = Path(data) / "cache" if data else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def log_dir() -> Path:
     """The user's log folder."""
     override = os.environ.get("IDMF_DATA_DIR")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,33 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from idmf.domain.documents import AttachedDocument
 from idmf.domain.evidence import CensusTable
 from idmf.domain.limits import Uid, VersionNumber, too_long
+from idmf.domain.status import Status  # noqa: F401 - where callers have always found it
 from idmf.domain.answers import AnswerError, GroupImpact, ImpactAnswer, is_blank, parse_answer, to_json
 from idmf.domain.links import with_row_ids
 from idmf.domain.questions import ACTION_PLAN, IH_GROUPS, LEAD, ORGANISATION, TITLE
 from idmf.domain.times import utcnow
 from idmf.forms.relevance import is_relevant
 from idmf.forms.schema import FieldType, FormDefinition, Section
-
-
-class Status(StrEnum):
-    """Where an assessment is in its journey to committee."""
-
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    CHANGES_REQUESTED = "changes_requested"
-    READY_FOR_COMMITTEE = "ready_for_committee"
-    APPROVED = "approved"
-
-    @property
-    def label(self) -> str:
-        """How the status reads in the app and the document."""
-        return {
-            "draft": "Draft",
-            "in_review": "In EDI review",
-            "changes_requested": "Changes requested",
-            "ready_for_committee": "Ready for committee",
-            "approved": "Approved",
-        }[self.value]
 
 
 class ActionRow(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from idmf.domain.assessment import Status
+from idmf.domain.status import Status
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from idmf.errors import IdmfError
+from idmf.forms import cache
 from idmf.forms.schema import FormDefinition
 from idmf.paths import forms_dir
 
@@ -105,7 +106,7 @@ def load_form(path: Path) -> FormDefinition:
         raise FormError(f"Form file {path} was not found.") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise FormError(f"Form file {path} cannot be read: {exc}.") from None
-    return load_form_text(text, str(path))
+    return cache.remembered(Path(path).stem, text, lambda: load_form_text(text, str(path)))
 
 
 @lru_cache(maxsize=8)

@@ -18,15 +18,14 @@ from idmf.forms.loader import FormRegistry
 from idmf.forms.schema import FormDefinition, Question
 from idmf.storage.database import Database
 from idmf.storage.documents import insert_documents, load_documents
+from idmf.storage.quick_list import SUMMARY_COLUMNS
 from idmf.storage.tables import AnswerRow, AssessmentCensusRow, AssessmentRow
 from idmf.storage.unit import Repository
 
 # Answers copied onto the assessment row so the dashboard can list and search without joins.
 DENORMALISED = {TITLE: "title", ORGANISATION: "organisation", LEAD: "lead"}
 
-_SUMMARY_COLUMNS = ("id", "uid", "version_number", "title", "organisation", "lead", "status", "steps_complete",
-                    "created_at", "updated_at", "review_date", "archived")
-_SUMMARY = [getattr(AssessmentRow, name) for name in _SUMMARY_COLUMNS]
+_SUMMARY = [getattr(AssessmentRow, name) for name in SUMMARY_COLUMNS]
 
 
 def _summary(row: Any) -> AssessmentSummary:

@@ -19,10 +19,10 @@ from idmf.paths import data_dir
 from idmf.storage import file_check, migrate
 from idmf.storage.backup import move_aside, newest_good_backup
 from idmf.storage.location import storage_warning
+from idmf.storage.quick_list import DATABASE_FILE
 
 log = logging.getLogger(__name__)
 
-DATABASE_FILE = "idmf.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
 

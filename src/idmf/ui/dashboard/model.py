@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from idmf.domain.assessment import Status
+from idmf.domain.status import Status
 from idmf.domain.summary import AssessmentSummary
 from idmf.ui.rows import RowsTableModel
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from idmf.domain.assessment import Status
+from idmf.domain.status import Status
 from idmf.services.changes import Changes
 from idmf.services.context import AppContext
 from idmf.ui.changes import ChangeRelay
