@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import html
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from idmf import __version__
-from idmf.services.context import AppContext
+
+if TYPE_CHECKING:
+    from idmf.services.context import AppContext
 
 
 def about_text(context: AppContext | None = None) -> str:

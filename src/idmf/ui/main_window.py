@@ -4,28 +4,22 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from idmf.paths import data_dir
-from idmf.services.context import AppContext
 from idmf.ui import messages
-from idmf.ui.about import show_about
-from idmf.ui.announce import announce
-from idmf.ui.backups.menu import install_backup_actions
+from idmf.domain.summary import AssessmentSummary
 from idmf.ui.dashboard import DashboardPage, actions
-from idmf.ui.dashboard.importing import choose_and_import, import_file
-from idmf.ui.dashboard.word_export import export_to_word
 from idmf.ui.editor.host import EditorProtocol
 from idmf.ui.panels import DEFAULT_PANELS
-from idmf.ui.publishing.menu import install_publishing_menu
-from idmf.ui.review.menu import install_review_menu
-from idmf.ui.portfolio.menu import install_portfolio_action
-from idmf.ui.signing.menu import install_signing_actions
 from idmf.ui.tasks import describe_error
+
+if TYPE_CHECKING:
+    from idmf.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +32,7 @@ KEY_SIDE_PANEL = "view/side_panel"
 REMEMBER_DELAY_MS = 500
 
 # (context, assessment_id, parent) -> an editor widget that implements EditorProtocol (see idmf.ui.editor).
-EditorFactory = Callable[[AppContext, int, QWidget], QWidget]
+EditorFactory = Callable[["AppContext", int, QWidget], QWidget]
 
 
 def open_settings() -> QSettings:
@@ -55,12 +49,20 @@ def default_editor_factory(context: AppContext, assessment_id: int, parent: QWid
 
 
 class MainWindow(QMainWindow):
-    """Opens on the dashboard, or where the user was when the app was last closed."""
+    """Opens on the dashboard, or where the user was when the app was last closed.
 
-    def __init__(self, context: AppContext, editor_factory: EditorFactory | None = None,
-                 settings: QSettings | None = None) -> None:
+    Started quickly (`context` None, `first_rows` read without the services) it shows the dashboard at once
+    and waits for `attach_context`; until then what needs the services is disabled, and an assessment the
+    user asks to open is opened as soon as they are ready.
+    """
+
+    sig_ready = Signal()  # the services are attached (at once, unless started quickly)
+
+    def __init__(self, context: AppContext | None, editor_factory: EditorFactory | None = None,
+                 settings: QSettings | None = None, first_rows: list[AssessmentSummary] | None = None) -> None:
         super().__init__()
         self.context = context
+        self._pending_open: int | None = None
         self.editor_factory = editor_factory or default_editor_factory
         self.settings = settings or open_settings()
         self.editor: EditorProtocol | None = None
@@ -68,7 +70,7 @@ class MainWindow(QMainWindow):
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_DELAY_MS)
         self._remember_timer.timeout.connect(self._remember)
         self.undo_group = QUndoGroup(self)
-        self.dashboard = DashboardPage(context)
+        self.dashboard = DashboardPage(context, first_rows=first_rows)
         self.dashboard.sig_open_requested.connect(self.open_assessment)
         self.dashboard.sig_selection_changed.connect(self._update_actions)
         self.stack = QStackedWidget()
@@ -78,13 +80,28 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("save_status")
         self.save_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_label)
-        self.identity_label = QLabel(self._who_you_are())
+        self.identity_label = QLabel(self._who_you_are() if context is not None else "")
         self.identity_label.setObjectName("team_identity")
         self.identity_label.setAccessibleName("Who you are on this team database")
         self.statusBar().addWidget(self.identity_label)
         self._make_menus()
+        if context is not None:
+            self._install_features()
         self._show_title("")
         self._restore()
+
+    def attach_context(self, context: AppContext) -> None:
+        """The services are ready (a quick start): bring in the features and the live list, open what waited."""
+        self.context = context
+        self.identity_label.setText(self._who_you_are())
+        self._install_features()
+        self.dashboard.attach_context(context)
+        self._update_actions()
+        self.statusBar().clearMessage()
+        if self._pending_open is not None:
+            waiting, self._pending_open = self._pending_open, None
+            self.open_assessment(waiting)
+        self.sig_ready.emit()
 
     def _who_you_are(self) -> str:
         """On a team database: your login, name and role (from the connection); nothing in single-user mode."""
@@ -115,8 +132,6 @@ class MainWindow(QMainWindow):
             file_menu.addActions(list(group))
             file_menu.addSeparator()
         file_menu.removeAction(file_menu.actions()[-1])  # no separator after Quit
-        install_backup_actions(self)  # Restore from backup…, Open backups folder (above Quit)
-        self.publishing_menu = install_publishing_menu(self)  # File › Export › cover sheet, web page, easy read
         # A QUndoGroup follows whichever editor is open, so the menu's actions never go stale.
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -133,17 +148,40 @@ class MainWindow(QMainWindow):
         self.side_panel_action.setChecked(self.settings.value(KEY_SIDE_PANEL, True, type=bool))
         self.menus["view"] = self.menuBar().addMenu("&View")
         self.menus["view"].addAction(self.side_panel_action)
-        install_portfolio_action(self)  # View → Portfolio…
         help_menu = self.menus["help"] = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About IDMF Desktop", lambda: show_about(self, self.context)))
-        self.review_menu = install_review_menu(self)
-        install_signing_actions(self)  # File → Trusted signers…, Review → Verify a signed-off Word file…
+        help_menu.addAction(self._action("&About IDMF Desktop", self._about))
+        # Holds the Review menu's place until the features arrive, so the menu bar does not shift then.
+        self._review_placeholder = self.menuBar().insertMenu(help_menu.menuAction(), QMenu("&Review", self))
+        self._review_placeholder.setEnabled(False)
         self._update_actions()
 
+    def _install_features(self) -> None:
+        """The menus of every feature (they import the services, so a quick start adds them once loaded)."""
+        from idmf.ui.backups.menu import install_backup_actions
+        from idmf.ui.portfolio.menu import install_portfolio_action
+        from idmf.ui.publishing.menu import install_publishing_menu
+        from idmf.ui.review.menu import install_review_menu
+        from idmf.ui.signing.menu import install_signing_actions
+
+        install_backup_actions(self)  # Restore from backup…, Open backups folder (above Quit)
+        self.publishing_menu = install_publishing_menu(self)  # File › Export › cover sheet, web page, easy read
+        install_portfolio_action(self)  # View → Portfolio…
+        self.menuBar().removeAction(self._review_placeholder)
+        self.review_menu = install_review_menu(self)
+        install_signing_actions(self)  # File → Trusted signers…, Review → Verify a signed-off Word file…
+
+    def _about(self) -> None:
+        from idmf.ui.about import show_about
+
+        show_about(self, self.context)
+
     def _update_actions(self) -> None:
-        has_target = self.current_target_id() is not None
+        ready = self.context is not None  # a quick start: the services are still loading
+        has_target = ready and self.current_target_id() is not None
         for action in (self.duplicate_action, self.archive_action, self.export_action):
             action.setEnabled(has_target)
+        for action in (self.new_action, self.open_action, self.import_action):
+            action.setEnabled(ready)
         selected = self.dashboard.selected_summary() if self.editor is None else None
         # The same command as the dashboard's button, so the same word: an archived row is restored.
         self.archive_action.setText("&Restore" if selected is not None and selected.archived else "&Archive…")
@@ -162,6 +200,10 @@ class MainWindow(QMainWindow):
             if section_id:
                 self._go_to(section_id)
             return True
+        if self.context is None:  # a quick start still loading: open it once the services are ready
+            self._pending_open = assessment_id
+            self.statusBar().showMessage("Opening the assessment in a moment…")
+            return False
         if not self.show_dashboard():
             return False
         try:
@@ -243,12 +285,12 @@ class MainWindow(QMainWindow):
         self.save_label.setAccessibleName(text)
         self.save_label.setStyleSheet("")
         if recovered:  # said once when saving works again; not every few seconds while all is well
-            announce(self.save_label, text)
+            _announce(self.save_label, text)
 
     def _save_failed(self, text: str) -> None:
         # Stays until the next successful save; bold and worded, so not shown by colour alone.
         if text != self.save_label.text():
-            announce(self.save_label, text)
+            _announce(self.save_label, text)
         self.save_label.setText(text)
         self.save_label.setAccessibleName(text)
         self.save_label.setStyleSheet("font-weight: bold;")
@@ -269,6 +311,8 @@ class MainWindow(QMainWindow):
     def _import(self) -> None:
         if not self._flush_or_confirm("Import anyway?"):
             return
+        from idmf.ui.dashboard.importing import choose_and_import
+
         self._open_imported(choose_and_import(self, self.context, self._remember_word_edits))
 
     def _remember_word_edits(self, assessment_id: int, text: str, changes: dict) -> None:
@@ -292,6 +336,8 @@ class MainWindow(QMainWindow):
             if path.suffix.lower() == ".idmf":
                 self.review_menu.import_review_path(path)
             elif path.suffix.lower() in (".docx", ".json") and self._flush_or_confirm("Open the file anyway?"):
+                from idmf.ui.dashboard.importing import import_file
+
                 self._open_imported(import_file(self, self.context, path, self._remember_word_edits))
             else:
                 messages.warning(self, "Open file", f"IDMF Desktop cannot open {path.name}: it opens review "
@@ -324,6 +370,8 @@ class MainWindow(QMainWindow):
             messages.warning(self, "Export to Word", "Your latest changes are not saved yet, so the document "
                                 "would not include them. Try again once the status bar says “Saved”.")
             return
+        from idmf.ui.dashboard.word_export import export_to_word
+
         export_to_word(self, self.context, target)
 
     # --- settings -------------------------------------------------------------------------------------------
@@ -342,7 +390,7 @@ class MainWindow(QMainWindow):
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self._default_size()
         last_id, section = self.settings.value(KEY_ASSESSMENT), self.settings.value(KEY_SECTION)
-        if last_id is not None and self._still_there(int(last_id)):
+        if last_id is not None and self.context is not None and self._still_there(int(last_id)):
             self.open_assessment(int(last_id), str(section) if section else None)
 
     def _default_size(self) -> None:
@@ -369,3 +417,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue(KEY_GEOMETRY, self.saveGeometry())
         self.settings.sync()
         event.accept()
+
+
+def _announce(label: QLabel, text: str) -> None:
+    """Tell a screen reader (QtGui's accessibility classes load on first use, not before the first screen)."""
+    from idmf.ui.announce import announce
+
+    announce(label, text)

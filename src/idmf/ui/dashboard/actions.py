@@ -7,13 +7,15 @@ as a plain-English message; none of them ever deletes anything.
 from __future__ import annotations
 
 import logging
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from idmf.services.context import AppContext
 from idmf.ui import messages
 from idmf.ui.tasks import describe_error
+
+if TYPE_CHECKING:
+    from idmf.services.context import AppContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

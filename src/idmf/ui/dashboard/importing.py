@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from idmf.services.context import AppContext
 from idmf.ui import messages
 from idmf.ui.tasks import describe_error
+
+if TYPE_CHECKING:
+    from idmf.services.context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from idmf.review.state import NeedsYou, needs_you_from
+from idmf.domain.summary import NeedsYou, needs_you_from
 from idmf.domain.summary import AssessmentSummary
 
 # (key of NeedsYou.counts(), what the button says)

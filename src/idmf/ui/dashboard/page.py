@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from idmf.domain.status import Status
 from idmf.services.changes import Changes
-from idmf.services.context import AppContext
 from idmf.ui.changes import ChangeRelay
 from idmf.domain.summary import AssessmentSummary
 from idmf.ui.dashboard import actions
@@ -21,6 +22,9 @@ from idmf.ui.tasks import run_in_background
 from idmf.ui.dashboard.model import (
     COL_LEAD, COL_ORGANISATION, COL_TITLE, COL_UPDATED, ID_ROLE, AssessmentFilterProxy, AssessmentTableModel,
 )
+
+if TYPE_CHECKING:
+    from idmf.services.context import AppContext
 
 # Widest a text column may grow, in average characters, so the title keeps most of the room (the full
 # text is in the tooltip).
@@ -45,7 +49,9 @@ class DashboardPage(QWidget):
     sig_open_requested = Signal(int)
     sig_selection_changed = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext | None, parent: QWidget | None = None,
+                 first_rows: list[AssessmentSummary] | None = None) -> None:
+        """`context` None: a quick start showing `first_rows` until `attach_context` brings the services."""
         super().__init__(parent)
         self.context = context
         self._generation = 0  # which refresh a background load of the rest of the list belongs to
@@ -61,9 +67,26 @@ class DashboardPage(QWidget):
         self.views.addWidget(self._list_view())
         QVBoxLayout(self).addWidget(self.views)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        if context is None:
+            self.model.set_summaries(first_rows or [])
+            self._show_loaded(None)
+        else:
+            self.attach_context(context, fresh=True)
+
+    def attach_context(self, context: AppContext, fresh: bool = False) -> None:
+        """Follow the database through the services; rows read before (a quick start) stay as they are unless
+        the services list something else, so nothing on screen moves."""
+        self.context = context
         self.relay = ChangeRelay(context.changes, self)
         self.relay.sig_changed.connect(self._data_changed)
-        self.refresh()
+        if fresh or context.assessments.lists_in_pages():
+            self.refresh()
+            return
+        listed = context.assessments.list(include_archived=True)
+        if sorted(listed, key=_by_id) != sorted(self.model.summaries(), key=_by_id):
+            self.refresh()
+        else:
+            self._update_buttons()
 
     def _data_changed(self, changes: Changes) -> None:
         """Follow a change notice: new, archived or imported rows show at once (an hidden list waits: the main
@@ -233,8 +256,11 @@ class DashboardPage(QWidget):
 
     def _update_buttons(self) -> None:
         summary = self.selected_summary()
+        ready = self.context is not None  # a quick start: the services are still loading
         for button in (self.open_button, self.duplicate_button, self.archive_button):
-            button.setEnabled(summary is not None)
+            button.setEnabled(ready and summary is not None)
+        self.new_button.setEnabled(ready)
+        self.first_run.setEnabled(ready)
         self.archive_button.setText("&Restore" if summary is not None and summary.archived else "&Archive…")
         self.sig_selection_changed.emit()
 
@@ -248,6 +274,8 @@ class DashboardPage(QWidget):
 
     def new_assessment(self) -> None:
         """Ask for a title, create the draft and ask to open it."""
+        if self.context is None:  # a quick start still loading (its buttons are disabled meanwhile)
+            return
         new_id = actions.new_assessment(self, self.context)
         if new_id is not None:
             self.sig_open_requested.emit(new_id)
@@ -259,11 +287,15 @@ class DashboardPage(QWidget):
 
     def duplicate_selected(self) -> None:
         """Start the next version of the selected assessment and select it."""
+        if self.context is None:  # a quick start still loading (its buttons are disabled meanwhile)
+            return
         if (assessment_id := self.selected_id()) is not None:
             actions.duplicate_as_new_version(self, self.context, assessment_id)  # its notice selects the copy
 
     def archive_selected(self) -> None:
         """Archive the selected assessment after asking, or restore it when it is archived."""
+        if self.context is None:  # a quick start still loading (its buttons are disabled meanwhile)
+            return
         summary = self.selected_summary()
         if summary is None:
             return
@@ -271,6 +303,10 @@ class DashboardPage(QWidget):
             actions.restore(self, self.context, summary.id)
         else:
             actions.archive(self, self.context, summary.id)  # its notice refreshes the list
+
+
+def _by_id(summary: AssessmentSummary) -> int:
+    return summary.id
 
 
 REST_PAGE = 1000  # after the first screen, fewer and larger pages: fewer round trips

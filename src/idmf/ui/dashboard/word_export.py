@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from idmf.services.context import AppContext
 from idmf.ui import messages
 from idmf.ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from idmf.services.context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -9,15 +9,17 @@ editor never imports a feature folder.
 
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from idmf.domain.assessment import Assessment
-from idmf.forms.schema import FormDefinition
 from idmf.services.changes import Changes
+
+if TYPE_CHECKING:
+    from idmf.domain.assessment import Assessment
+    from idmf.forms.schema import FormDefinition
 
 
 class _Editing(Protocol):
