@@ -12,18 +12,11 @@ import time
 
 import pytest
 
-from idmf.services.context import open_app
 from idmf.services.first_screen import first_screen_rows
 from idmf.storage import migrate
 from idmf.storage.database import open_database
 from idmf.storage.quick_list import local_file, read_first_screen
-
-
-def _checkpoint(path):
-    """Everything into the main file (what a damaged disk would damage)."""
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+from tests.startup_helpers import checkpoint, flip, truncate
 
 
 @pytest.fixture
@@ -67,22 +60,11 @@ def test_an_empty_or_foreign_file_means_the_usual_start(tmp_path):
     assert read_first_screen(tmp_path) is None  # a folder
 
 
-def _flip(path):
-    data = bytearray(path.read_bytes())
-    for offset in range(len(data) // 3, min(len(data), len(data) // 3 + 4096)):
-        data[offset] ^= 0xA5
-    path.write_bytes(bytes(data))
-
-
-def _truncate(path):
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2 + 17])
-
-
-@pytest.mark.parametrize("damage", [_flip, _truncate])
+@pytest.mark.parametrize("damage", [flip, truncate])
 def test_a_damaged_file_means_the_usual_start_and_is_left_untouched(stored, damage):
     path = stored.database.path
     stored.close()
-    _checkpoint(path)
+    checkpoint(path)
     damage(path)
     before = path.read_bytes()
     assert read_first_screen(path) is None
@@ -107,7 +89,7 @@ def test_a_file_at_an_older_migration_means_the_usual_start(tmp_path):
 def test_a_write_cut_off_mid_way_means_the_usual_start(stored):
     path = stored.database.path
     stored.close()
-    _checkpoint(path)
+    checkpoint(path)
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()

@@ -108,6 +108,7 @@ def main() -> int:
     With CRASH_WAIT_GO set, Python's imports are done first and the app starts only when a line arrives on
     stdin: the harness warms the next process up while the current one types (the data folder is untouched).
     """
+    import idmf.services.context  # noqa: F401 - idmf.ui.app no longer imports the services itself (quick start)
     from idmf.ui import app
     from idmf.ui.editor import AssessmentEditor  # noqa: F401 - imported ahead, as the start would
 

