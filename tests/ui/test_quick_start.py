@@ -238,3 +238,15 @@ def test_a_session_closed_in_the_editor_goes_the_usual_way(stored, tmp_path):
 def test_files_to_open_go_the_usual_way(stored, tmp_path):
     assert app.start_quickly(app.parse_args([str(tmp_path / "reply.idmf")]), tmp_path / "idmf.log") is None
 
+
+
+def test_a_file_handed_over_while_loading_opens_once_ready(qtbot, stored, tmp_path, held_loading, monkeypatch):
+    window = _quick_window(qtbot, tmp_path)
+    opened = []
+    monkeypatch.setattr(window, "open_files", lambda paths: opened.append(paths))
+    app.hand_over(window, [str(tmp_path / "reply.idmf")])  # a second start, double-clicking a review file
+    assert opened == [] and window.isVisible()
+    held_loading.set()
+    _ready(qtbot, window)
+    qtbot.waitUntil(lambda: opened == [[str(tmp_path / "reply.idmf")]])
+    _close(window)
