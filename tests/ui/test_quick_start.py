@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from idmf.storage import migrate
@@ -138,8 +138,9 @@ def test_keys_pressed_while_loading_do_no_harm_and_open_waits(qtbot, stored, tmp
     _close(window)
 
 
-def test_the_whole_quick_start_runs_and_closes_with_the_event_loop(qtbot, stored):
+def test_the_whole_quick_start_runs_and_closes_with_the_event_loop(qtbot, stored, monkeypatch):
     seen, before = {}, set(QApplication.topLevelWidgets())
+    loop = QEventLoop()
 
     def watch():
         started = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before]
@@ -148,12 +149,20 @@ def test_the_whole_quick_start_runs_and_closes_with_the_event_loop(qtbot, stored
         if started and started[0].context is not None:
             seen["context"] = started[0].context
             started[0].close()
-            QApplication.exit(0)  # windows of earlier tests may keep the loop from ending on the last close
+            loop.quit()
             return
         QTimer.singleShot(10, watch)
 
-    QTimer.singleShot(0, watch)
-    assert app.main(["idmf"]) == 0
+    def run_until_ready(_app) -> int:
+        QTimer.singleShot(0, watch)
+        return loop.exec()  # QApplication.exit() would end every later test's event loops too
+
+    monkeypatch.setattr(QApplication, "exec", run_until_ready)
+    QApplication.setQuitOnLastWindowClosed(False)
+    try:
+        assert app.main(["idmf"]) == 0
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
     assert seen["quick"] is True
     assert not seen["context"].database.engine.pool.checkedout()
 

@@ -236,8 +236,14 @@ def _finish_quick_start(window: MainWindow, loaded: object, database_url: str | 
         window.hide()
         QApplication.exit(1)
         return
-    window.attach_context(context)
-    services_ready(window, context)
+    window.context_opened = context  # closed by main() even if the app quits before the next turn
+
+    def attach() -> None:  # the next turn of the event loop: a click waits for one half, not both
+        if not window.loader.cancelled:
+            window.attach_context(context)
+            services_ready(window, context)
+
+    QTimer.singleShot(0, window, attach)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -277,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if loader is not None:
             loader.cancel()
         instance.close()
-        if window.context is not None:
-            window.context.close()
+        opened = window.context or getattr(window, "context_opened", None)
+        if opened is not None:
+            opened.close()
         log.info("IDMF Desktop closed")

@@ -20,6 +20,8 @@ from idmf.ui.main_window import KEY_ASSESSMENT
 
 log = logging.getLogger(__name__)
 
+NO_PAINT_MS = 300  # when the window has not painted by then, load the services all the same
+
 
 def first_screen(database_url: str | None, settings: QSettings) -> list[AssessmentSummary] | None:
     """The dashboard's rows for a quick start, or None: start the usual way.
@@ -50,6 +52,8 @@ def _load_services() -> object:
 
     for name in _ALSO_IMPORTED:
         import_module(name)
+    from idmf import __version__  # noqa: F401 - reads the installed metadata once (logged when the data opens)
+
     return FormRegistry()
 
 
@@ -64,17 +68,20 @@ class ServicesLoader(QObject):
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        """Begin loading (the result arrives through the event loop)."""
-        self._thread = threading.Thread(target=self._run, name="idmf-services-loader")
-        self._thread.start()
+        """Begin loading, once (the result arrives through the event loop)."""
+        if self._thread is None and not self.cancelled:
+            self._thread = threading.Thread(target=self._run, name="idmf-services-loader")
+            self._thread.start()
 
     def start_after_first_paint(self, window: QObject) -> None:
-        """Begin once `window` has painted and the event loop has handled what was queued by then: the first
-        screen is not slowed by the loading's share of the interpreter."""
+        """Begin once `window` has painted and the event loop has handled what was queued by then (the first
+        screen is not slowed by the loading's share of the interpreter), or after NO_PAINT_MS whatever
+        happens: a window started minimised, or on a locked screen, is not painted at all."""
         window.installEventFilter(self)
+        QTimer.singleShot(NO_PAINT_MS, self, self.start)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint and self._thread is None:
+        if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self.start)
         return False
@@ -89,6 +96,6 @@ class ServicesLoader(QObject):
 
     def cancel(self) -> None:
         """The app is closing: drop the result and wait for the thread (an import cannot be interrupted)."""
-        self.cancelled = True
+        self.cancelled = True  # and never starts now
         if self._thread is not None:
             self._thread.join()
