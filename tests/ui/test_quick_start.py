@@ -259,3 +259,13 @@ def test_a_file_handed_over_while_loading_opens_once_ready(qtbot, stored, tmp_pa
     _ready(qtbot, window)
     qtbot.waitUntil(lambda: opened == [[str(tmp_path / "reply.idmf")]])
     _close(window)
+
+
+def test_data_that_cannot_be_opened_after_the_quick_screen_ends_the_app(qtbot, stored, tmp_path, held_loading,
+                                                                         monkeypatch):
+    window = _quick_window(qtbot, tmp_path)
+    exits = []
+    monkeypatch.setattr(app, "open_context", lambda *a: None)  # it has shown its message already
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    app._finish_quick_start(window, None, None, tmp_path / "idmf.log")
+    assert exits == [1] and not window.isVisible() and window.context is None and window.loader.cancelled
