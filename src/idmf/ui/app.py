@@ -45,7 +45,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     if args.version:  # looked up only when asked: reading the installed version costs start-up time
         from idmf import __version__
 
-        parser.exit(message=f"IDMF Desktop {__version__}\n")
+        print(f"IDMF Desktop {__version__}")  # on stdout, as argparse's version action printed it
+        parser.exit()
     return args
 
 
