@@ -17,7 +17,7 @@ from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE, TITLE
 from idmf.forms.relevance import names_in
 from idmf.forms.schema import FieldType, FormDefinition
-from idmf.review.readiness import RuleContext, check
+from idmf.review.readiness import RULES, RuleContext
 
 UPCOMING_DAYS = 30
 REVIEW_WINDOWS = (30, 60, 90)
@@ -143,10 +143,22 @@ def negatives_of(item: Assessment, form: FormDefinition, organisation: str, toda
     ctx = RuleContext(item, form, today)
     if not ctx.negatives:
         return []  # most assessments: no need to run the mitigation rule
-    unmitigated = {(f.question_id, f.row) for f in check(item, form, today, rules=[MITIGATION_RULE]).findings}
+    # The rule itself, on the context already built (check() would build it again and sort its findings).
+    unmitigated = {(hit.question_id, hit.row) for hit in RULES[MITIGATION_RULE].function(ctx)}
     return [NegativeImpact(item.id or 0, item.title, organisation, n.display_name,
-                           (n.question_id, n.row) not in unmitigated, form.section_of(n.question_id).id)
+                           (n.question_id, n.row) not in unmitigated, _section(form, n.question_id))
             for n in ctx.negatives]
+
+
+_SECTIONS: dict[tuple[str, str, str], str] = {}
+
+
+def _section(form: FormDefinition, question_id: str) -> str:
+    """The id of the section holding a question (asked thousands of times per build; hashing a form is slow)."""
+    key = (form.id, form.version, question_id)
+    if key not in _SECTIONS:
+        _SECTIONS[key] = form.section_of(question_id).id
+    return _SECTIONS[key]
 
 
 def actions_of(item: Assessment, form: FormDefinition, today: dt.date) -> list[ActionDue]:
