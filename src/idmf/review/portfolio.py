@@ -129,44 +129,45 @@ def questions_read(form: FormDefinition) -> set[str]:
     return {q.id for q in chosen}.union(*(names_in(q.relevant) for q in chosen if q.relevant))
 
 
+def section_ids(form: FormDefinition) -> dict[str, str]:
+    """The id of the section holding each question (section_of walks the form: thousands of times per build)."""
+    found: dict[str, str] = {}
+    for section in form.sections:
+        for question in section.all_questions():
+            found.setdefault(question.id, section.id)  # the first, as section_of finds it
+    return found
+
+
 def rated_questions(form: FormDefinition) -> frozenset[str]:
     """The questions whose answers can hold a rating: impact blocks and added groups."""
     return frozenset(q.id for q in form.questions() if q.type in _RATED)
 
 
 def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date,
-                 rated: frozenset[str] | None = None) -> list[NegativeImpact]:
+                 rated: frozenset[str] | None = None, sections: dict[str, str] | None = None) -> list[NegativeImpact]:
     """The groups rated negative in one assessment, each marked mitigated or not by the readiness rule
-    (`rated`: the form's rated_questions, when the caller has them)."""
+    (`rated`: the form's rated_questions, and `sections`: its section ids by question, when the caller has them)."""
     if rated is not None and rated.isdisjoint(item.answers):
         return []  # nothing rated at all (most drafts): no need to walk the form
     ctx = RuleContext(item, form, today)
     if not ctx.negatives:
         return []  # most assessments: no need to run the mitigation rule
+    if sections is None:
+        sections = section_ids(form)
     # The rule itself, on the context already built (check() would build it again and sort its findings).
     unmitigated = {(hit.question_id, hit.row) for hit in RULES[MITIGATION_RULE].function(ctx)}
     return [NegativeImpact(item.id or 0, item.title, organisation, n.display_name,
-                           (n.question_id, n.row) not in unmitigated, _section(form, n.question_id))
+                           (n.question_id, n.row) not in unmitigated, sections[n.question_id])
             for n in ctx.negatives]
 
 
-_SECTIONS: dict[tuple[str, str, str], str] = {}
-
-
-def _section(form: FormDefinition, question_id: str) -> str:
-    """The id of the section holding a question (asked thousands of times per build; hashing a form is slow)."""
-    key = (form.id, form.version, question_id)
-    if key not in _SECTIONS:
-        _SECTIONS[key] = form.section_of(question_id).id
-    return _SECTIONS[key]
-
-
-def actions_of(item: Assessment, form: FormDefinition, today: dt.date) -> list[ActionDue]:
-    """Actions overdue (no outcome yet) or due within UPCOMING_DAYS."""
+def actions_of(item: Assessment, form: FormDefinition, today: dt.date,
+               sections: dict[str, str] | None = None) -> list[ActionDue]:
+    """Actions overdue (no outcome yet) or due within UPCOMING_DAYS (`sections` as for negatives_of)."""
     rows = item.answers.get(ACTION_PLAN)
     if not isinstance(rows, list) or not rows:
         return []
-    section = form.section_of(ACTION_PLAN).id
+    section = (sections or section_ids(form))[ACTION_PLAN]
     due = []
     for row in rows:
         target = _date(row.get(COL_TARGET_DATE)) if isinstance(row, dict) else None
@@ -218,13 +219,14 @@ def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int
           today: dt.date, now: dt.datetime) -> Portfolio:
     """The portfolio of the given (assessment, its form, its organisation) triples."""
     negatives, actions, reviews, by_status = [], [], [], Counter()
-    rated: dict[tuple[str, str], frozenset[str]] = {}
+    known: dict[tuple[str, str], tuple[frozenset[str], dict[str, str]]] = {}  # per form version
     for item, form, organisation in items:
         key = (form.id, form.version)
-        if key not in rated:
-            rated[key] = rated_questions(form)
-        negatives += negatives_of(item, form, organisation, today, rated[key])
-        actions += actions_of(item, form, today)
+        if key not in known:
+            known[key] = (rated_questions(form), section_ids(form))
+        rated, sections = known[key]
+        negatives += negatives_of(item, form, organisation, today, rated, sections)
+        actions += actions_of(item, form, today, sections)
         due = review_due(item, organisation, today)
         if due:
             reviews.append(due)
