@@ -5,11 +5,12 @@ through a proxy that adds network latency (default 20 ms round trip), with thous
         [--latency-ms L] [--server URL]   (URL: a login with CREATEDB and CREATEROLE; default IDMF_TEST_POSTGRES_URL)
 
 Each round a user (a project lead) does what a lead does in a working session: opens the dashboard (its first page,
-then the whole list loaded behind it), saves an answer on its own assessment, saves an answer on an assessment it
-shares with the other users of its organisation (so answer-level conflicts happen and are resolved by reloading),
-submits its own assessment for review and withdraws it again (two status changes, recorded by the database's
-functions), and opens the portfolio. With `--think-s S` a user pauses between actions for a random 0.5 S to 1.5 S,
-as people do (and starts at a random moment within S); without it the actions follow each other at once.
+then the whole list loaded behind it), saves an answer on its own assessment, opens an assessment it shares with the
+other users of its organisation and saves an answer there after a pause (a conflict when a colleague saved it
+meanwhile: the next round reloads it), submits its own assessment for review and withdraws it again (two status
+changes, recorded by the database's functions), and opens the portfolio. With `--think-s S` a user pauses between
+actions for a random 0.5 S to 1.5 S, as people do (and starts at a random moment within S); without it the actions
+follow each other at once.
 The assessments are seeded by benchmarks/team_seed.py (answered impact blocks, negative ratings, action plans).
 
 Reported: p50/p95 of the dashboard's first page (its first screen), the whole list, the portfolio (its first
@@ -114,9 +115,9 @@ def _session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think)
         _timed(times["dashboard"], ctx.assessments.list)  # …and the whole list, loaded behind it
         think()
         _timed(times["save"], lambda: ctx.assessments.set_answer(mine, "summary", f"Round {r}"))
+        item = ctx.assessments.get(job["shared"])  # opened, read and edited for a while: colleagues may save first
         think()
         try:
-            item = ctx.assessments.get(job["shared"])
             _timed(times["save"], lambda: ctx.assessments.set_answer(item, "summary", f"{job['n']}:{r}"))
             saved_shared += 1
         except ConflictError:

@@ -16,13 +16,12 @@ from typing import Iterable
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE, TITLE
 from idmf.forms.relevance import names_in
-from idmf.forms.schema import FieldType, FormDefinition
-from idmf.review.readiness import RULES, RuleContext
+from idmf.forms.schema import FormDefinition
+from idmf.review.readiness import RATED_TYPES, RULES, RuleContext
 
 UPCOMING_DAYS = 30
 REVIEW_WINDOWS = (30, 60, 90)
 MITIGATION_RULE = "negative-no-mitigation"
-_RATED = (FieldType.IMPACT, FieldType.GROUP_CATALOGUE)  # the answers that can hold a negative rating
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def questions_read(form: FormDefinition) -> set[str]:
     """The answers the portfolio reads on this form: the title, the impact blocks and added groups, the action
     plan, and every answer that decides whether one of those applies. Only these are loaded for the portfolio."""
     chosen = [q for q in form.questions()
-              if q.id in (TITLE, ACTION_PLAN) or q.type in _RATED]
+              if q.id in (TITLE, ACTION_PLAN) or q.type in RATED_TYPES]
     return {q.id for q in chosen}.union(*(names_in(q.relevant) for q in chosen if q.relevant))
 
 
@@ -140,7 +139,7 @@ def section_ids(form: FormDefinition) -> dict[str, str]:
 
 def rated_questions(form: FormDefinition) -> frozenset[str]:
     """The questions whose answers can hold a rating: impact blocks and added groups."""
-    return frozenset(q.id for q in form.questions() if q.type in _RATED)
+    return frozenset(q.id for q in form.questions() if q.type in RATED_TYPES)
 
 
 def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date,
