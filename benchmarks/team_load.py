@@ -2,15 +2,16 @@
 through a proxy that adds network latency (default 20 ms round trip), with thousands of realistic assessments.
 
     PYTHONPATH=src python benchmarks/team_load.py [--clients N] [--rounds R] [--think-s S] [--assessments A]
-        [--latency-ms L] [--server URL]   (URL: a login with CREATEDB and CREATEROLE; default IDMF_TEST_POSTGRES_URL)
+        [--portfolio-every K] [--latency-ms L] [--server URL]
+        (URL: a login with CREATEDB and CREATEROLE; default IDMF_TEST_POSTGRES_URL)
 
 Each round a user (a project lead) does what a lead does in a working session: opens the dashboard (its first page,
 then the whole list loaded behind it), saves an answer on its own assessment, opens an assessment it shares with the
 other users of its organisation and saves an answer there after a pause (a conflict when a colleague saved it
 meanwhile: the next round reloads it), submits its own assessment for review and withdraws it again (two status
-changes, recorded by the database's functions), and opens the portfolio. With `--think-s S` a user pauses between
-actions for a random 0.5 S to 1.5 S, as people do (and starts at a random moment within S); without it the actions
-follow each other at once.
+changes, recorded by the database's functions), and opens the portfolio (every K rounds with `--portfolio-every K`,
+never with 0). With `--think-s S` a user pauses between actions for a random 0.5 S to 1.5 S, as people do (and
+starts at a random moment within S); without it the actions follow each other at once.
 The assessments are seeded by benchmarks/team_seed.py (answered impact blocks, negative ratings, action plans).
 
 Reported: p50/p95 of the dashboard's first page (its first screen), the whole list, the portfolio (its first
@@ -127,8 +128,9 @@ def _session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think)
             _timed(times["status"], lambda: ctx.review.transition(mine.id, action))
             changes += 1
         mine = ctx.assessments.get(mine.id)
-        think()
-        _timed(times["portfolio"], ctx.portfolio.build)  # everything the portfolio's first screen shows
+        if job["portfolio_every"] and r % job["portfolio_every"] == 0:
+            think()
+            _timed(times["portfolio"], ctx.portfolio.build)  # everything the portfolio's first screen shows
         think()
     return {"conflicts": conflicts, "saved_shared": saved_shared, "changes": changes, "mine": mine.id,
             "mine_version": mine.answer_versions.get("summary", 0), "intact": ctx.review.verify_audit(mine.id).ok,
@@ -265,7 +267,8 @@ def report(args, results: list[dict], cpu: dict[str, float], problems: list[str]
           f"{args.assessments // ORGANISATIONS:,} visible to each user), {args.latency_ms:.0f} ms round trip; "
           f"{cpu['wall']:.1f} s on {where}")
     for kind in KINDS:
-        print(f"  {kind:<11} {_percentiles([t for r in results for t in r['times'][kind]])}")
+        timed = [t for r in results for t in r["times"][kind]]
+        print(f"  {kind:<11} {_percentiles(timed) if timed else 'not timed'}")
     share = lambda s: f"{s:6.1f} s ({100 * s / (cpu['wall'] * cores):3.0f} % of the machine)"  # noqa: E731
     print(f"  CPU during the run: users' processes {share(cpu['clients'])}, PostgreSQL {share(cpu['server'])}, "
           f"latency proxy {share(cpu['proxy'])}, whole machine {share(cpu['machine'])}")
@@ -278,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=10, help="users, one process each")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--think-s", type=float, default=0.0, help="mean pause between a user's actions")
+    parser.add_argument("--portfolio-every", type=int, default=1, help="open the portfolio every K rounds (0: never)")
     parser.add_argument("--assessments", type=int, default=20_000)
     parser.add_argument("--latency-ms", type=float, default=20.0)
     parser.add_argument("--server", default=os.environ.get("IDMF_TEST_POSTGRES_URL"))
@@ -294,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             shared = _shared_assessments(owner_url, logins, password, port)
             jobs = [{"n": n, "url": _client_url(owner_url, login, password, port), "keys": str(keys),
                      "data": folder, "rounds": args.rounds, "think": args.think_s,
+                     "portfolio_every": args.portfolio_every,
                      "shared": shared[client_org(n, len(logins))]} for n, login in enumerate(logins)]
             where = machine()
             results, cpu = run_users(jobs)
