@@ -58,7 +58,8 @@ class PortfolioDialog(QDialog):
     def _filters(self) -> QHBoxLayout:
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Organisation")
-        self.organisation.addItem(ALL_ORGANISATIONS, None)  # the others come with the first portfolio
+        self.organisation.addItem(ALL_ORGANISATIONS, None)  # the others come with the first portfolio…
+        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # …and widen it
         self.use_dates = QCheckBox("Started between")
         self.started_from = QDateEdit(QDate(self.today.year - 1, self.today.month, 1), calendarPopup=True)
         self.started_to = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), calendarPopup=True)
