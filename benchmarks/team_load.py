@@ -1,111 +1,62 @@
-"""Team load test: N client processes, each its own login, working against one PostgreSQL team database through
-a proxy that adds network latency (default 20 ms round trip), with thousands of other assessments present.
+"""Team load test: N users, each its own login in its own process, working against one PostgreSQL team database
+through a proxy that adds network latency (default 20 ms round trip), with thousands of realistic assessments.
 
-    PYTHONPATH=src python benchmarks/team_load.py [--clients N] [--rounds R] [--assessments A] [--latency-ms L]
-        [--server URL]   (an owner login with CREATEDB and CREATEROLE; default IDMF_TEST_POSTGRES_URL)
+    PYTHONPATH=src python benchmarks/team_load.py [--clients N] [--rounds R] [--think-s S] [--assessments A]
+        [--portfolio-every K] [--latency-ms L] [--server URL]
+        (URL: a login with CREATEDB and CREATEROLE; default IDMF_TEST_POSTGRES_URL)
 
-Each round a client (a project lead) does what a lead does in a working session: loads the dashboard (every
-assessment its organisations hold), saves an answer on its own assessment, saves an answer on an assessment it
-shares with another client (so answer-level conflicts happen and are resolved by reloading), submits its own
-assessment for review and withdraws it again (two status changes, recorded by the database's functions).
-Reported: p50/p95 of dashboard load (the whole list, and its first page: what the first screen waits for),
-save and status change (and of one portfolio build per client), conflicts met, and the checks that nothing was
-lost: every saved version counted, every status change in the audit log, every audit chain intact.
-A fresh database and fresh logins are made and dropped afterwards.
+Each round a user (a project lead) does what a lead does in a working session: opens the dashboard (its first page,
+then the whole list loaded behind it), saves an answer on its own assessment, opens an assessment it shares with the
+other users of its organisation and saves an answer there after a pause (a conflict when a colleague saved it
+meanwhile: the next round reloads it), submits its own assessment for review and withdraws it again (two status
+changes, recorded by the database's functions), and opens the portfolio (every K rounds with `--portfolio-every K`,
+never with 0). With `--think-s S` a user pauses between actions for a random 0.5 S to 1.5 S, as people do (and
+starts at a random moment within S); without it the actions follow each other at once.
+The assessments are seeded by benchmarks/team_seed.py (answered impact blocks, negative ratings, action plans).
+
+Reported: p50/p95 of the dashboard's first page (its first screen), the whole list, the portfolio (its first
+screen: the dialog waits for nothing else), save and status change; the CPU time of the users' processes, of
+PostgreSQL and of the whole machine during the run (clients and server share the machine's cores), conflicts met,
+and the checks that nothing was lost: every saved version counted, every status change in the audit log, every
+audit chain intact. A fresh database and fresh logins are made and dropped afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import multiprocessing
 import os
+import random
 import statistics
 import sys
 import tempfile
-import threading
 import time
+import traceback
 import uuid
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+sys.path.insert(0, str(Path(__file__).parent))
+from latency_proxy import start_proxy  # noqa: E402 - benchmarks are scripts, not a package
+
 ORGANISATIONS = 10
+KINDS = ("first page", "dashboard", "portfolio", "save", "status")
 
 
 def client_org(n: int, clients: int) -> int:
-    """The organisation of client n: two clients to an organisation, so shared assessments meet conflicts."""
+    """The organisation of client n: two or more clients to an organisation, so shared assessments meet conflicts."""
     return n % max(1, min(ORGANISATIONS, clients // 2))
 
 
-# --- a TCP proxy adding latency ----------------------------------------------------------------------------------
-async def _pipe(reader, writer, delay: float) -> None:
-    """Forward bytes, each chunk `delay` seconds after it arrived, in order."""
-    queue: asyncio.Queue = asyncio.Queue()
-
-    async def deliver() -> None:
-        while True:
-            due, chunk = await queue.get()
-            if chunk is None:
-                break
-            await asyncio.sleep(max(0.0, due - time.monotonic()))
-            writer.write(chunk)
-            await writer.drain()
-        writer.close()
-
-    sender = asyncio.create_task(deliver())
-    while chunk := await reader.read(65536):
-        queue.put_nowait((time.monotonic() + delay, chunk))
-    queue.put_nowait((0, None))
-    await sender
-
-
-def start_proxy(host: str, port: int, latency_ms: float) -> int:
-    """Listen on a free local port, forwarding to host:port with latency_ms / 2 each way; returns the port."""
-    found: dict[str, int] = {}
-    ready = threading.Event()
-
-    async def handle(client_reader, client_writer) -> None:
-        server_reader, server_writer = await asyncio.open_connection(host, port)
-        half = latency_ms / 2000
-        await asyncio.gather(_pipe(client_reader, server_writer, half), _pipe(server_reader, client_writer, half),
-                             return_exceptions=True)
-
-    async def serve() -> None:
-        server = await asyncio.start_server(handle, "127.0.0.1", 0)
-        found["port"] = server.sockets[0].getsockname()[1]
-        ready.set()
-        await server.serve_forever()
-
-    threading.Thread(target=lambda: asyncio.run(serve()), daemon=True).start()
-    ready.wait(10)
-    return found["port"]
-
-
 # --- set-up ------------------------------------------------------------------------------------------------------
-def _seed(owner_url: str, count: int) -> None:
-    """`count` assessments over ORGANISATIONS organisations, straight into the tables (the owner's bulk load)."""
-    from idmf.forms.loader import FormRegistry
-
-    form = FormRegistry().latest()
-    engine = create_engine(owner_url)
-    with engine.begin() as conn:
-        conn.execute(text(f"""
-            INSERT INTO assessment (uid, version_number, form_id, form_version, title, organisation, lead, status,
-                                    archived, steps_complete, created_at, updated_at, row_version, locked)
-            SELECT md5('seed' || i), 1, :form_id, :form_version, 'Service change ' || i,
-                   'Organisation ' || (i % {ORGANISATIONS}), 'Lead ' || (i % 400),
-                   (ARRAY['draft', 'in_review', 'changes_requested', 'ready_for_committee'])[i % 4 + 1],
-                   false, i % 7, now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval, 1, false
-            FROM generate_series(1, :count) AS i"""), {"form_id": form.id, "form_version": form.version,
-                                                       "count": count})
-        conn.execute(text("ANALYZE"))
-    engine.dispose()
-
-
 def set_up(server: str, clients: int, assessments: int, keys_folder: Path) -> tuple[str, list[str], str]:
-    """A team database with `clients` lead logins; returns (owner URL, logins, password)."""
+    """A team database with `clients` lead logins and `assessments` seeded ones; returns (owner URL, logins,
+    password). Whatever was made is dropped again if the set-up fails."""
+    import team_seed
+
+    from idmf.forms.loader import FormRegistry
     from idmf.services.context import open_app
     from idmf.signing.keystore import KeyStore
 
@@ -115,25 +66,29 @@ def set_up(server: str, clients: int, assessments: int, keys_folder: Path) -> tu
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     owner_url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    owner = open_app(owner_url, keys=KeyStore(keys_folder, file_only=True))
-    owner.teams.init()
-    keys = KeyStore(keys_folder, file_only=True)
-    logins = []
-    for n in range(clients):
-        login = f"bench_{suffix}_{n}"
-        org = f"Organisation {client_org(n, clients)}"
-        card = keys.create(f"Bench Lead {n}", "lead", org).card
-        owner.teams.add_user(login, "lead", [org], card, password)
-        logins.append(login)
-    owner.close()
-    _seed(owner_url, assessments)
+    logins = [f"bench_{suffix}_{n}" for n in range(clients)]
+    try:
+        owner = open_app(owner_url, keys=KeyStore(keys_folder, file_only=True))
+        owner.teams.init()
+        keys = KeyStore(keys_folder, file_only=True)
+        for n, login in enumerate(logins):
+            org = f"Organisation {client_org(n, clients)}"
+            owner.teams.add_user(login, "lead", [org], keys.create(f"Bench Lead {n}", "lead", org).card, password)
+        owner.close()
+        engine = create_engine(owner_url)
+        team_seed.seed(engine, FormRegistry().latest(), assessments, ORGANISATIONS)
+        engine.dispose()
+    except BaseException:
+        tear_down(server, owner_url, logins)
+        raise
     return owner_url, logins, password
 
 
 def tear_down(server: str, owner_url: str, logins: list[str]) -> None:
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        for login in logins:
+        known = set(conn.execute(text("SELECT rolname FROM pg_roles")).scalars())
+        for login in (name for name in logins if name in known):
             conn.execute(text(f'GRANT "{login}" TO CURRENT_USER'))
         conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(owner_url).database}" WITH (FORCE)'))
         for login in logins:
@@ -141,49 +96,97 @@ def tear_down(server: str, owner_url: str, logins: list[str]) -> None:
     admin.dispose()
 
 
-# --- one client ---------------------------------------------------------------------------------------------------
-def _timed(times: list[float], work):
-    started = time.perf_counter()
+# --- one user -----------------------------------------------------------------------------------------------------
+def _timed(times: list[tuple[float, float]], work):
+    """Do `work`, noting its time (ms) and the CPU time this process spent on it (ms)."""
+    started, cpu = time.perf_counter(), time.process_time()
     result = work()
-    times.append((time.perf_counter() - started) * 1000)
+    times.append(((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000))
     return result
 
 
-def run_client(job: dict) -> dict:
-    """One lead's session: `rounds` rounds of dashboard, two saves and two status changes."""
+def _session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think) -> dict:
+    """`rounds` rounds of dashboard, two saves, two status changes and the portfolio, `think()` between actions."""
     from idmf.errors import ConflictError
+
+    mine = ctx.assessments.create(f"Client {job['n']}")
+    conflicts, saved_shared, changes = 0, 0, 0
+    for r in range(job["rounds"]):
+        _timed(times["first page"], ctx.assessments.page)  # the dashboard's first screen…
+        _timed(times["dashboard"], ctx.assessments.list)  # …and the whole list, loaded behind it
+        think()
+        _timed(times["save"], lambda: ctx.assessments.set_answer(mine, "summary", f"Round {r}"))
+        item = ctx.assessments.get(job["shared"])  # opened, read and edited for a while: colleagues may save first
+        think()
+        try:
+            _timed(times["save"], lambda: ctx.assessments.set_answer(item, "summary", f"{job['n']}:{r}"))
+            saved_shared += 1
+        except ConflictError:
+            conflicts += 1
+        for action in ("submit_for_review", "withdraw"):
+            think()
+            _timed(times["status"], lambda: ctx.review.transition(mine.id, action))
+            changes += 1
+        mine = ctx.assessments.get(mine.id)
+        if job["portfolio_every"] and r % job["portfolio_every"] == 0:
+            think()
+            _timed(times["portfolio"], ctx.portfolio.build)  # everything the portfolio's first screen shows
+        think()
+    return {"conflicts": conflicts, "saved_shared": saved_shared, "changes": changes, "mine": mine.id,
+            "mine_version": mine.answer_versions.get("summary", 0), "intact": ctx.review.verify_audit(mine.id).ok,
+            "entries": len(ctx.review.history(mine.id))}
+
+
+def run_client(job: dict, start, finish, results) -> None:
+    """One user's process: connect, wait for every user, work, report (and keep the connection until told)."""
     from idmf.services.context import open_app
     from idmf.signing.keystore import KeyStore
 
     os.environ["IDMF_DATA_DIR"] = job["data"]
-    ctx = open_app(job["url"], keys=KeyStore(Path(job["keys"]), file_only=True))
-    times: dict[str, list[float]] = {"dashboard": [], "save": [], "status": []}
-    conflicts, saved_shared, changes = 0, 0, 0
+    rng = random.Random(job["n"])
+    think = (lambda: time.sleep(rng.uniform(0.5, 1.5) * job["think"])) if job["think"] else (lambda: None)
+    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
     try:
-        mine = ctx.assessments.create(f"Client {job['n']}")
-        shared = job["shared"]
-        for r in range(job["rounds"]):
-            _timed(times["dashboard"], ctx.assessments.list)
-            _timed(times.setdefault("first page", []), ctx.assessments.page)  # the dashboard's first screen
-            _timed(times["save"], lambda: ctx.assessments.set_answer(mine, "summary", f"Round {r}"))
-            try:
-                item = ctx.assessments.get(shared)
-                _timed(times["save"], lambda: ctx.assessments.set_answer(item, "summary", f"{job['n']}:{r}"))
-                saved_shared += 1
-            except ConflictError:
-                conflicts += 1
-            for action in ("submit_for_review", "withdraw"):
-                _timed(times["status"], lambda: ctx.review.transition(mine.id, action))
-                changes += 1
-            mine = ctx.assessments.get(mine.id)
-        _timed(times.setdefault("portfolio", []), ctx.portfolio.build)  # the portfolio's first screen, once
-        intact = ctx.review.verify_audit(mine.id).ok
-        entries = len(ctx.review.history(mine.id))
-        return {"times": times, "conflicts": conflicts, "saved_shared": saved_shared, "changes": changes,
-                "entries": entries, "intact": intact, "mine": mine.id,
-                "mine_version": mine.answer_versions.get("summary", 0)}
-    finally:
+        ctx = open_app(job["url"], keys=KeyStore(Path(job["keys"]), file_only=True))
+        start.wait()
+        time.sleep(rng.uniform(0, job["think"]))  # users do not start in step
+        cpu = time.process_time()
+        outcome = _session(ctx, job, times, think)
+        results.put({"n": job["n"], "times": times, "cpu": time.process_time() - cpu, **outcome})
+        finish.wait()  # connections stay open until PostgreSQL's CPU time has been read
         ctx.close()
+    except BaseException:
+        results.put({"n": job["n"], "error": traceback.format_exc()})
+        start.abort()  # the others stop waiting for this user
+        finish.abort()
+
+
+# --- what the machine did --------------------------------------------------------------------------------------------
+def machine_busy_s() -> float:
+    """CPU seconds the whole machine has spent busy since boot (every process, every core)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # less idle and iowait
+
+
+def postgres_cpu_s() -> float:
+    """CPU seconds of the PostgreSQL server's processes, with the backends that have ended (the postmaster's reaped
+    children). Includes the work of other databases on the same server."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue  # the process ended meanwhile
+        if head.split("(", 1)[1].startswith("postgres"):
+            total += sum(int(v) for v in rest.split()[11:15])  # utime, stime, children's utime and stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine() -> str:
+    """The machine, as a reader of the figures needs to know it."""
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), "unknown CPU")
+    return f"{os.cpu_count()} cores ({model}), load average {os.getloadavg()[0]:.1f} before the run"
 
 
 # --- the run ------------------------------------------------------------------------------------------------------
@@ -205,10 +208,35 @@ def _client_url(owner_url: str, login: str, password: str, port: int) -> str:
         .render_as_string(hide_password=False)
 
 
-def _percentiles(values: list[float]) -> str:
-    ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return f"p50 {statistics.median(ordered):7.1f} ms   p95 {p95:7.1f} ms   ({len(ordered)} timed)"
+def run_users(jobs: list[dict]) -> tuple[list[dict], dict[str, float]]:
+    """Start one process per user, let them work together, and return their results and what the machine did."""
+    spawn = multiprocessing.get_context("spawn")
+    start, finish, results = spawn.Barrier(len(jobs) + 1), spawn.Barrier(len(jobs) + 1), spawn.Queue()
+    users = [spawn.Process(target=run_client, args=(job, start, finish, results)) for job in jobs]
+    for user in users:
+        user.start()
+    start.wait(timeout=900)  # every user connected: the work starts now
+    before = (time.perf_counter(), machine_busy_s(), postgres_cpu_s(), time.process_time())
+    done = [results.get(timeout=3600) for _ in jobs]
+    after = (time.perf_counter(), machine_busy_s(), postgres_cpu_s(), time.process_time())
+    failed = [r["error"] for r in done if "error" in r]
+    if failed:
+        raise RuntimeError("a user's session failed:\n" + failed[0])
+    finish.wait(timeout=60)
+    for user in users:
+        user.join()
+    wall, busy, server, proxy = (b - a for a, b in zip(before, after))
+    return done, {"wall": wall, "machine": busy, "server": server, "proxy": proxy,
+                  "clients": sum(r["cpu"] for r in done)}
+
+
+def _percentiles(timed: list[tuple[float, float]]) -> str:
+    """p50 and p95 of the times, and the median CPU time the user's own process spent on the action."""
+    ordered = sorted(wall for wall, _ in timed)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    own = statistics.median(cpu for _, cpu in timed)
+    return (f"p50 {statistics.median(ordered):7.1f} ms   p95 {p95:7.1f} ms   own CPU p50 {own:6.1f} ms   "
+            f"({len(ordered)} timed)")
 
 
 def _check(owner_url: str, results: list[dict], shared: dict[int, int], rounds: int) -> list[str]:
@@ -225,17 +253,35 @@ def _check(owner_url: str, results: list[dict], shared: dict[int, int], rounds: 
         for org, assessment_id in shared.items():
             version = conn.execute(text("SELECT version FROM answer WHERE assessment_id = :i AND question_id = "
                                         "'summary'"), {"i": assessment_id}).scalar() or 0
-            saved = sum(r["saved_shared"] for n, r in enumerate(results) if client_org(n, len(results)) == org)
+            saved = sum(r["saved_shared"] for r in results if client_org(r["n"], len(results)) == org)
             if version != saved:
                 problems.append(f"shared assessment {assessment_id}: version {version} after {saved} saves")
     engine.dispose()
     return problems
 
 
+def report(args, results: list[dict], cpu: dict[str, float], problems: list[str], where: str) -> None:
+    cores = os.cpu_count() or 1
+    print(f"{args.clients} users x {args.rounds} rounds, think time {args.think_s:g} s (0.5-1.5x), "
+          f"{args.assessments:,} realistic assessments in {ORGANISATIONS} organisations (about "
+          f"{args.assessments // ORGANISATIONS:,} visible to each user), {args.latency_ms:.0f} ms round trip; "
+          f"{cpu['wall']:.1f} s on {where}")
+    for kind in KINDS:
+        timed = [t for r in results for t in r["times"][kind]]
+        print(f"  {kind:<11} {_percentiles(timed) if timed else 'not timed'}")
+    share = lambda s: f"{s:6.1f} s ({100 * s / (cpu['wall'] * cores):3.0f} % of the machine)"  # noqa: E731
+    print(f"  CPU during the run: users' processes {share(cpu['clients'])}, PostgreSQL {share(cpu['server'])}, "
+          f"latency proxy {share(cpu['proxy'])}, whole machine {share(cpu['machine'])}")
+    print(f"  conflicts met and resolved by reloading: {sum(r['conflicts'] for r in results)}")
+    print("  lost or conflicting writes: " + ("none" if not problems else "; ".join(problems)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=10, help="users, one process each")
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--think-s", type=float, default=0.0, help="mean pause between a user's actions")
+    parser.add_argument("--portfolio-every", type=int, default=1, help="open the portfolio every K rounds (0: never)")
     parser.add_argument("--assessments", type=int, default=20_000)
     parser.add_argument("--latency-ms", type=float, default=20.0)
     parser.add_argument("--server", default=os.environ.get("IDMF_TEST_POSTGRES_URL"))
@@ -251,23 +297,15 @@ def main(argv: list[str] | None = None) -> int:
             port = start_proxy(server.host or "localhost", server.port or 5432, args.latency_ms)
             shared = _shared_assessments(owner_url, logins, password, port)
             jobs = [{"n": n, "url": _client_url(owner_url, login, password, port), "keys": str(keys),
-                     "data": folder, "rounds": args.rounds, "shared": shared[client_org(n, len(logins))]}
-                    for n, login in enumerate(logins)]
-            started = time.perf_counter()
-            with multiprocessing.get_context("spawn").Pool(args.clients) as pool:
-                results = pool.map(run_client, jobs)
-            elapsed = time.perf_counter() - started
+                     "data": folder, "rounds": args.rounds, "think": args.think_s,
+                     "portfolio_every": args.portfolio_every,
+                     "shared": shared[client_org(n, len(logins))]} for n, login in enumerate(logins)]
+            where = machine()
+            results, cpu = run_users(jobs)
             problems = _check(owner_url, results, shared, args.rounds)
         finally:
             tear_down(args.server, owner_url, logins)
-    visible = args.assessments // ORGANISATIONS
-    print(f"{args.clients} clients x {args.rounds} rounds, {args.assessments:,} assessments in {ORGANISATIONS} "
-          f"organisations (about {visible:,} visible to each), {args.latency_ms:.0f} ms round trip, "
-          f"{elapsed:.1f} s on {os.cpu_count()} cores")
-    for kind in ("dashboard", "first page", "save", "status", "portfolio"):
-        print(f"  {kind:<10} {_percentiles([t for r in results for t in r['times'][kind]])}")
-    print(f"  conflicts met and resolved by reloading: {sum(r['conflicts'] for r in results)}")
-    print("  lost or conflicting writes: " + ("none" if not problems else "; ".join(problems)))
+    report(args, results, cpu, problems, where)
     return 1 if problems else 0
 
 

@@ -53,3 +53,20 @@ def test_on_a_server_the_dashboard_shows_the_first_page_then_every_row(context, 
     qtbot.waitUntil(lambda: page.model.rowCount() == 9)
     page.grab().save(str(shots / "dashboard-every-row.png"))
     assert [page.model.summary(r).title for r in range(9)] == [f"Change {n}" for n in range(8, -1, -1)]
+
+
+def test_the_apps_server_connections_run_without_the_jit_compiler_and_keep_options_given(postgres_url):
+    from sqlalchemy import text
+
+    from idmf.storage.database import open_database
+
+    timeout = postgres_url + ("&" if "?" in postgres_url else "?") + "options=-c%20statement_timeout%3D4321"
+    for url, expected in ((postgres_url, None), (timeout, "4321ms")):
+        database = open_database(url)
+        try:
+            with database.engine.connect() as conn:
+                assert conn.execute(text("SHOW jit")).scalar() == "off"  # it cost the portfolio 270 ms
+                if expected:
+                    assert conn.execute(text("SHOW statement_timeout")).scalar() == expected
+        finally:
+            database.dispose()

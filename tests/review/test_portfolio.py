@@ -82,3 +82,18 @@ def test_a_typed_formula_stays_text_in_both_exports(context, form, tmp_path):
     sheet = load_workbook(context.portfolio.export_xlsx(tmp_path / "a.xlsx", built))["Actions"]
     cell = sheet.cell(row=2, column=3)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_the_cycle_collector_runs_again_after_a_build_even_one_that_failed(context, form, monkeypatch):
+    import gc
+
+    store(context, form, ready_answers(form))
+    assert context.portfolio.build(today=TODAY).assessments == 1 and gc.isenabled()
+
+    def lost(*args, **kwargs):
+        raise ConnectionError("server gone")
+
+    monkeypatch.setattr(context.store.audit, "status_changes", lost)
+    with pytest.raises(ConnectionError):
+        context.portfolio.build(today=TODAY)
+    assert gc.isenabled()  # paused only for the build: memory is not left uncollected

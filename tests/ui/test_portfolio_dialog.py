@@ -77,3 +77,24 @@ def test_exports_through_the_buttons_read_back(qtbot, dialog, tmp_path, monkeypa
     sheet = load_workbook(tmp_path / "all.xlsx")["By status"]
     assert [r for r in sheet.iter_rows(min_row=2, values_only=True)] == [("Leicester ICB", "Draft", 1),
                                                                          ("Rutland Trust", "Draft", 1)]
+
+
+def test_organisations_come_with_the_first_portfolio_without_a_read_of_every_assessment(qtbot, context, form,
+                                                                                       monkeypatch):
+    base = ready_answers(form)
+    for organisation in ("Rutland Trust", "Leicester and Rutland Integrated Care Board", ""):
+        store(context, form, base | {ORGANISATION: organisation})
+    monkeypatch.setattr(context.store.assessments, "list", lambda *a, **k: pytest.fail("the whole list was read"))
+    widget = PortfolioDialog(context, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.show()  # sized before the names arrive
+    qtbot.waitUntil(lambda: widget.built is not None, timeout=10_000)
+    names = lambda: [widget.organisation.itemText(i) for i in range(widget.organisation.count())]  # noqa: E731
+    assert names() == ["All organisations", "Leicester and Rutland Integrated Care Board", "Rutland Trust"]
+    longest = widget.organisation.fontMetrics().horizontalAdvance("Leicester and Rutland Integrated Care Board")
+    qtbot.waitUntil(lambda: widget.organisation.width() > longest, timeout=2_000)  # it grew for the names
+    widget.organisation.setFocus()
+    qtbot.keyClicks(widget.organisation, "Rutland")
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.built.assessments == 1, timeout=10_000)
+    assert names()[1:] == ["Leicester and Rutland Integrated Care Board", "Rutland Trust"]  # a filtered build keeps them

@@ -7,6 +7,7 @@ for a question, and `dump_answer` turns it back, so nothing is lost on a round t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -156,10 +157,25 @@ def _well_formed(raw: Any) -> Any:
 
 def parse_answer(question: Question, raw: Any) -> Any:
     """Validate a JSON answer for a question and return its typed value (None stays None)."""
+    return None if raw is None else _checked(question, _well_formed(raw))
+
+
+# A JSON text can only decode to a lone surrogate through a \uD800-\uDFFF escape (or one already in the text).
+_MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def parse_answer_text(question: Question, text: str) -> Any:
+    """`parse_answer` of an answer's JSON text as stored: the same value, but strings are walked for surrogates
+    only when the text can hold one (the walk was most of the time of a bulk read)."""
+    raw = json.loads(text)
     if raw is None:
         return None
+    return _checked(question, _well_formed(raw) if _MAY_HOLD_SURROGATE.search(text) else raw)
+
+
+def _checked(question: Question, raw: Any) -> Any:
     try:
-        return _parse(question, _well_formed(raw))
+        return _parse(question, raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise AnswerError(f"answer to '{question.id}' is not valid: {first['msg']}") from None

@@ -16,13 +16,12 @@ from typing import Iterable
 from idmf.domain.assessment import Assessment, Status
 from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE, TITLE
 from idmf.forms.relevance import names_in
-from idmf.forms.schema import FieldType, FormDefinition
-from idmf.review.readiness import RuleContext, check
+from idmf.forms.schema import FormDefinition
+from idmf.review.readiness import RATED_TYPES, RULES, RuleContext
 
 UPCOMING_DAYS = 30
 REVIEW_WINDOWS = (30, 60, 90)
 MITIGATION_RULE = "negative-no-mitigation"
-_RATED = (FieldType.IMPACT, FieldType.GROUP_CATALOGUE)  # the answers that can hold a negative rating
 
 
 @dataclass(frozen=True)
@@ -125,36 +124,49 @@ def questions_read(form: FormDefinition) -> set[str]:
     """The answers the portfolio reads on this form: the title, the impact blocks and added groups, the action
     plan, and every answer that decides whether one of those applies. Only these are loaded for the portfolio."""
     chosen = [q for q in form.questions()
-              if q.id in (TITLE, ACTION_PLAN) or q.type in _RATED]
+              if q.id in (TITLE, ACTION_PLAN) or q.type in RATED_TYPES]
     return {q.id for q in chosen}.union(*(names_in(q.relevant) for q in chosen if q.relevant))
+
+
+def section_ids(form: FormDefinition) -> dict[str, str]:
+    """The id of the section holding each question (section_of walks the form: thousands of times per build)."""
+    found: dict[str, str] = {}
+    for section in form.sections:
+        for question in section.all_questions():
+            found.setdefault(question.id, section.id)  # the first, as section_of finds it
+    return found
 
 
 def rated_questions(form: FormDefinition) -> frozenset[str]:
     """The questions whose answers can hold a rating: impact blocks and added groups."""
-    return frozenset(q.id for q in form.questions() if q.type in _RATED)
+    return frozenset(q.id for q in form.questions() if q.type in RATED_TYPES)
 
 
 def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date,
-                 rated: frozenset[str] | None = None) -> list[NegativeImpact]:
+                 rated: frozenset[str] | None = None, sections: dict[str, str] | None = None) -> list[NegativeImpact]:
     """The groups rated negative in one assessment, each marked mitigated or not by the readiness rule
-    (`rated`: the form's rated_questions, when the caller has them)."""
+    (`rated`: the form's rated_questions, and `sections`: its section ids by question, when the caller has them)."""
     if rated is not None and rated.isdisjoint(item.answers):
         return []  # nothing rated at all (most drafts): no need to walk the form
     ctx = RuleContext(item, form, today)
     if not ctx.negatives:
         return []  # most assessments: no need to run the mitigation rule
-    unmitigated = {(f.question_id, f.row) for f in check(item, form, today, rules=[MITIGATION_RULE]).findings}
+    if sections is None:
+        sections = section_ids(form)
+    # The rule itself, on the context already built (check() would build it again and sort its findings).
+    unmitigated = {(hit.question_id, hit.row) for hit in RULES[MITIGATION_RULE].function(ctx)}
     return [NegativeImpact(item.id or 0, item.title, organisation, n.display_name,
-                           (n.question_id, n.row) not in unmitigated, form.section_of(n.question_id).id)
+                           (n.question_id, n.row) not in unmitigated, sections[n.question_id])
             for n in ctx.negatives]
 
 
-def actions_of(item: Assessment, form: FormDefinition, today: dt.date) -> list[ActionDue]:
-    """Actions overdue (no outcome yet) or due within UPCOMING_DAYS."""
+def actions_of(item: Assessment, form: FormDefinition, today: dt.date,
+               sections: dict[str, str] | None = None) -> list[ActionDue]:
+    """Actions overdue (no outcome yet) or due within UPCOMING_DAYS (`sections` as for negatives_of)."""
     rows = item.answers.get(ACTION_PLAN)
     if not isinstance(rows, list) or not rows:
         return []
-    section = form.section_of(ACTION_PLAN).id
+    section = (sections or section_ids(form))[ACTION_PLAN]
     due = []
     for row in rows:
         target = _date(row.get(COL_TARGET_DATE)) if isinstance(row, dict) else None
@@ -206,13 +218,14 @@ def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int
           today: dt.date, now: dt.datetime) -> Portfolio:
     """The portfolio of the given (assessment, its form, its organisation) triples."""
     negatives, actions, reviews, by_status = [], [], [], Counter()
-    rated: dict[tuple[str, str], frozenset[str]] = {}
+    known: dict[tuple[str, str], tuple[frozenset[str], dict[str, str]]] = {}  # per form version
     for item, form, organisation in items:
         key = (form.id, form.version)
-        if key not in rated:
-            rated[key] = rated_questions(form)
-        negatives += negatives_of(item, form, organisation, today, rated[key])
-        actions += actions_of(item, form, today)
+        if key not in known:
+            known[key] = (rated_questions(form), section_ids(form))
+        rated, sections = known[key]
+        negatives += negatives_of(item, form, organisation, today, rated, sections)
+        actions += actions_of(item, form, today, sections)
         due = review_due(item, organisation, today)
         if due:
             reviews.append(due)

@@ -149,6 +149,9 @@ class ImpactItem:
         return f"“{self.display_name}”"
 
 
+RATED_TYPES = (FieldType.IMPACT, FieldType.GROUP_CATALOGUE)  # the answers that can hold a rating
+
+
 class RuleContext:
     """What a rule reads: the assessment, its form, today's date, and some shared helpers."""
 
@@ -163,6 +166,8 @@ class RuleContext:
         question = self._questions.get(question_id)
         if question is None:
             return False
+        if not question.relevant:
+            return True  # most questions always apply (the portfolio asks this thousands of times)
         return is_relevant(question.relevant, lambda qid: to_json(self.assessment.answers.get(qid)))
 
     def value(self, question_id: str) -> Any:
@@ -191,8 +196,8 @@ class RuleContext:
     def impacts(self) -> list[ImpactItem]:
         """Every impact block that applies, then every added inclusion-health group, in form order."""
         items: list[ImpactItem] = []
-        for question in self.form.questions():
-            if not self.has(question.id):
+        for question in self._questions.values():  # in form order, as form.questions() gives them
+            if question.type not in RATED_TYPES or not self.has(question.id):
                 continue
             if question.type == FieldType.IMPACT:
                 items.append(ImpactItem(question.id, question.label, self.assessment.impact(question.id)))

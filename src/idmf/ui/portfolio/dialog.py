@@ -58,9 +58,8 @@ class PortfolioDialog(QDialog):
     def _filters(self) -> QHBoxLayout:
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Organisation")
-        self.organisation.addItem(ALL_ORGANISATIONS, None)
-        for name in self.context.portfolio.organisations():
-            self.organisation.addItem(name, name)
+        self.organisation.addItem(ALL_ORGANISATIONS, None)  # the others come with the first portfolio…
+        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # …and widen it
         self.use_dates = QCheckBox("Started between")
         self.started_from = QDateEdit(QDate(self.today.year - 1, self.today.month, 1), calendarPopup=True)
         self.started_to = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), calendarPopup=True)
@@ -98,12 +97,22 @@ class PortfolioDialog(QDialog):
         """Build the portfolio for the filter, off the GUI thread."""
         where, today = self.current_filter(), self.today
         self.summary.setText("Loading…")
-        run_in_background(self, lambda: self.context.portfolio.build(where, today), on_success=self.show_portfolio,
-                          label="Portfolio")
+        run_in_background(self, lambda: self.context.portfolio.build(where, today),
+                          on_success=lambda built: self.show_portfolio(built, where), label="Portfolio")
 
-    def show_portfolio(self, built: Portfolio) -> None:
-        """Show a built portfolio: summary line, charts and one tab per table."""
+    def add_organisations(self, built: Portfolio) -> None:
+        """Offer the organisations of a portfolio of everything you can see (the first one built): on a server a
+        separate read of every assessment for their names cost the first screen a whole list."""
+        if self.organisation.count() == 1:
+            for name in (org for org in built.organisations if org):
+                self.organisation.addItem(name, name)
+
+    def show_portfolio(self, built: Portfolio, where: PortfolioFilter | None = None) -> None:
+        """Show a built portfolio (for the filter `where`; None: everything): summary line, charts, one tab per
+        table."""
         self.built = built
+        if where is None or where == PortfolioFilter():
+            self.add_organisations(built)
         overdue = sum(a.overdue for a in built.actions)
         unmitigated = sum(not n.mitigated for n in built.negatives)
         self.summary.setText(f"{_count(built.assessments, 'assessment')}. "
