@@ -5,7 +5,8 @@
 Each case runs in a fresh interpreter on its own temporary database (so its peak memory is its own), in
 the real MainWindow. Every timing includes handling the events the action queued (layout, repaint), i.e.
 until the window would show the result: Qt's offscreen platform still paints into its backing store.
-  open        open the example in the editor (first time: editor modules imported; then median of N)
+  open        open the example in the editor (first time: editor modules imported; then median of N, each
+              another assessment than the one before: the example and a copy of it in turn)
   steps       show each of the 8 sections in turn, 3 rounds (median and slowest switch)
   keystroke   one key typed at the end of a long-text answer already holding 5,000 characters (one paragraph,
               so each key re-checks the spelling of all of it): without, then with spell checking
@@ -30,6 +31,7 @@ from pathlib import Path
 from peak_memory import max_rss_mib  # benchmarks/ is the script's folder, so first on sys.path
 
 EXAMPLE = "examples/day-case-unit.json"
+READ_MS = 1500  # a person reads the page a moment before moving on
 CASES = ("open", "steps", "keystroke", "autosave", "dashboard")
 SEARCH = "hinckley"
 PLACES = ("Hinckley", "Loughborough", "Melton", "Oadby", "Coalville", "Market Harborough", "Lutterworth")
@@ -80,11 +82,18 @@ def _setup(data: Path):
 
 
 def case_open(data: Path, runs: int) -> dict:
-    """First open (imports the editor) and the median of later opens."""
-    _context, window, example_id = _setup(data)
+    """First open (imports the editor) and the median of later opens, alternating between the example and a
+    copy of it, so every later open shows another assessment than the one before (as a user going through
+    the list does), with a short read of the dashboard in between."""
+    from PySide6.QtTest import QTest
+
+    context, window, example_id = _setup(data)
+    copy_id = context.assessments.duplicate_as_new_version(example_id).id
     times = []
-    for _ in range(runs + 1):
-        times.append(_timed(lambda: window.open_assessment(example_id)))
+    for n in range(runs + 1):
+        target = (example_id, copy_id)[n % 2]
+        times.append(_timed(lambda: window.open_assessment(target)))
+        QTest.qWait(READ_MS)  # the user reads the first step (the editor finishes its warm-up meanwhile)
         window.show_dashboard()
         _settle()
     return {"first_ms": times[0], "median_ms": statistics.median(times[1:])}

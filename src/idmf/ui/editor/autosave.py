@@ -123,6 +123,12 @@ class Autosave(QObject):
         results = [self.save(qid, seal=True) for qid in list(self.dirty)]
         return all(results)
 
+    def forget(self) -> None:
+        """Drop what is pending without saving (the editor moves to another assessment, everything saved)."""
+        self.timer.stop()
+        self.max_wait.stop()
+        self.dirty.clear()
+
     def on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving a question saves it at once (focus moving inside the same question does not)."""
         if not isValid(self):

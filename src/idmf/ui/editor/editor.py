@@ -53,6 +53,9 @@ class AssessmentEditor(QWidget):
     sig_title_changed = Signal(str)
     sig_assessment_changed = Signal()  # after every stored change (and undo/redo): panels refresh on it
     sig_changes = Signal(object)  # a change notice about this assessment, after the editor has followed it
+    sig_assessment_replaced = Signal()  # another assessment is on show in these widgets: panels start over
+    _parked = False  # on the dashboard: waiting to show the next assessment opened
+    _made_read_only = False  # inputs once made read-only are never made editable again: not reused then
 
     def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None,
                  panels: Sequence[PanelFactory] = ()) -> None:
@@ -75,6 +78,34 @@ class AssessmentEditor(QWidget):
         self._refresh_after_change()
         self.fix_tab_order()
         self._show_page(0)
+
+    # --- reuse: one editor's widgets show one assessment after another ---------------------------------------
+    def show_assessment(self, assessment_id: int) -> bool:
+        """Show another assessment in these widgets; False when they cannot (another form version, or a
+        read-only version was shown here: inputs are never made editable again). NotFoundError when gone."""
+        opened = self.services.assessments.open(assessment_id)
+        if opened.form is not self.form or self._made_read_only:
+            return False
+        self.autosave.forget()  # the main window saved everything before parking this editor
+        self.undo_stack.clear()  # Ctrl+Z must never reach into the previous assessment
+        self.controller.switch_to(opened)
+        self._parked = False
+        if self.controller.read_only:
+            self._make_read_only()
+            self.read_only_banner.show()
+        for page in self.pages:
+            page.initialize_page()
+            page.verticalScrollBar().setValue(0)
+        self.sig_assessment_replaced.emit()
+        self._refresh_after_change()
+        self.sig_title_changed.emit(self.assessment.title)
+        self._show_page(0)
+        return True
+
+    def park(self) -> None:
+        """Stop following the assessment (the user went back to the dashboard); the widgets wait for the next."""
+        self.autosave.forget()
+        self._parked = True
 
     # --- the contract the main window uses -----------------------------------------------------------------
     @property
@@ -120,6 +151,11 @@ class AssessmentEditor(QWidget):
     def read_only(self) -> bool:
         """Whether every answer is shown read-only (signed off, or a copy received for review)."""
         return self.controller.read_only
+
+    @property
+    def review_copy(self) -> bool:
+        """Whether this is a copy received from a lead for review."""
+        return self.controller.review_copy
 
     @property
     def services(self) -> AppContext:
@@ -238,6 +274,7 @@ class AssessmentEditor(QWidget):
         return banner
 
     def _make_read_only(self) -> None:
+        self._made_read_only = True
         for field in self._fields.values():
             field.make_read_only()
 
@@ -360,7 +397,7 @@ class AssessmentEditor(QWidget):
 
         Answer changes made by this editor come back here too; its widgets already show them.
         """
-        if not isValid(self) or not changes.touches(self.assessment.id):
+        if not isValid(self) or self._parked or not changes.touches(self.assessment.id):
             return
         if changes.status or changes.census or changes.everything:
             self._reload()
