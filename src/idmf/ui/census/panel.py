@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from idmf.census.errors import CensusError
-from idmf.census.nomis import NomisSettings
+from idmf.census.nomis_settings import NomisSettings
 from idmf.census.profile import Profile
 from idmf.domain.census import Area
 from idmf.domain.evidence import CensusTable
