@@ -75,7 +75,10 @@ class AssessmentEditor(QWidget):
         self._attach_panels(panels)
         self._relay = ChangeRelay(context.changes, self)
         self._relay.sig_changed.connect(self.apply_changes)
-        self._refresh_after_change()
+        # Not _refresh_after_change(): every panel showed this assessment as it was added (a second refresh of
+        # the checklist and links cost about 0.1 s of opening).
+        self.step_list.refresh(self.assessment)
+        self._live_update()
         self.fix_tab_order()
         self._show_page(0)
 
