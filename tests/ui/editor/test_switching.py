@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event
 
 from idmf.paths import resources_dir
@@ -62,11 +62,12 @@ def _shows_every_stored_answer(editor, context, assessment_id: int) -> None:
 def test_opening_a_then_b_shows_b_on_every_step_in_the_same_widgets(qtbot, context, window, example_id, other_id):
     assert window.open_assessment(example_id)
     first = window.editor
-    first.go_to("impact")  # A left on a later step, scrolled
+    first.go_to("impact", "pc_age")  # A left on a later step, an input focused there
     window.show_dashboard()
     assert window.open_assessment(other_id)
     assert window.editor is first  # reused, not rebuilt
     assert window.editor.current_section_id() == window.editor.form.sections[0].id  # B starts on its first step
+    assert QApplication.focusWidget() is window.editor.step_list  # as in a new editor: no input out of sight
     assert window.windowTitle().startswith("Community phlebotomy")
     _shows_every_stored_answer(window.editor, context, other_id)
     window.show_dashboard()

@@ -28,6 +28,7 @@ from idmf.ui.editor.fields.text import GrowingTextEdit
 from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
 from idmf.ui.editor.page import SectionPage
+from idmf.ui.editor.reuse import ReusedWidgets
 from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
@@ -41,10 +42,11 @@ READ_ONLY_TEXT = ("This version is signed off, or is a copy received for review,
                   "read-only. To change them, start a new version from the dashboard.")
 
 
-class AssessmentEditor(QWidget):
+class AssessmentEditor(ReusedWidgets, QWidget):
     """Edits one assessment; every change is saved through AssessmentService as the user works.
 
-    Implements EditorProtocol (for the main window) and EditorHost (for the feature panels it is given).
+    Implements EditorProtocol (for the main window) and EditorHost (for the feature panels it is given); its
+    widgets show one assessment after another (ReusedWidgets).
     """
 
     sig_saved = Signal(str)  # "Saved hh:mm:ss"
@@ -54,8 +56,6 @@ class AssessmentEditor(QWidget):
     sig_assessment_changed = Signal()  # after every stored change (and undo/redo): panels refresh on it
     sig_changes = Signal(object)  # a change notice about this assessment, after the editor has followed it
     sig_assessment_replaced = Signal()  # another assessment is on show in these widgets: panels start over
-    _parked = False  # on the dashboard: waiting to show the next assessment opened
-    _made_read_only = False  # inputs once made read-only are never made editable again: not reused then
 
     def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None,
                  panels: Sequence[PanelFactory] = ()) -> None:
@@ -81,34 +81,6 @@ class AssessmentEditor(QWidget):
         self._live_update()
         self.fix_tab_order()
         self._show_page(0)
-
-    # --- reuse: one editor's widgets show one assessment after another ---------------------------------------
-    def show_assessment(self, assessment_id: int) -> bool:
-        """Show another assessment in these widgets; False when they cannot (another form version, or a
-        read-only version was shown here: inputs are never made editable again). NotFoundError when gone."""
-        opened = self.services.assessments.open(assessment_id)
-        if opened.form is not self.form or self._made_read_only:
-            return False
-        self.autosave.forget()  # the main window saved everything before parking this editor
-        self.undo_stack.clear()  # Ctrl+Z must never reach into the previous assessment
-        self.controller.switch_to(opened)
-        self._parked = False
-        if self.controller.read_only:
-            self._make_read_only()
-            self.read_only_banner.show()
-        for page in self.pages:
-            page.initialize_page()
-            page.verticalScrollBar().setValue(0)
-        self.sig_assessment_replaced.emit()
-        self._refresh_after_change()
-        self.sig_title_changed.emit(self.assessment.title)
-        self._show_page(0)
-        return True
-
-    def park(self) -> None:
-        """Stop following the assessment (the user went back to the dashboard); the widgets wait for the next."""
-        self.autosave.forget()
-        self._parked = True
 
     # --- the contract the main window uses -----------------------------------------------------------------
     @property
@@ -492,6 +464,11 @@ class AssessmentEditor(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Inside a window that has its own Undo/Redo shortcuts (the main window's), leave those to it."""
         super().showEvent(event)
+        if self._focus_steps_on_show:
+            # Shown again, Qt would give focus back to the input that last had it, on a page no longer on show
+            # (a key pressed would change an answer out of sight): the step list, as in a new editor.
+            self._focus_steps_on_show = False
+            self.step_list.setFocus()
         if not hasattr(self, "_pages_to_warm"):
             self._pages_to_warm = sorted(self.pages, key=lambda p: -len(p.frames))  # the heaviest first
             QTimer.singleShot(WARM_AFTER_MS, self._warm_next_page)
