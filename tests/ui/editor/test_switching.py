@@ -7,29 +7,16 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
 from idmf.paths import resources_dir
 from idmf.review.comments import step_anchor
 from tests.census.test_real_files import real_files
 from tests.ui.editor.driver import type_into
+from tests.ui.review.conftest import window  # noqa: F401 - the real main window, shown and active
 
 EXAMPLE = "examples/day-case-unit.json"
-
-
-@pytest.fixture
-def window(qtbot, context, monkeypatch):
-    from idmf.ui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.resize(1280, 720)
-    with qtbot.waitActive(main):
-        main.show()
-        main.activateWindow()
-    return main
 
 
 @pytest.fixture
