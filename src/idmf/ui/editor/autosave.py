@@ -56,8 +56,8 @@ class Autosave(QObject):
     def watch(self, widget: QuestionWidget) -> None:
         """Follow a question widget's edits."""
         qid = widget.question.id
-        # Lambdas, not functools.partial: PySide6 takes about 2 ms to connect a partial of a method here
-        # (54 questions: a tenth of a second of opening an assessment), and no time for a lambda.
+        # Lambdas, not functools.partial: PySide6 connects a partial of a method about 20 times more slowly
+        # (measured alone: 0.09 ms against 0.005 ms a question).
         widget.sig_edited.connect(lambda qid=qid: self.mark_dirty(qid))
         widget.sig_finished.connect(lambda qid=qid: self.save_now(qid))
 
