@@ -20,7 +20,7 @@ from idmf.ui.dashboard import DashboardPage, actions
 from idmf.ui.dashboard.importing import choose_and_import, import_file
 from idmf.ui.dashboard.word_export import export_to_word
 from idmf.ui.editor.host import EditorProtocol
-from idmf.ui.panels import DEFAULT_PANELS
+from idmf.ui.panels import DEFAULT_PANELS, import_panels_while_idle
 from idmf.ui.publishing.menu import install_publishing_menu
 from idmf.ui.review.menu import install_review_menu
 from idmf.ui.portfolio.menu import install_portfolio_action
@@ -39,6 +39,9 @@ REMEMBER_DELAY_MS = 500
 
 # (context, assessment_id, parent) -> an editor widget that implements EditorProtocol (see idmf.ui.editor).
 EditorFactory = Callable[[AppContext, int, QWidget], QWidget]
+
+
+IMPORT_PANELS_AFTER_MS = 1000
 
 
 def open_settings() -> QSettings:
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow):
         self.editor: EditorProtocol | None = None
         self._parked: QWidget | None = None  # the last editor, kept to show the next assessment in its widgets
         self.menus: dict[str, QMenu] = {}  # "file", "edit", "view", "review", "help": features add their actions
+        # While the user looks at the dashboard (not during start-up): the first assessment opened then shows sooner.
+        QTimer.singleShot(IMPORT_PANELS_AFTER_MS, import_panels_while_idle)
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_DELAY_MS)
         self._remember_timer.timeout.connect(self._remember)
         self.undo_group = QUndoGroup(self)

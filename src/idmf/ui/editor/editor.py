@@ -27,6 +27,7 @@ from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
 from idmf.ui.editor.fields.text import GrowingTextEdit
 from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
+from idmf.ui.editor.late import LatePanel, PagesBuiltLate
 from idmf.ui.editor.page import SectionPage
 from idmf.ui.editor.reuse import ReusedWidgets
 from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
@@ -42,7 +43,7 @@ READ_ONLY_TEXT = ("This version is signed off, or is a copy received for review,
                   "read-only. To change them, start a new version from the dashboard.")
 
 
-class AssessmentEditor(ReusedWidgets, QWidget):
+class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
     """Edits one assessment; every change is saved through AssessmentService as the user works.
 
     Implements EditorProtocol (for the main window) and EditorHost (for the feature panels it is given); its
@@ -65,14 +66,16 @@ class AssessmentEditor(ReusedWidgets, QWidget):
         self.controller = EditorController(context, assessment_id, self)
         self.undo_stack = QUndoStack(self)
         self.autosave = Autosave(self.controller, self.undo_stack, self.question_widget, self)
-        self.pages = [SectionPage(section, self.controller) for section in self.form.sections]
+        # The first step only: the others are built once it is on screen (late.py).
+        self.pages = [SectionPage(s, self.controller, build=n == 0) for n, s in enumerate(self.form.sections)]
         self._fields = {f.question.id: f for page in self.pages for f in page.fields()}
+        self._page_of = {q.id: page for page in self.pages for q in page.section.all_questions()}
         self._build()
         self._connect()
-        for page in self.pages:
-            page.initialize_page()
+        self.pages[0].initialize_page()
         self.conflicts = ConflictResolver(self)
-        self._attach_panels(panels)
+        self._attach_panels([f for f in panels if not isinstance(f, LatePanel)])
+        self._plan_slices([f for f in panels if isinstance(f, LatePanel)])
         self._relay = ChangeRelay(context.changes, self)
         self._relay.sig_changed.connect(self.apply_changes)
         # Not _refresh_after_change(): every panel showed this assessment as it was added (a second refresh of
@@ -104,6 +107,7 @@ class AssessmentEditor(ReusedWidgets, QWidget):
         self._show_page(index)
         if question_id is not None:
             page = self.pages[index]
+            QApplication.sendPostedEvents()  # a page built just now: its layout, before scrolling to the question
             frame = page.frames[question_id]
             page.ensureWidgetVisible(frame)
             frame.field.focus_first()
@@ -115,7 +119,9 @@ class AssessmentEditor(ReusedWidgets, QWidget):
         return self.autosave.flush()
 
     def question_widget(self, question_id: str) -> QuestionWidget | None:
-        """The input widget of a question (None when the form has no such question)."""
+        """The input widget of a question (None when the form has no such question); its page is built now."""
+        if question_id not in self._fields and question_id in self._page_of:
+            self.ensure_built(self._page_of[question_id])
         return self._fields.get(question_id)
 
     def page(self, section_id: str) -> SectionPage:
@@ -159,8 +165,8 @@ class AssessmentEditor(ReusedWidgets, QWidget):
         self.side_placement.set_drawer_open(True)
 
     def question_ids(self, section_id: str) -> list[str]:
-        """The questions a section's page shows, in reading order."""
-        return list(self.page(section_id).frames)
+        """The questions a section's page shows, in reading order (from the form: the page may not be built)."""
+        return [q.id for q in self.page(section_id).section.all_questions()]
 
     def question_at(self, widget: QWidget) -> str | None:
         """The question on the page on show that holds `widget` (None when it is not inside one)."""
@@ -169,7 +175,9 @@ class AssessmentEditor(ReusedWidgets, QWidget):
 
     def set_question_marker(self, question_id: str, html: str, description: str) -> QLabel:
         """Show a small linked marker beside a question (e.g. its open comments); '' hides it."""
-        return self.page(self.form.section_of(question_id).id).frames[question_id].set_marker(html, description)
+        page = self._page_of[question_id]
+        self.ensure_built(page)
+        return page.frames[question_id].set_marker(html, description)
 
     def has_marker(self, question_id: str) -> bool:
         """Whether a question has ever been given a marker."""
@@ -283,13 +291,15 @@ class AssessmentEditor(ReusedWidgets, QWidget):
         self.back_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
         self._undo_keys = UndoKeyFilter(self.autosave.flush, self)
-        for page in self.pages:
-            for field in page.fields():
-                self.autosave.watch(field)
-                field.sig_edited.connect(self._live_update)
-                field.sig_structure_changed.connect(self.fix_tab_order)
-                self._filter_undo_keys(field)
+        for field in self._fields.values():
+            self._wire_field(field)
         QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _wire_field(self, field: QuestionWidget) -> None:
+        self.autosave.watch(field)
+        field.sig_edited.connect(self._live_update)
+        field.sig_structure_changed.connect(self.fix_tab_order)
+        self._filter_undo_keys(field)
 
     def _filter_undo_keys(self, field: QuestionWidget) -> None:
         for widget in field.inputs():
@@ -323,6 +333,7 @@ class AssessmentEditor(ReusedWidgets, QWidget):
             self._show_page(row)
 
     def _show_page(self, index: int) -> None:
+        self.ensure_built(self.pages[index])
         changed = index != self.stack.currentIndex()
         if changed:
             self.flush()  # changing page saves at once
@@ -357,7 +368,7 @@ class AssessmentEditor(ReusedWidgets, QWidget):
         self._refresh_after_change()
 
     def _reveal(self, question_id: str) -> None:
-        if isValid(self) and question_id in self._fields:
+        if isValid(self) and self.question_widget(question_id) is not None:
             self.go_to(self.form.section_of(question_id).id, question_id)
 
     def _apply_failed(self, question_id: str, value: Any) -> None:
@@ -442,20 +453,6 @@ class AssessmentEditor(ReusedWidgets, QWidget):
         for box in self.findChildren(GrowingTextEdit):
             check_spelling(box)
 
-    def _warm_next_page(self) -> None:
-        """Lay out and paint one page not yet seen, off screen, while the user reads the first one.
-
-        The first visit to a page polishes, lays out and paints every widget on it (Step 4: ~45 ms); done
-        here one page per turn of the event loop, the visit itself takes ~25 ms less.
-        """
-        if not isValid(self) or not self._pages_to_warm:
-            return
-        page = self._pages_to_warm.pop(0)
-        if page is not self.stack.currentWidget():
-            page.resize(self.stack.size())
-            page.grab()
-        QTimer.singleShot(0, self._warm_next_page)
-
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """A narrow window turns the side panel into a drawer, so the form keeps room for its text."""
         super().resizeEvent(event)
@@ -469,9 +466,9 @@ class AssessmentEditor(ReusedWidgets, QWidget):
             # (a key pressed would change an answer out of sight): the step list, as in a new editor.
             self._focus_steps_on_show = False
             self.step_list.setFocus()
-        if not hasattr(self, "_pages_to_warm"):
-            self._pages_to_warm = sorted(self.pages, key=lambda p: -len(p.frames))  # the heaviest first
-            QTimer.singleShot(WARM_AFTER_MS, self._warm_next_page)
+        if not hasattr(self, "_spelling_planned"):
+            self._spelling_planned = True
+            self._start_slices_after_paint()  # then every other page is built, laid out and painted off screen
             QTimer.singleShot(WARM_AFTER_MS, self.check_spelling)
         host_keys = {a.shortcut().toString() for a in self.window().findChildren(QAction)
                      if a not in (self.undo_action, self.redo_action) and not a.shortcut().isEmpty()}
