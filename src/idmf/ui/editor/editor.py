@@ -125,7 +125,12 @@ class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
         return self._fields.get(question_id)
 
     def page(self, section_id: str) -> SectionPage:
-        """The page of a section."""
+        """The page of a section, built (now, if it was still waiting to be)."""
+        page = self._unbuilt_or_built(section_id)
+        self.ensure_built(page)
+        return page
+
+    def _unbuilt_or_built(self, section_id: str) -> SectionPage:
         return next(p for p in self.pages if p.section.id == section_id)
 
     @property
@@ -145,7 +150,7 @@ class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
 
     def add_panel(self, section_id: str, widget: QWidget, after_question_id: str | None = None) -> None:
         """Add a feature's panel to a section's page (under its heading, or after a question)."""
-        self.page(section_id).add_panel(widget, after_question_id)
+        self._unbuilt_or_built(section_id).add_panel(widget, after_question_id)  # waits there until it is built
 
     def add_side_tab(self, widget: QWidget, title: str, width_chars: int | None = None) -> None:
         """Add a tab to the panel on the right of the page (readiness checklist, comments); shown once used."""
@@ -166,7 +171,7 @@ class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
 
     def question_ids(self, section_id: str) -> list[str]:
         """The questions a section's page shows, in reading order (from the form: the page may not be built)."""
-        return [q.id for q in self.page(section_id).section.all_questions()]
+        return [q.id for q in self._unbuilt_or_built(section_id).section.all_questions()]
 
     def question_at(self, widget: QWidget) -> str | None:
         """The question on the page on show that holds `widget` (None when it is not inside one)."""
@@ -181,7 +186,7 @@ class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
 
     def has_marker(self, question_id: str) -> bool:
         """Whether a question has ever been given a marker."""
-        frame = self.page(self.form.section_of(question_id).id).frames.get(question_id)
+        frame = self._page_of[question_id].frames.get(question_id) if question_id in self._page_of else None
         return frame is not None and frame.findChild(QLabel, "question_marker") is not None
 
     @property

@@ -15,7 +15,6 @@ from collections import deque
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel
 from shiboken6 import isValid
 
 from idmf.ui.editor.fields.text import GrowingTextEdit
@@ -37,13 +36,14 @@ class LatePanel:
 
 
 class _FirstPaint(QObject):
-    """Calls back once the page on show has painted (then the slices start)."""
+    """Calls back once the editor has painted (the first step on show; then the slices start)."""
 
-    def __init__(self, page: SectionPage, then: Callable[[], None]) -> None:
-        super().__init__(page)
+    def __init__(self, editor, then: Callable[[], None]) -> None:
+        super().__init__(editor)
         self._then = then
-        # The page's title: the viewport under the page's widgets is not painted (they cover it).
-        page.findChild(QLabel, "page_title").installEventFilter(self)
+        # The step list, painted in the same pass as the page (whose own viewport is covered by its widgets, and
+        # which may never paint when the user goes to another step at once).
+        editor.step_list.viewport().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
@@ -68,7 +68,7 @@ class PagesBuiltLate:
         return not self._slices
 
     def _start_slices_after_paint(self) -> None:
-        _FirstPaint(self.pages[self.stack.currentIndex()], self._first_painted)
+        _FirstPaint(self, self._first_painted)
 
     def _first_painted(self) -> None:
         self.first_painted_at = time.perf_counter()
