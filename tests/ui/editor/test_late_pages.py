@@ -4,6 +4,7 @@ Driven with real key events in the real main window, immediately after opening (
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
 
@@ -14,6 +15,8 @@ from idmf.ui.review.checklist import FINDING_ROLE
 from tests.ui.editor.driver import click, type_into
 from tests.ui.editor.test_switching import example_id, other_id  # noqa: F401 - fixtures
 from tests.ui.review.conftest import window  # noqa: F401 - the real main window, shown and active
+
+pytestmark = pytest.mark.builds_late
 
 
 def _open_fresh(window, assessment_id):

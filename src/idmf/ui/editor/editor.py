@@ -76,6 +76,8 @@ class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
         self.conflicts = ConflictResolver(self)
         self._attach_panels([f for f in panels if not isinstance(f, LatePanel)])
         self._plan_slices([f for f in panels if isinstance(f, LatePanel)])
+        if not self.build_late:
+            self.finish_building()
         self._relay = ChangeRelay(context.changes, self)
         self._relay.sig_changed.connect(self.apply_changes)
         # Not _refresh_after_change(): every panel showed this assessment as it was added (a second refresh of

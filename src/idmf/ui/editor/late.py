@@ -56,6 +56,7 @@ class PagesBuiltLate:
     """Mixed into AssessmentEditor: pages other than the first, and late panels, built in slices."""
 
     first_painted_at = 0.0  # time.perf_counter() when the first step had painted (benchmarks read it)
+    build_late = True  # False: everything built with the first step (tests of panels and pages, not of timing)
 
     def _plan_slices(self, late_panels: list[LatePanel]) -> None:
         self._slices: deque = deque(("panel", f) for f in late_panels)
@@ -66,6 +67,15 @@ class PagesBuiltLate:
     def all_built(self) -> bool:
         """Whether every page and panel has been built (the slices are done)."""
         return not self._slices
+
+    def finish_building(self) -> None:
+        """Build every page and panel still waiting, now."""
+        while self._slices:
+            kind, what = self._slices.popleft()
+            if kind == "panel":
+                self._attach_panels([what])
+            elif kind == "page":
+                self.ensure_built(what)
 
     def _start_slices_after_paint(self) -> None:
         _FirstPaint(self, self._first_painted)
