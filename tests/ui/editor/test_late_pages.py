@@ -88,3 +88,13 @@ def test_the_checklist_goes_to_a_question_on_a_page_not_built_yet(qtbot, window,
     field = editor.question_widget(finding.question_id)
     assert any(w is QApplication.focusWidget() or w.isAncestorOf(QApplication.focusWidget())
                for w in field.inputs())
+
+
+def test_a_comment_on_a_later_step_is_marked_at_once_and_the_side_panel_is_whole(qtbot, context, window,
+                                                                                 example_id):
+    context.comments.add(example_id, "pc_age", "Check the age rating.")
+    editor = _open_fresh(window, example_id)
+    assert editor.side_tabs.count() == 2  # the checklist and the comments: the review panel was not lost
+    assert editor.has_marker("pc_age") and editor.page("impact").frames["pc_age"].findChild(
+        type(editor.read_only_banner), "question_marker").text()
+    assert editor.page("impact").panels  # the links that go into the page it built are in it

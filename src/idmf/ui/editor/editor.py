@@ -74,8 +74,9 @@ class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
         self._connect()
         self.pages[0].initialize_page()
         self.conflicts = ConflictResolver(self)
-        self._attach_panels([f for f in panels if not isinstance(f, LatePanel)])
+        # Planned first: a panel added now may build a later page (a comment marker), late panels first then.
         self._plan_slices([f for f in panels if isinstance(f, LatePanel)])
+        self._attach_panels([f for f in panels if not isinstance(f, LatePanel)])
         if not self.build_late:
             self.finish_building()
         self._relay = ChangeRelay(context.changes, self)
