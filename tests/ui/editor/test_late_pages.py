@@ -98,3 +98,15 @@ def test_a_comment_on_a_later_step_is_marked_at_once_and_the_side_panel_is_whole
     assert editor.has_marker("pc_age") and editor.page("impact").frames["pc_age"].findChild(
         type(editor.read_only_banner), "question_marker").text()
     assert editor.page("impact").panels  # the links that go into the page it built are in it
+
+
+def test_another_assessment_opened_before_the_pages_are_built_shows_its_own_answers(qtbot, context, window,
+                                                                                     example_id, other_id):
+    first = _open_fresh(window, example_id)
+    window.show_dashboard()
+    assert window.open_assessment(other_id) and window.editor is first  # reused with pages still waiting
+    qtbot.keyClick(first.step_list, Qt.Key.Key_End)
+    last = first.form.sections[-1]
+    stored = context.assessments.get(other_id)
+    for qid in first.question_ids(last.id):
+        assert same_answer(first.question_widget(qid).value(), to_json(stored.answers.get(qid))), qid

@@ -199,6 +199,8 @@ class SectionPage(QScrollArea):
 
     def validate_page(self) -> bool:
         """Show any warnings at the top of the page; True when there are none. Never blocks and never drops data."""
+        if not self.built:  # nothing on show yet: it checks when it is built (initialize_page)
+            return True
         found = self.warnings()
         set_status(self.warning, "\n".join(found))
         return not found
