@@ -11,6 +11,16 @@ def _message_boxes_through_statics(message_boxes_through_statics):
     """Every GUI test answers the app's message boxes by patching the QMessageBox statics."""
 
 
+@pytest.fixture(autouse=True)
+def _editor_built_at_once(request, monkeypatch):
+    """The editor builds every page and panel with the first step, so tests reach them at once; tests marked
+    `builds_late` (tests/ui/editor/test_late_pages.py) get the app's behaviour: the rest built afterwards."""
+    if request.node.get_closest_marker("builds_late") is None:
+        from idmf.ui.editor.late import PagesBuiltLate
+
+        monkeypatch.setattr(PagesBuiltLate, "build_late", False)
+
+
 @pytest.fixture
 def make_window(qtbot, context):
     """Build MainWindows on the test database with the stand-in editor (or `editor_factory=`)."""

@@ -60,8 +60,8 @@ def make_screenshots(out: Path, census_dir: Path) -> None:
 
 def _shoot(window, out: Path) -> None:
     editor = window.editor
+    editor.go_to("evidence")  # as a user would: Step 2 is built with its census panel (it may be built late)
     panel = editor.census_panel
-    editor.go_to("evidence")
     panel.picker.choose(AREA)
     panel.view.add_button.click()
     tabs = panel.view.tabs

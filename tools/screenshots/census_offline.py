@@ -35,8 +35,8 @@ def make_screenshots(out: Path) -> None:
         window.open_assessment(item.id)
         window.show()
         editor = window.editor
+        editor.go_to("evidence")  # as a user would: Step 2 is built with its census panel (it may be built late)
         panel = editor.census_panel
-        editor.go_to("evidence")
         panel.picker.choose(AREA)
         _scroll_to(editor.page("evidence"), panel.view.heading)
         base._save(window, out, "17-census-offline-profile")

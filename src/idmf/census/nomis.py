@@ -9,11 +9,10 @@ Every failure becomes one CensusDownloadError saying what happened and what to d
 from __future__ import annotations
 
 import email.utils
-import os
 import ssl
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import httpx
@@ -22,18 +21,11 @@ from idmf import __version__
 from idmf.census.errors import UNCHANGED, CensusCancelled, CensusDownloadError
 from idmf.census.nomis_csv import NomisAnswerError, Parsed, parse_csv, to_observations
 from idmf.domain.census import Area, Batch, kind_from_code
-from idmf.domain.limits import MAX_NOMIS_BYTES, NOMIS_DEADLINE, mb
+from idmf.domain.limits import MAX_NOMIS_BYTES, mb
 from idmf.census.tables import PROFILE_TABLES, CensusTableSpec
-
-DEFAULT_BASE_URL = "https://www.nomisweb.co.uk/api/v01"
-# IT departments that mirror Nomis behind their own gateway point the app (GUI and CLI) at it with this.
-BASE_URL_VARIABLE = "IDMF_NOMIS_BASE_URL"
-
-
-def configured_base_url() -> str:
-    """The Nomis address: IDMF_NOMIS_BASE_URL when set, else the public service."""
-    return os.environ.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
-
+# The settings live apart so that opening the editor does not import httpx (about 11 MiB) before a download.
+from idmf.census.nomis_settings import (BASE_URL_VARIABLE, DEFAULT_BASE_URL, NomisSettings,  # noqa: F401
+                                        ProgressFn, configured_base_url)
 
 @dataclass(frozen=True)
 class Geography:
@@ -56,7 +48,6 @@ GEOGRAPHIES = (Geography("TYPE154", "local authorities", "ltla"),
 NO_COUNTIES = ("Nomis did not supply county figures, so counties are added up from their districts: import the "
                "district-to-county lookup (ltla21_utla21.csv) to profile a county.")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-ProgressFn = Callable[[int, int, str], None]
 
 
 class NomisRefusedError(CensusDownloadError):
@@ -69,19 +60,6 @@ class NomisRedirectError(CensusDownloadError):
 
 class AnswerTooSlow(httpx.TimeoutException):
     """A whole answer took longer than the deadline (however steadily its bytes trickled in)."""
-
-
-@dataclass
-class NomisSettings:
-    """Where Nomis is and how patient to be with it."""
-
-    base_url: str = field(default_factory=configured_base_url)
-    timeout: float = 60.0  # seconds to wait for each piece of an answer
-    deadline: float = NOMIS_DEADLINE  # seconds for a whole answer, from asking to its last byte
-    connect_timeout: float = 15.0
-    retries: int = 3  # further attempts after the first
-    backoff: float = 2.0  # seconds before the first retry, doubled for each one after
-    max_wait: float = 300.0  # longest Retry-After the app sits through before giving up
 
 
 def _ssl_context() -> ssl.SSLContext:

@@ -17,6 +17,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection
 
+from idmf.domain.assessment import Assessment
 from idmf.domain.questions import APPROVAL_EDI_PARTNER
 from idmf.domain.times import aware, utc, utcnow
 from idmf.forms.schema import FormDefinition
@@ -155,16 +156,17 @@ def reopen(store: Store, comment_id: int, person: str | None = None) -> Comment:
     return _set_resolved(store, comment_id, False, person)
 
 
-def comments_for(store: Store, assessment_id: int) -> list[Comment]:
-    """Every comment of an assessment (by its database id), oldest first."""
-    item = store.assessments.get(assessment_id)
+def comments_for(store: Store, assessment_id: int, item: Assessment | None = None) -> list[Comment]:
+    """Every comment of an assessment (by its database id, or the loaded `item` itself), oldest first."""
+    item = item if item is not None else store.assessments.get(assessment_id)
     return [_comment(row) for row in store.comments.for_version(item.uid, item.version_number)]
 
 
 def threads(store: Store, assessment_id: int, anchor: str | None = None,
-            include_resolved: bool = True) -> list[Thread]:
-    """Comment threads, optionally only those on one question or step, or only open ones."""
-    everything = comments_for(store, assessment_id)
+            include_resolved: bool = True, item: Assessment | None = None) -> list[Thread]:
+    """Comment threads, optionally only those on one question or step, or only open ones (`item`: the
+    assessment already loaded, so it is not read again)."""
+    everything = comments_for(store, assessment_id, item)
     roots = [c for c in everything if c.parent_id is None and (anchor is None or c.anchor == anchor)]
     return [Thread(root, tuple(c for c in everything if c.parent_id == root.id))
             for root in roots if include_resolved or not root.resolved]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +18,21 @@ from idmf.interchange import jsonio
 from idmf.services.changes import ChangeNotifier, Changes
 from idmf.storage.assessments import Cursor
 from idmf.storage.store import Store
+
+
+@dataclass(frozen=True)
+class OpenedAssessment:
+    """What the editor needs to show an assessment: it, its form, and why it may be read-only."""
+
+    assessment: Assessment
+    form: FormDefinition
+    locked: bool  # signed off
+    review_copy: bool  # a copy received from a lead for review
+
+    @property
+    def read_only(self) -> bool:
+        """Whether every answer must be shown read-only."""
+        return self.locked or self.review_copy
 
 
 def _restore(assessment: Assessment, question_id: str, value: Any, version: int | None) -> None:
@@ -47,6 +63,13 @@ class AssessmentService:
     def get(self, assessment_id: int) -> Assessment:
         """One assessment with its answers (NotFoundError when there is none)."""
         return self.store.assessments.get(assessment_id)
+
+    def open(self, assessment_id: int) -> OpenedAssessment:
+        """An assessment as the editor opens it, with its form and review state: one read of each table."""
+        with self.store.transaction() as conn:
+            item, locked = self.store.assessments.get_with_lock(assessment_id, conn)
+            review_copy = self.store.review_copies.get(assessment_id, conn) is not None
+        return OpenedAssessment(item, self.store.form_for(item), locked, review_copy)
 
     def list(self, search: str = "", statuses: Iterable[Status] | None = None,
              include_archived: bool = False) -> list[AssessmentSummary]:

@@ -10,6 +10,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,7 +20,7 @@ from idmf.census.deprivation import deprivation_table, ranked
 from idmf.census.errors import (UNCHANGED, CensusCancelled, CensusDataError, CensusDownloadError, CensusError,
                                CensusImportError)
 from idmf.census.importing import read_file
-from idmf.census.nomis import NomisClient, NomisSettings, ProgressFn, download
+from idmf.census.nomis_settings import NomisSettings, ProgressFn
 from idmf.census.pasted import PastedTable, figure_differences, find_pasted, label_key, matched_share, without
 from idmf.census.profile import Profile, area_search, build_profile, resolve_area
 from idmf.census.tables import PROFILE_TABLES, table_spec
@@ -94,14 +95,14 @@ class CensusService:
             self.shipped_problem = str(exc)
             return
         missing = [code for code in bundle["tables"] if code not in have]
-        batches = [shipped.table_batch(bundle, code) for code in missing]
+        tables = (shipped.table_batch(bundle, code) for code in missing)  # one table in memory at a time
         self._write(shipped.lookup_batch(bundle, with_icbs=not self.cache.has_icb_lookup(),
-                                         with_parents=not have), *batches)
+                                         with_parents=not have), then=tables)
 
-    def _write(self, *batches: Batch) -> None:
+    def _write(self, *batches: Batch, then: Iterable[Batch] = ()) -> None:
         """Store batches in one transaction; a database failure becomes a plain message (nothing changed)."""
         try:
-            self.cache.write(*batches)
+            self.cache.write(*batches, then=then)
         except SQLAlchemyError as exc:
             reason = first_line(getattr(exc, "orig", None) or exc)
             raise CensusError(f"The census figures could not be saved in the app's database ({reason}). Close "
@@ -119,6 +120,8 @@ class CensusService:
         """Fetch the tables from Nomis and store each one that arrived whole in its own transaction; a table that
         failed keeps its previous figures and is named in the summary. Nothing is stored when cancelled, and a
         CensusDownloadError (cache unchanged) when no table arrived."""
+        from idmf.census.nomis import NomisClient, download  # the HTTP client: imported when a download starts
+
         specs = tuple(table_spec(c) for c in tables) if tables else PROFILE_TABLES
         with NomisClient(settings) as client:
             results = download(client, specs, cancel, progress)

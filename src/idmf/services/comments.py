@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from idmf.domain.assessment import Assessment
 from idmf.review import comments
 from idmf.review.workflow import Role
 from idmf.services.changes import ChangeNotifier, Changes
@@ -16,9 +17,10 @@ class CommentService:
         self.changes = changes
 
     def threads(self, assessment_id: int, anchor: str | None = None,
-                include_resolved: bool = True) -> list[comments.Thread]:
-        """Comment threads, optionally only those on one question or step, or only open ones."""
-        return comments.threads(self.store, assessment_id, anchor, include_resolved)
+                include_resolved: bool = True, assessment: Assessment | None = None) -> list[comments.Thread]:
+        """Comment threads, optionally only those on one question or step, or only open ones (`assessment`:
+        the one already loaded with that id, so it is not read again)."""
+        return comments.threads(self.store, assessment_id, anchor, include_resolved, assessment)
 
     def open_counts(self, assessment_id: int) -> dict[str, int]:
         """Open threads per anchor (question id or step)."""

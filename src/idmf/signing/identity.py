@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from idmf.signing.cards import Card
 from idmf.signing.keys import new_private_key, public_key_text, sign
+
+if TYPE_CHECKING:  # imported with the first key used (idmf.signing.keys), not at start-up
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,12 @@ import binascii
 import hashlib
 import re
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from idmf.signing.errors import SigningError
+
+if TYPE_CHECKING:  # cryptography (about 6 MiB) is imported when a key is first used, not when the app starts
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 KEY_BYTES = 32
 SIGNATURE_BYTES = 64
@@ -41,11 +43,15 @@ def unb64(text: str, what: str, size: int) -> bytes:
 
 def new_private_key() -> Ed25519PrivateKey:
     """A fresh Ed25519 private key from the operating system's random source."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate()
 
 
 def private_key_from(text: str) -> Ed25519PrivateKey:
     """A private key from its base64 raw form (as kept in the credential store)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.from_private_bytes(unb64(text, "stored private key", KEY_BYTES))
 
 
@@ -86,6 +92,9 @@ def sign(key: Ed25519PrivateKey, data: bytes) -> str:
 
 def verify(public_key: str, data: bytes, signature: str) -> bool:
     """Whether `signature` is the holder of `public_key`'s signature over exactly `data`."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = Ed25519PublicKey.from_public_bytes(unb64(public_key, "public key", KEY_BYTES))
         key.verify(unb64(signature, "signature", SIGNATURE_BYTES), data)

@@ -68,6 +68,10 @@ class AssessmentRepository(Repository):
     # --- reads ----------------------------------------------------------------------------------------------
     def get(self, assessment_id: int, conn: Connection | None = None) -> Assessment:
         """Load one assessment with its answers parsed against its own form version (one query per table)."""
+        return self.get_with_lock(assessment_id, conn)[0]
+
+    def get_with_lock(self, assessment_id: int, conn: Connection | None = None) -> tuple[Assessment, bool]:
+        """An assessment (as `get`) and whether it is signed off, read from the same row (one query per table)."""
         with self._read(conn) as c:
             row = c.execute(select(AssessmentRow).where(AssessmentRow.id == assessment_id)).first()
             if row is None:
@@ -79,7 +83,7 @@ class AssessmentRepository(Repository):
             census = [CensusTable.model_validate(doc) for doc in census]
             item = self._assessment(row, answers, census)
             item.documents = load_documents(c, assessment_id)
-        return item
+        return item, bool(row.locked)
 
     def get_many(self, ids: list[int], conn: Connection | None = None, chunk: int = 500) -> list[Assessment]:
         """Load many assessments with their answers (two queries per `chunk` ids; census tables not loaded)."""

@@ -32,6 +32,9 @@ class CachedValue:
     retrieved: dt.date
 
 
+_INSERT_ROWS = 5000  # census values per INSERT: a fill never holds every row dict at once
+
+
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
@@ -44,13 +47,19 @@ def _area(row) -> Area:
 class CensusCache(Repository):
     """Reads and writes the cached census figures, areas and ICB lookup."""
 
-    def write(self, *batches: Batch, conn: Connection | None = None) -> None:
-        """Store a whole download, or several imported files, at once; on any error nothing is changed."""
+    def write(self, *batches: Batch, conn: Connection | None = None, then: Iterable[Batch] = ()) -> None:
+        """Store a whole download, or several imported files, at once; on any error nothing is changed.
+
+        `then`: batches of figures only (no areas or lookups), made and stored one at a time in the same
+        transaction, so a large fill never holds every figure in memory at once.
+        """
         parents = {lad: county for batch in batches for lad, county in batch.parents.items()}
         lookups = [batch.icb_members for batch in batches if batch.icb_members is not None]
         with self._write(conn) as c:
             self._upsert_areas(c, [area for batch in batches for area in batch.areas])
             for batch in batches:
+                self._replace_values(c, batch)
+            for batch in then:
                 self._replace_values(c, batch)
             if parents:
                 c.execute(update(CensusAreaRow).where(CensusAreaRow.code == bindparam("lad")),
@@ -98,12 +107,12 @@ class CensusCache(Repository):
                 conn.execute(delete(CensusValueRow).where(
                     CensusValueRow.table_code == table, CensusValueRow.area_code.in_(chunk)))
         # Keyed, because one area can come twice in a batch (Nomis lists Wales as a region and a country).
-        rows = {(v.table_code, v.area_code, v.category): {
-            "table_code": v.table_code, "area_code": v.area_code, "category": v.category, "position": v.position,
-            "count": v.count, "source": batch.source, "dataset_id": batch.dataset_ids.get(v.table_code, ""),
-            "retrieved": batch.retrieved} for v in batch.values}
-        if rows:
-            conn.execute(insert(CensusValueRow), list(rows.values()))
+        values = list({(v.table_code, v.area_code, v.category): v for v in batch.values}.values())
+        for start in range(0, len(values), _INSERT_ROWS):  # a few thousand row dicts in memory at a time
+            conn.execute(insert(CensusValueRow), [{
+                "table_code": v.table_code, "area_code": v.area_code, "category": v.category, "position": v.position,
+                "count": v.count, "source": batch.source, "dataset_id": batch.dataset_ids.get(v.table_code, ""),
+                "retrieved": batch.retrieved} for v in values[start:start + _INSERT_ROWS]])
 
     def values(self, tables: Iterable[str], areas: Iterable[str]) -> dict[tuple[str, str], list[CachedValue]]:
         """Cached counts keyed by (table code, area code), each list in the source's category order."""

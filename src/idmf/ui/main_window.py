@@ -15,7 +15,7 @@ from idmf.ui import messages
 from idmf.domain.summary import AssessmentSummary
 from idmf.ui.dashboard import DashboardPage, actions
 from idmf.ui.editor.host import EditorProtocol
-from idmf.ui.panels import DEFAULT_PANELS
+from idmf.ui.panels import DEFAULT_PANELS, import_panels_while_idle
 from idmf.ui.tasks import describe_error
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ REMEMBER_DELAY_MS = 500
 
 # (context, assessment_id, parent) -> an editor widget that implements EditorProtocol (see idmf.ui.editor).
 EditorFactory = Callable[["AppContext", int, QWidget], QWidget]
+
+
+IMPORT_PANELS_AFTER_MS = 1000
 
 
 def open_settings() -> QSettings:
@@ -66,7 +69,10 @@ class MainWindow(QMainWindow):
         self.editor_factory = editor_factory or default_editor_factory
         self.settings = settings or open_settings()
         self.editor: EditorProtocol | None = None
+        self._parked: QWidget | None = None  # the last editor, kept to show the next assessment in its widgets
         self.menus: dict[str, QMenu] = {}  # "file", "edit", "view", "review", "help": features add their actions
+        # While the user looks at the dashboard (not during start-up): the first assessment opened then shows sooner.
+        QTimer.singleShot(IMPORT_PANELS_AFTER_MS, import_panels_while_idle)
         self._remember_timer = QTimer(self, singleShot=True, interval=REMEMBER_DELAY_MS)
         self._remember_timer.timeout.connect(self._remember)
         self.undo_group = QUndoGroup(self)
@@ -207,7 +213,7 @@ class MainWindow(QMainWindow):
         if not self.show_dashboard():
             return False
         try:
-            editor = self.editor_factory(self.context, assessment_id, self)
+            editor = self._reused_editor(assessment_id) or self._new_editor(assessment_id)
         except Exception as exc:  # noqa: BLE001 - a broken assessment must not take the window down
             log.exception("Could not open assessment %s", assessment_id)
             reason = (f"{exc} Reinstall IDMF Desktop." if isinstance(exc, ImportError) else describe_error(exc))
@@ -225,15 +231,33 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - a remembered step the form no longer has: stay on the first one
             log.warning("Could not go to section %r", section_id, exc_info=True)
 
-    def _attach(self, editor: QWidget) -> None:
-        self.editor = editor
+    def _reused_editor(self, assessment_id: int) -> QWidget | None:
+        """The parked editor showing this assessment in its widgets already built; None when it cannot."""
+        editor, self._parked = self._parked, None
+        try:
+            if editor is not None and editor.show_assessment(assessment_id):
+                return editor
+        except Exception:
+            self._parked = editor  # it could not read this assessment; it still waits for another
+            raise
+        if editor is not None:  # another form version, or made read-only: build afresh
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
+        return None
+
+    def _new_editor(self, assessment_id: int) -> QWidget:
+        editor = self.editor_factory(self.context, assessment_id, self)
         editor.sig_saved.connect(self._saved)
         editor.sig_save_failed.connect(self._save_failed)
         editor.sig_title_changed.connect(self._show_title)
         editor.sig_section_changed.connect(lambda _section: self._remember_timer.start())
+        self.stack.addWidget(editor)
+        return editor
+
+    def _attach(self, editor: QWidget) -> None:
+        self.editor = editor
         self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(editor.undo_stack)
-        self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
         self._show_side_panel()
         self.save_label.clear()
@@ -248,9 +272,8 @@ class MainWindow(QMainWindow):
                 return False
             closed_id = editor.assessment.id
             self.undo_group.removeStack(editor.undo_stack)
-            self.stack.removeWidget(editor)
             self.editor = None
-            editor.deleteLater()
+            self._park(editor)
             self.save_label.clear()
             self.dashboard.refresh(select_id=closed_id)
         self.stack.setCurrentWidget(self.dashboard)
@@ -258,6 +281,15 @@ class MainWindow(QMainWindow):
         self._remember()
         self._update_actions()
         return True
+
+    def _park(self, editor: QWidget) -> None:
+        """Keep the editor's widgets for the next assessment opened (building them is most of opening one)."""
+        if hasattr(editor, "show_assessment"):
+            editor.park()
+            self._parked = editor
+        else:  # an editor that cannot be reused (the tests' fake)
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
 
     def _flush_or_confirm(self, question: str) -> bool:
         """Save the editor's pending edits; if that fails, ask whether to go on regardless."""

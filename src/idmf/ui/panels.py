@@ -8,7 +8,12 @@ census panel brings in QtCharts, which the dashboard does not need at start-up.
 
 from __future__ import annotations
 
+import importlib
+
+from PySide6.QtCore import QTimer
+
 from idmf.ui.editor.host import EditorHost, PanelFactory
+from idmf.ui.editor.late import LatePanel
 
 
 def review_panels(host: EditorHost) -> None:
@@ -33,4 +38,22 @@ def evidence_panels(host: EditorHost) -> None:
 
 
 # Links before the census: both go after Step 4's questions, and the census note stays right beside its rating.
-DEFAULT_PANELS: tuple[PanelFactory, ...] = (review_panels, evidence_panels, census_panels)
+# The side tabs are built with the first step (their width sets the page's); links, documents and census go into
+# later steps and are built after the first step is on screen (idmf.ui.editor.late).
+DEFAULT_PANELS: tuple[PanelFactory, ...] = (review_panels, LatePanel(evidence_panels), LatePanel(census_panels))
+
+
+# The feature modules the panels import, heaviest (needed with the first step) first.
+PANEL_MODULES = ("idmf.ui.review.panel", "idmf.ui.evidence.panel", "idmf.ui.census.panel")
+
+
+def import_panels_while_idle(modules: tuple[str, ...] = PANEL_MODULES) -> None:
+    """Import the panels' modules one per turn of the event loop (the review panel's ~60 ms is then not part of
+    the first open of an assessment); an import that fails is left to the editor, which reports it."""
+    if not modules:
+        return
+    try:
+        importlib.import_module(modules[0])
+    except Exception:  # noqa: BLE001 - opening an editor imports it again and says what went wrong
+        pass
+    QTimer.singleShot(0, lambda: import_panels_while_idle(modules[1:]))

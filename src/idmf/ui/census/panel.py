@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from idmf.census.errors import CensusError
-from idmf.census.nomis import NomisSettings
+from idmf.census.nomis_settings import NomisSettings
 from idmf.census.profile import Profile
 from idmf.domain.census import Area
 from idmf.domain.evidence import CensusTable
@@ -51,8 +51,7 @@ class CensusPanel(QGroupBox):
         self.profile: Profile | None = None
         self.settings = settings or NomisSettings()
         self._build()
-        self.refresh_data()
-        self._preselect()
+        self._preselect(self.refresh_data())
 
     def _build(self) -> None:
         self.empty = _label(EMPTY_TEXT, "No census figures yet")
@@ -67,16 +66,34 @@ class CensusPanel(QGroupBox):
             layout.addWidget(widget)
         self.problem.hide()
         self.view.hide()
-        read_only = self.editor.read_only
-        self.view.add_button.setEnabled(not read_only)
-        self.attached.setEnabled(not read_only)
+        self._follow_read_only()
         self.picker.sig_chosen.connect(self.show_area)
         self.picker.sig_problem.connect(self._say)
         self.view.sig_add.connect(self.add_tables)
         self.attached.sig_remove.connect(self.remove_tables)
         self.source.sig_loaded.connect(lambda _summary: self._reloaded())
         self.editor.sig_assessment_changed.connect(self.assessment_changed)
+        self.editor.sig_assessment_replaced.connect(self.start_over)
         self.attached.show_tables(self.tables())
+
+    def _follow_read_only(self) -> None:
+        read_only = self.editor.read_only
+        self.view.add_button.setEnabled(not read_only)
+        self.attached.setEnabled(not read_only)
+
+    def start_over(self) -> None:
+        """Another assessment is on show: its tables, and the profile of its area (kept when it is the same)."""
+        self._say("")
+        self._follow_read_only()
+        self.attached.show_tables(self.tables())
+        attached = self.tables()
+        if self.profile is not None and attached and self.profile.area.code == attached[0].area_code:
+            self.refresh_data()  # the same area: its profile on show already is the one to show
+            return
+        self.profile = None  # as a freshly opened editor: nothing shown until an area is chosen
+        self.picker.line.clear()
+        self.sig_profile.emit(None)
+        self._preselect(self.refresh_data())
 
     def tables(self) -> list[CensusTable]:
         """The census tables the assessment keeps."""
@@ -86,27 +103,30 @@ class CensusPanel(QGroupBox):
         """Whether any census figures are cached on this computer."""
         return self.service.has_figures()
 
-    def refresh_data(self) -> None:
-        """Offer the picker when there are figures, else the plain message and the ways to get them."""
+    def refresh_data(self) -> bool:
+        """Offer the picker when there are figures, else the plain message and the ways to get them; True when
+        there are figures."""
         has = self.has_data()
         self.empty.setVisible(not has)
         self.picker.setVisible(has)
         self.view.setVisible(has and self.profile is not None)
+        return has
 
-    def _preselect(self) -> None:
+    def _preselect(self, has_data: bool | None = None) -> None:
         """Show the area of the tables already in the evidence base, if its figures are cached."""
         attached = self.tables()
-        area = self.service.area(attached[0].area_code) if attached and self.has_data() else None
+        has_data = self.has_data() if has_data is None and attached else has_data
+        area = self.service.area(attached[0].area_code) if attached and has_data else None
         if area is not None:
             self.picker.set_area(area)
             self.show_area(area)
 
     def _reloaded(self) -> None:
-        self.refresh_data()
+        has = self.refresh_data()
         if self.profile is not None:
             self.show_area(self.profile.area)  # the new figures replace the old on screen
         else:
-            self._preselect()
+            self._preselect(has)
 
     def _say(self, text: str) -> None:
         set_status(self.problem, text)  # read out as its words, not as "Census message"

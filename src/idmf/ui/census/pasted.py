@@ -106,6 +106,7 @@ class PastedCensusPrompts:
         self.questions = {q.id: s.id for s in editor.form.sections for q in s.all_questions()
                           if q.type == FieldType.LONG_TEXT and q.id in editor.question_ids(s.id)}
         editor.sig_changes.connect(lambda changes: self.refresh(changes.answers if not changes.census else None))
+        editor.sig_assessment_replaced.connect(self.refresh)
         self.refresh()
 
     def refresh(self, question_ids=None) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QHeade
 
 from idmf.census.profile import Profile
 from idmf.domain.evidence import DEPRIVATION_KEY, CensusTable
-from idmf.ui.census.chart import CensusChart
 from idmf.ui.census.deprivation import COL_AREA, DeprivationTableModel
 from idmf.ui.census.model import COL_CATEGORY, OVER_MARK, ProfileTableModel
 
@@ -77,6 +76,8 @@ class TablePage(QWidget):
         layout.addWidget(_paragraph(table_heading(table), "Table heading"))
         self.view = make_table_view(table, self)
         layout.addWidget(self.view)
+        from idmf.ui.census.chart import CensusChart  # QtCharts: loaded when a profile is first shown
+
         self.chart = CensusChart(table, self)
         layout.addWidget(self.chart)
         notes = [*table.notes, table.caveat, table.note, table.source, _origin_line(table)]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
-from idmf.census.nomis import NomisSettings
+from idmf.census.nomis_settings import NomisSettings
 from idmf.services.census import CensusService, DownloadResult
 from idmf.ui import messages
 from idmf.ui.tasks import describe_error, run_in_background

@@ -18,6 +18,7 @@ from idmf.domain.assessment import Assessment
 from idmf.forms.schema import FormDefinition
 from idmf.domain.evidence import CensusTable
 from idmf.errors import ConflictError, NotFoundError
+from idmf.services.assessments import OpenedAssessment
 from idmf.services.context import AppContext
 from idmf.ui.tasks import describe_error
 
@@ -67,15 +68,23 @@ class EditorController(QObject):
     def __init__(self, context: AppContext, assessment_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.assessment: Assessment = context.assessments.get(assessment_id)
-        self.form: FormDefinition = context.assessments.form_for(self.assessment)
         self.last_failure: str = ""
-        self.read_only = context.review.is_read_only(assessment_id)  # signed off, or a copy received for review
+        self._take(context.assessments.open(assessment_id))
+
+    def _take(self, opened: OpenedAssessment) -> None:
+        self.assessment: Assessment = opened.assessment
+        self.form: FormDefinition = opened.form
+        self.read_only = opened.read_only  # signed off, or a copy received for review
+        self.review_copy = opened.review_copy
 
     def reload(self) -> None:
         """Read the assessment again (after a conflict or a workflow step: the newest answers and state)."""
-        self.assessment = self.context.assessments.get(self.assessment.id)
-        self.read_only = self.context.review.is_read_only(self.assessment.id)
+        self._take(self.context.assessments.open(self.assessment.id))
+
+    def switch_to(self, opened: OpenedAssessment) -> None:
+        """Edit another assessment of the same form from now on (the editor reuses its widgets)."""
+        self.last_failure = ""
+        self._take(opened)
 
     def saved_json(self, question_id: str) -> Any:
         """The stored answer to a question, as plain JSON (None when unanswered)."""

@@ -42,11 +42,16 @@ class SidePanelPlacement(QObject):
     def form_minimum(self) -> int:
         """The narrowest the form may be: its widest page's minimum, and never under FORM_MIN_CHARS."""
         if self._form_min is None:
-            pages = self.editor.pages
+            pages = [p for p in self.editor.pages if p.built]  # a page built later asks again (page_built)
             widest = max(p.widget().minimumSizeHint().width() + p.verticalScrollBar().sizeHint().width()
                          for p in pages)
             self._form_min = max(widest, self.editor.fontMetrics().averageCharWidth() * FORM_MIN_CHARS)
         return self._form_min
+
+    def page_built(self) -> None:
+        """A page built after the first (late.py) may be the widest: measure again and fit."""
+        self._form_min = None
+        self.fit()
 
     def fit(self) -> None:
         """Dock the panel when the form keeps its minimum width beside it; otherwise make it a drawer."""

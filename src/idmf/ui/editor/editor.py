@@ -27,7 +27,9 @@ from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
 from idmf.ui.editor.fields.text import GrowingTextEdit
 from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
+from idmf.ui.editor.late import LatePanel, PagesBuiltLate
 from idmf.ui.editor.page import SectionPage
+from idmf.ui.editor.reuse import ReusedWidgets
 from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
@@ -41,10 +43,11 @@ READ_ONLY_TEXT = ("This version is signed off, or is a copy received for review,
                   "read-only. To change them, start a new version from the dashboard.")
 
 
-class AssessmentEditor(QWidget):
+class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
     """Edits one assessment; every change is saved through AssessmentService as the user works.
 
-    Implements EditorProtocol (for the main window) and EditorHost (for the feature panels it is given).
+    Implements EditorProtocol (for the main window) and EditorHost (for the feature panels it is given); its
+    widgets show one assessment after another (ReusedWidgets).
     """
 
     sig_saved = Signal(str)  # "Saved hh:mm:ss"
@@ -53,6 +56,7 @@ class AssessmentEditor(QWidget):
     sig_title_changed = Signal(str)
     sig_assessment_changed = Signal()  # after every stored change (and undo/redo): panels refresh on it
     sig_changes = Signal(object)  # a change notice about this assessment, after the editor has followed it
+    sig_assessment_replaced = Signal()  # another assessment is on show in these widgets: panels start over
 
     def __init__(self, context: AppContext, assessment_id: int, parent: QWidget | None = None,
                  panels: Sequence[PanelFactory] = ()) -> None:
@@ -62,17 +66,25 @@ class AssessmentEditor(QWidget):
         self.controller = EditorController(context, assessment_id, self)
         self.undo_stack = QUndoStack(self)
         self.autosave = Autosave(self.controller, self.undo_stack, self.question_widget, self)
-        self.pages = [SectionPage(section, self.controller) for section in self.form.sections]
+        # The first step only: the others are built once it is on screen (late.py).
+        self.pages = [SectionPage(s, self.controller, build=n == 0) for n, s in enumerate(self.form.sections)]
         self._fields = {f.question.id: f for page in self.pages for f in page.fields()}
+        self._page_of = {q.id: page for page in self.pages for q in page.section.all_questions()}
         self._build()
         self._connect()
-        for page in self.pages:
-            page.initialize_page()
+        self.pages[0].initialize_page()
         self.conflicts = ConflictResolver(self)
-        self._attach_panels(panels)
+        # Planned first: a panel added now may build a later page (a comment marker), late panels first then.
+        self._plan_slices([f for f in panels if isinstance(f, LatePanel)])
+        self._attach_panels([f for f in panels if not isinstance(f, LatePanel)])
+        if not self.build_late:
+            self.finish_building()
         self._relay = ChangeRelay(context.changes, self)
         self._relay.sig_changed.connect(self.apply_changes)
-        self._refresh_after_change()
+        # Not _refresh_after_change(): every panel showed this assessment as it was added (a second refresh of
+        # the checklist and links cost about 0.1 s of opening).
+        self.step_list.refresh(self.assessment)
+        self._live_update()
         self.fix_tab_order()
         self._show_page(0)
 
@@ -98,6 +110,7 @@ class AssessmentEditor(QWidget):
         self._show_page(index)
         if question_id is not None:
             page = self.pages[index]
+            QApplication.sendPostedEvents()  # a page built just now: its layout, before scrolling to the question
             frame = page.frames[question_id]
             page.ensureWidgetVisible(frame)
             frame.field.focus_first()
@@ -109,11 +122,18 @@ class AssessmentEditor(QWidget):
         return self.autosave.flush()
 
     def question_widget(self, question_id: str) -> QuestionWidget | None:
-        """The input widget of a question (None when the form has no such question)."""
+        """The input widget of a question (None when the form has no such question); its page is built now."""
+        if question_id not in self._fields and question_id in self._page_of:
+            self.ensure_built(self._page_of[question_id])
         return self._fields.get(question_id)
 
     def page(self, section_id: str) -> SectionPage:
-        """The page of a section."""
+        """The page of a section, built (now, if it was still waiting to be)."""
+        page = self._unbuilt_or_built(section_id)
+        self.ensure_built(page)
+        return page
+
+    def _unbuilt_or_built(self, section_id: str) -> SectionPage:
         return next(p for p in self.pages if p.section.id == section_id)
 
     @property
@@ -122,13 +142,18 @@ class AssessmentEditor(QWidget):
         return self.controller.read_only
 
     @property
+    def review_copy(self) -> bool:
+        """Whether this is a copy received from a lead for review."""
+        return self.controller.review_copy
+
+    @property
     def services(self) -> AppContext:
         """The app's services, for panels (they never reach storage)."""
         return self.controller.context
 
     def add_panel(self, section_id: str, widget: QWidget, after_question_id: str | None = None) -> None:
         """Add a feature's panel to a section's page (under its heading, or after a question)."""
-        self.page(section_id).add_panel(widget, after_question_id)
+        self._unbuilt_or_built(section_id).add_panel(widget, after_question_id)  # waits there until it is built
 
     def add_side_tab(self, widget: QWidget, title: str, width_chars: int | None = None) -> None:
         """Add a tab to the panel on the right of the page (readiness checklist, comments); shown once used."""
@@ -148,8 +173,8 @@ class AssessmentEditor(QWidget):
         self.side_placement.set_drawer_open(True)
 
     def question_ids(self, section_id: str) -> list[str]:
-        """The questions a section's page shows, in reading order."""
-        return list(self.page(section_id).frames)
+        """The questions a section's page shows, in reading order (from the form: the page may not be built)."""
+        return [q.id for q in self._unbuilt_or_built(section_id).section.all_questions()]
 
     def question_at(self, widget: QWidget) -> str | None:
         """The question on the page on show that holds `widget` (None when it is not inside one)."""
@@ -158,11 +183,13 @@ class AssessmentEditor(QWidget):
 
     def set_question_marker(self, question_id: str, html: str, description: str) -> QLabel:
         """Show a small linked marker beside a question (e.g. its open comments); '' hides it."""
-        return self.page(self.form.section_of(question_id).id).frames[question_id].set_marker(html, description)
+        page = self._page_of[question_id]
+        self.ensure_built(page)
+        return page.frames[question_id].set_marker(html, description)
 
     def has_marker(self, question_id: str) -> bool:
         """Whether a question has ever been given a marker."""
-        frame = self.page(self.form.section_of(question_id).id).frames.get(question_id)
+        frame = self._page_of[question_id].frames.get(question_id) if question_id in self._page_of else None
         return frame is not None and frame.findChild(QLabel, "question_marker") is not None
 
     @property
@@ -238,6 +265,7 @@ class AssessmentEditor(QWidget):
         return banner
 
     def _make_read_only(self) -> None:
+        self._made_read_only = True
         for field in self._fields.values():
             field.make_read_only()
 
@@ -271,13 +299,15 @@ class AssessmentEditor(QWidget):
         self.back_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
         self._undo_keys = UndoKeyFilter(self.autosave.flush, self)
-        for page in self.pages:
-            for field in page.fields():
-                self.autosave.watch(field)
-                field.sig_edited.connect(self._live_update)
-                field.sig_structure_changed.connect(self.fix_tab_order)
-                self._filter_undo_keys(field)
+        for field in self._fields.values():
+            self._wire_field(field)
         QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _wire_field(self, field: QuestionWidget) -> None:
+        self.autosave.watch(field)
+        field.sig_edited.connect(self._live_update)
+        field.sig_structure_changed.connect(self.fix_tab_order)
+        self._filter_undo_keys(field)
 
     def _filter_undo_keys(self, field: QuestionWidget) -> None:
         for widget in field.inputs():
@@ -311,6 +341,7 @@ class AssessmentEditor(QWidget):
             self._show_page(row)
 
     def _show_page(self, index: int) -> None:
+        self.ensure_built(self.pages[index])
         changed = index != self.stack.currentIndex()
         if changed:
             self.flush()  # changing page saves at once
@@ -345,7 +376,7 @@ class AssessmentEditor(QWidget):
         self._refresh_after_change()
 
     def _reveal(self, question_id: str) -> None:
-        if isValid(self) and question_id in self._fields:
+        if isValid(self) and self.question_widget(question_id) is not None:
             self.go_to(self.form.section_of(question_id).id, question_id)
 
     def _apply_failed(self, question_id: str, value: Any) -> None:
@@ -360,7 +391,7 @@ class AssessmentEditor(QWidget):
 
         Answer changes made by this editor come back here too; its widgets already show them.
         """
-        if not isValid(self) or not changes.touches(self.assessment.id):
+        if not isValid(self) or self._parked or not changes.touches(self.assessment.id):
             return
         if changes.status or changes.census or changes.everything:
             self._reload()
@@ -430,20 +461,6 @@ class AssessmentEditor(QWidget):
         for box in self.findChildren(GrowingTextEdit):
             check_spelling(box)
 
-    def _warm_next_page(self) -> None:
-        """Lay out and paint one page not yet seen, off screen, while the user reads the first one.
-
-        The first visit to a page polishes, lays out and paints every widget on it (Step 4: ~45 ms); done
-        here one page per turn of the event loop, the visit itself takes ~25 ms less.
-        """
-        if not isValid(self) or not self._pages_to_warm:
-            return
-        page = self._pages_to_warm.pop(0)
-        if page is not self.stack.currentWidget():
-            page.resize(self.stack.size())
-            page.grab()
-        QTimer.singleShot(0, self._warm_next_page)
-
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """A narrow window turns the side panel into a drawer, so the form keeps room for its text."""
         super().resizeEvent(event)
@@ -452,9 +469,14 @@ class AssessmentEditor(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Inside a window that has its own Undo/Redo shortcuts (the main window's), leave those to it."""
         super().showEvent(event)
-        if not hasattr(self, "_pages_to_warm"):
-            self._pages_to_warm = sorted(self.pages, key=lambda p: -len(p.frames))  # the heaviest first
-            QTimer.singleShot(WARM_AFTER_MS, self._warm_next_page)
+        if self._focus_steps_on_show:
+            # Shown again, Qt would give focus back to the input that last had it, on a page no longer on show
+            # (a key pressed would change an answer out of sight): the step list, as in a new editor.
+            self._focus_steps_on_show = False
+            self.step_list.setFocus()
+        if not hasattr(self, "_spelling_planned"):
+            self._spelling_planned = True
+            self._start_slices_after_paint()  # then every other page is built, laid out and painted off screen
             QTimer.singleShot(WARM_AFTER_MS, self.check_spelling)
         host_keys = {a.shortcut().toString() for a in self.window().findChildren(QAction)
                      if a not in (self.undo_action, self.redo_action) and not a.shortcut().isEmpty()}

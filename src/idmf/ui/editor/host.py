@@ -58,9 +58,13 @@ class EditorHost(_Editing, Protocol):
 
     sig_assessment_changed: SignalInstance  # after every stored change (and undo/redo)
     sig_changes: SignalInstance  # a change notice about this assessment (idmf.services.changes.Changes)
+    sig_assessment_replaced: SignalInstance  # another assessment is on show (the editor reuses its widgets)
 
     @property
     def read_only(self) -> bool: ...
+
+    @property
+    def review_copy(self) -> bool: ...  # a copy received from a lead for review
 
     @property
     def services(self): ...  # the AppContext: panels call services, never storage

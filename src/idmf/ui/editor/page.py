@@ -48,12 +48,15 @@ def _heading(text: str, scale: float, object_name: str) -> QLabel:
 class SectionPage(QScrollArea):
     """A scrollable page holding every question of one section, in the form's reading order."""
 
-    def __init__(self, section: Section, controller: EditorController, parent: QWidget | None = None) -> None:
+    def __init__(self, section: Section, controller: EditorController, parent: QWidget | None = None,
+                 build: bool = True) -> None:
         super().__init__(parent)
         self.section = section
         self.controller = controller
         self.frames: dict[str, QuestionFrame] = {}
         self.panels: list[QWidget] = []
+        self.built = False  # built late (see late.py): until then no frames, and panels wait in _waiting
+        self._waiting: list[tuple[QWidget, str | None]] = []
         self.setObjectName(f"page_{section.id}")
         self.setAccessibleName(section.display_title)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: Tab goes to its inputs
@@ -61,7 +64,18 @@ class SectionPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Text wraps to the width there is; only a window narrower than the form's minimum scrolls sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Build the page's questions (once), then put in the panels added while it was not built."""
+        if self.built:
+            return
+        self.built = True
         self.setWidget(self._build())
+        for widget, after_question_id in self._waiting:
+            self.add_panel(widget, after_question_id)
+        self._waiting.clear()
 
     @property
     def form(self) -> FormDefinition:
@@ -128,6 +142,10 @@ class SectionPage(QScrollArea):
 
     def add_panel(self, widget: QWidget, after_question_id: str | None = None) -> None:
         """Add a helper panel (census profile, review notes) under the page heading, or after a question."""
+        if not self.built:  # parented now, so showing or hiding it never makes a window of its own
+            widget.setParent(self)
+            self._waiting.append((widget, after_question_id))
+            return
         if after_question_id is None:
             index = self._layout.indexOf(self._top_anchor) + 1
         else:
@@ -142,7 +160,7 @@ class SectionPage(QScrollArea):
     def inputs(self) -> list[QWidget]:
         """Every input of the page, panels' included, in reading order (for the tab order)."""
         found: list[QWidget] = []
-        for index in range(self._layout.count()):
+        for index in range(self._layout.count() if self.built else 0):
             widget = self._layout.itemAt(index).widget()
             if isinstance(widget, QuestionFrame):
                 found += widget.field.inputs()
@@ -181,6 +199,8 @@ class SectionPage(QScrollArea):
 
     def validate_page(self) -> bool:
         """Show any warnings at the top of the page; True when there are none. Never blocks and never drops data."""
+        if not self.built:  # nothing on show yet: it checks when it is built (initialize_page)
+            return True
         found = self.warnings()
         set_status(self.warning, "\n".join(found))
         return not found

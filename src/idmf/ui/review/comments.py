@@ -56,12 +56,19 @@ class CommentsPane(QWidget):
                              for s in editor.form.sections for g in s.groups})
         self._threads: dict[int, review_comments.Thread] = {}  # root comment id -> thread, as last loaded
         self._build()
-        reviewer = self.context.review.is_review_copy(editor.assessment.id)
-        self.role_combo.setCurrentIndex(self.role_combo.findData(Role.REVIEWER if reviewer else Role.LEAD))
         editor.sig_section_changed.connect(self._section_changed)
         editor.sig_changes.connect(lambda changes: changes.comments and self.refresh())
+        editor.sig_assessment_replaced.connect(self.start_over)
         QApplication.instance().focusChanged.connect(self._focus_changed)
-        self._section_changed(editor.current_section_id())
+        self.start_over()
+
+    def start_over(self) -> None:
+        """Show the threads of the assessment now in the editor, commenting as its reviewer or its lead."""
+        reviewer = self.editor.review_copy
+        self.role_combo.setCurrentIndex(self.role_combo.findData(Role.REVIEWER if reviewer else Role.LEAD))
+        self.reply_edit.clear()
+        self.body_edit.clear()
+        self._section_changed(self.editor.current_section_id())
         self.refresh()
 
     # --- building -------------------------------------------------------------------------------------------
@@ -152,7 +159,7 @@ class CommentsPane(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """Reload the threads and the question markers from the database."""
         keep = select if select is not None else self.selected_thread_id()
-        found = self.context.comments.threads(self.editor.assessment.id)
+        found = self.context.comments.threads(self.editor.assessment.id, assessment=self.editor.assessment)
         self._threads = {t.comment.id: t for t in found}
         self.tree.clear()
         for thread in found:
