@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from shiboken6 import isValid
 
-from idmf.ui.editor.fields.text import GrowingTextEdit
-from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
 
 if TYPE_CHECKING:
     from idmf.ui.editor.page import SectionPage
@@ -117,6 +115,10 @@ class PagesBuiltLate:
                 field.make_read_only()
         page.initialize_page()
         page.update_relevance(self.live_answer)
+        # Imported here, not at the top: ui.panels imports this module at start-up, before the forms (pydantic) load.
+        from idmf.ui.editor.fields.text import GrowingTextEdit
+        from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
+
         if spelling_loaded():
             for box in page.findChildren(GrowingTextEdit):
                 check_spelling(box)
