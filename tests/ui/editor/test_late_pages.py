@@ -110,3 +110,51 @@ def test_another_assessment_opened_before_the_pages_are_built_shows_its_own_answ
     stored = context.assessments.get(other_id)
     for qid in first.question_ids(last.id):
         assert same_answer(first.question_widget(qid).value(), to_json(stored.answers.get(qid))), qid
+
+
+def _layout_order(page) -> list[str]:
+    """What the page shows, top to bottom: each question frame by its question, each panel by its kind."""
+    from idmf.ui.editor.builder import QuestionFrame
+
+    layout, found = page._layout, []
+    for index in range(layout.count()):
+        widget = layout.itemAt(index).widget()
+        if isinstance(widget, QuestionFrame):
+            found.append(widget.question.id)
+        elif widget is not None:
+            found.append(type(widget).__name__ + ":" + widget.objectName())
+    return found
+
+
+def test_step_4_reached_while_it_is_half_built_shows_every_answer_in_the_same_order(qtbot, context, window,
+                                                                                    example_id, monkeypatch):
+    editor = _open_fresh(window, example_id)
+    impact = editor._unbuilt_or_built("impact")
+    while not impact.frames:  # the slices run up to Step 4's first questions (as if the user read until then)
+        editor._next_slice()
+    assert not impact.built and len(impact.frames) < len(editor.question_ids("impact"))
+    editor.step_list.setFocus()
+    while editor.current_section_id() != "impact":
+        qtbot.keyClick(editor.step_list, Qt.Key.Key_Down)
+    assert impact.built and impact.isVisible()
+    stored = context.assessments.get(example_id)
+    for qid in editor.question_ids("impact"):
+        assert same_answer(editor.question_widget(qid).value(), to_json(stored.answers.get(qid))), qid
+    assert all(p.isVisibleTo(impact) for p in editor.evidence_panels.boxes.values())
+    # The same page as one built at once, question by question and panel by panel.
+    from idmf.ui.editor.late import PagesBuiltLate
+    from idmf.ui.main_window import default_editor_factory
+
+    monkeypatch.setattr(PagesBuiltLate, "build_late", False)
+    whole = default_editor_factory(context, example_id, None)
+    qtbot.addWidget(whole)
+    order = _layout_order(impact)
+    assert order == _layout_order(whole.page("impact"))
+    assert [x for x in order if ":" not in x] == editor.question_ids("impact")  # every question once, in order
+    assert order.count("QLabel:group_title") == len(impact.section.groups)
+    for qid in editor.evidence_panels.boxes:  # right after its rating: the census note, then the links
+        after = order[order.index(qid) + 1:] + [""]
+        beside = after[:next(n for n, x in enumerate(after) if x not in ("QLabel:census_note", "LinksBox:impact_links"))]
+        assert beside in (["LinksBox:impact_links"], ["QLabel:census_note", "LinksBox:impact_links"]), qid
+    qtbot.waitUntil(lambda: editor.all_built, timeout=10_000)
+    assert len(editor._fields) == len(editor.form.questions())

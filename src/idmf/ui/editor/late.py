@@ -4,7 +4,7 @@ Building every page and panel of the Part B form took about 0.6 s on the first o
 builds the first step's page and the side panel (its width sets the page's), shows them, and once the first
 step has painted builds the rest in slices, one per turn of the event loop (so keys and paints are answered
 between them): the panels that insert into later steps (links, documents, census), then each page (built, then
-laid out and painted off screen in the next turn). Going to a step not built yet builds it at once, with every
+laid out and painted off screen in the next turn; a page is built a few questions per turn). Going to a step not built yet builds it at once, with every
 panel that goes into it.
 """
 
@@ -82,7 +82,7 @@ class PagesBuiltLate:
 
     def _first_painted(self) -> None:
         self.first_painted_at = time.perf_counter()
-        self._next_slice()
+        QTimer.singleShot(0, self._next_slice)  # a turn of its own: keys pressed by now are answered first
 
     def _next_slice(self) -> None:
         """Build one page or panel (or lay out and paint one built page off screen), then yield to the loop."""
@@ -92,8 +92,11 @@ class PagesBuiltLate:
         if kind == "panel":
             self._attach_panels([what])
         elif kind == "page" and not what.built:
-            self._build_page(what)
-            self._slices.appendleft(("warm", what))
+            if what.build_part():  # a few questions at a time: Step 4 in one turn was 100-300 ms
+                self._page_built(what)
+                self._slices.appendleft(("warm", what))
+            else:
+                self._slices.appendleft(("page", what))
         elif kind == "warm" and what is not self.stack.currentWidget():
             what.resize(self.stack.size())
             what.grab()  # polish, layout and paint now, so the first visit does not
@@ -108,7 +111,11 @@ class PagesBuiltLate:
         self._build_page(page)
 
     def _build_page(self, page: SectionPage) -> None:
-        page.build()
+        page.build()  # what is left of it, when its slices had started
+        self._page_built(page)
+
+    def _page_built(self, page: SectionPage) -> None:
+        """Wire a page just built into the editor and show the stored answers in it."""
         fields = page.fields()
         self._fields.update((f.question.id, f) for f in fields)
         for field in fields:
