@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+from typing import Iterator
 
 from PySide6.QtCore import QTimer
 
@@ -31,11 +32,12 @@ def census_panels(host: EditorHost) -> None:
     attach(host)
 
 
-def evidence_panels(host: EditorHost) -> None:
-    """Step 4's links beside each rating, Step 2's attached documents, and the groups each action addresses."""
+def evidence_panels(host: EditorHost) -> Iterator[None]:
+    """Step 4's links beside each rating, Step 2's attached documents, and the groups each action addresses
+    (made in parts)."""
     from idmf.ui.evidence.panel import attach
 
-    attach(host)
+    return attach(host)
 
 
 # Links before the census: both go after Step 4's questions, and the census note stays right beside its rating.

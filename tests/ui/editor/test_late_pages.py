@@ -158,3 +158,20 @@ def test_step_4_reached_while_it_is_half_built_shows_every_answer_in_the_same_or
         assert beside in (["LinksBox:impact_links"], ["QLabel:census_note", "LinksBox:impact_links"]), qid
     qtbot.waitUntil(lambda: editor.all_built, timeout=10_000)
     assert len(editor._fields) == len(editor.form.questions())
+
+
+def test_step_4_reached_while_its_links_are_still_being_made_has_every_links_box(qtbot, context, window,
+                                                                                 example_id):
+    editor = _open_fresh(window, example_id)
+    editor._next_slice()  # the first part of the links: some boxes made, the rest waiting for the next turns
+    assert editor._slices[0][0] == "parts"
+    made = len(editor.evidence_panels.boxes)
+    editor.step_list.setFocus()
+    while editor.current_section_id() != "impact":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    impact = editor.page("impact")
+    ratings = [q for q in editor.question_ids("impact") if type(editor.question_widget(q)).__name__ == "ImpactField"]
+    assert 0 < made < len(ratings) == len(editor.evidence_panels.boxes)
+    assert all(box.isVisible() and impact.isAncestorOf(box) for box in editor.evidence_panels.boxes.values())
+    assert any(box.actions.linked() for box in editor.evidence_panels.boxes.values())  # the stored links shown
+    assert impact.isAncestorOf(editor.evidence_panels.groups)
