@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         return None
 
     def _new_editor(self, assessment_id: int) -> QWidget:
-        editor = self.editor_factory(self.context, assessment_id, self)
+        editor = self.editor_factory(self.context, assessment_id, self.stack)
         editor.sig_saved.connect(self._saved)
         editor.sig_save_failed.connect(self._save_failed)
         editor.sig_title_changed.connect(self._show_title)
