@@ -249,3 +249,15 @@ def test_an_assessment_that_cannot_be_opened_is_explained_instead_of_crashing(mo
     assert window.open_assessment(add("Day case unit")) is False
     assert warnings and "Traceback" not in warnings[0]
     assert window.editor is None
+
+
+def test_where_the_user_is_is_written_shortly_after_opening_and_after_leaving(qtbot, make_window, add):
+    from idmf.ui.main_window import KEY_ASSESSMENT
+
+    target = add("Day case unit")
+    window = make_window()
+    window.open_assessment(target)  # written once the step is on screen (a file write is not part of opening)
+    qtbot.waitUntil(lambda: window.settings.value(KEY_ASSESSMENT) is not None
+                    and int(window.settings.value(KEY_ASSESSMENT)) == target)
+    window.show_dashboard()
+    qtbot.waitUntil(lambda: window.settings.value(KEY_ASSESSMENT) is None)
