@@ -261,3 +261,12 @@ def test_where_the_user_is_is_written_shortly_after_opening_and_after_leaving(qt
                     and int(window.settings.value(KEY_ASSESSMENT)) == target)
     window.show_dashboard()
     qtbot.waitUntil(lambda: window.settings.value(KEY_ASSESSMENT) is None)
+
+
+def test_the_dashboard_loads_the_spelling_dictionary_while_the_user_looks_at_it(qtbot, make_window):
+    from idmf.ui.editor.spelling.checker import shared_checker
+    from idmf.ui.editor.spelling.underline import spelling_loaded
+
+    shared_checker.cache_clear()
+    make_window().show()
+    qtbot.waitUntil(spelling_loaded, timeout=10_000)  # not in the first seconds of the first editor opened

@@ -52,15 +52,28 @@ PANEL_MODULES = ("idmf.ui.review.panel", "idmf.ui.evidence.panel", "idmf.ui.cens
 
 def import_panels_while_idle(modules: tuple[str, ...] = PANEL_MODULES) -> None:
     """Import the panels' modules one per turn of the event loop (the review panel's ~60 ms is then not part of
-    the first open of an assessment); an import that fails is left to the editor, which reports it."""
+    the first open of an assessment), then load the spelling dictionary and settle the heap, one turn each; an
+    import that fails is left to the editor, which reports it."""
     if not modules:
-        _settle_the_heap()
+        QTimer.singleShot(0, _load_spelling_while_idle)
         return
     try:
         importlib.import_module(modules[0])
     except Exception:  # noqa: BLE001 - opening an editor imports it again and says what went wrong
         pass
     QTimer.singleShot(0, lambda: import_panels_while_idle(modules[1:]))
+
+
+def _load_spelling_while_idle() -> None:
+    """Load the spelling dictionary (one ~100 ms call into Hunspell that cannot be split or run beside the UI:
+    it holds the interpreter) on the dashboard, not in the first seconds of an editor while its pages are built."""
+    from idmf.ui.editor.spelling.checker import shared_checker
+
+    shared_checker()  # logs and returns None when it cannot load; the editor then goes without, as before
+    QTimer.singleShot(0, _settle_the_heap)
+
+
+_heap_settled = False
 
 
 def _settle_the_heap() -> None:
@@ -70,5 +83,9 @@ def _settle_the_heap() -> None:
     took 60-75 ms, and one fell inside the first open of an assessment (before its first paint, or in the first
     slice after it). Frozen (gc.freeze), they are never scanned again; objects made later are collected as usual.
     """
+    global _heap_settled
+    if _heap_settled:  # once a process (tests make many windows)
+        return
+    _heap_settled = True
     gc.collect()
     gc.freeze()
