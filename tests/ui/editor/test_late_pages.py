@@ -175,3 +175,41 @@ def test_step_4_reached_while_its_links_are_still_being_made_has_every_links_box
     assert all(box.isVisible() and impact.isAncestorOf(box) for box in editor.evidence_panels.boxes.values())
     assert any(box.actions.linked() for box in editor.evidence_panels.boxes.values())  # the stored links shown
     assert impact.isAncestorOf(editor.evidence_panels.groups)
+
+
+def test_typing_straight_after_opening_while_the_rest_is_built_is_kept_and_saved(qtbot, context, window,
+                                                                                  other_id):
+    editor = _open_fresh(window, other_id)
+    box = editor.question_widget("title").inputs()[0]
+    box.setFocus()
+    box.selectAll()
+    text = "Community phlebotomy hubs, phase two"
+    building = []
+    for char in text:  # one key per turn of the event loop: the slices build the other steps in between
+        building.append(not editor.all_built)
+        qtbot.keyClicks(box, char)
+        QApplication.processEvents()
+    assert building[1]  # keys really arrived while steps were still being built
+    qtbot.waitUntil(lambda: editor.all_built, timeout=10_000)
+    assert box.text() == text and box.hasFocus()  # nothing lost, the focus stayed where the user types
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert context.assessments.get(other_id).title == text
+
+
+def test_the_checklist_right_after_opening_lists_what_the_check_finds(qtbot, window, example_id):
+    from idmf.ui.review.checklist import run_check
+
+    editor = _open_fresh(window, example_id)
+    checklist = editor.side_tabs.widget(0)
+    editor.side_tabs.tabBar().setFocus()
+    qtbot.keyClick(editor.side_tabs.tabBar(), Qt.Key.Key_Right)  # Comments, and back to the Checklist
+    qtbot.keyClick(editor.side_tabs.tabBar(), Qt.Key.Key_Left)
+    assert editor.side_tabs.currentWidget() is checklist and checklist.isVisible()
+    shown, it = [], QTreeWidgetItemIterator(checklist.tree)
+    while it.value() is not None:
+        if it.value().data(0, FINDING_ROLE) is not None:
+            shown.append(it.value().data(0, FINDING_ROLE))
+        it += 1
+    expected = run_check(editor)
+    assert shown and sorted(map(repr, shown)) == sorted(map(repr, expected.findings))
+    assert checklist.summary.text() and "heck" not in checklist.summary.text()[:9]  # a result, not "Checking…"
