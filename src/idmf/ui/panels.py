@@ -8,11 +8,10 @@ census panel brings in QtCharts, which the dashboard does not need at start-up.
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib
 from typing import Iterator
-
-from PySide6.QtCore import QTimer
 
 from idmf.ui.editor.host import EditorHost, PanelFactory
 from idmf.ui.editor.late import LatePanel
@@ -51,26 +50,21 @@ PANEL_MODULES = ("idmf.ui.review.panel", "idmf.ui.evidence.panel", "idmf.ui.cens
 
 
 def import_panels_while_idle(modules: tuple[str, ...] = PANEL_MODULES) -> None:
-    """Import the panels' modules one per turn of the event loop (the review panel's ~60 ms is then not part of
-    the first open of an assessment), then load the spelling dictionary and settle the heap, one turn each; an
-    import that fails is left to the editor, which reports it."""
-    if not modules:
-        QTimer.singleShot(0, _load_spelling_while_idle)
-        return
-    try:
-        importlib.import_module(modules[0])
-    except Exception:  # noqa: BLE001 - opening an editor imports it again and says what went wrong
-        pass
-    QTimer.singleShot(0, lambda: import_panels_while_idle(modules[1:]))
+    """While the user looks at the dashboard (idle.py: never between their keys), one step per loop turn: import
+    the panels' modules (the review panel's ~60 ms is then not part of the first open of an assessment), load the
+    spelling dictionary, settle the heap. An import that fails is left to the editor, which reports it."""
+    from idmf.ui.idle import IdleWork
+
+    steps = [functools.partial(importlib.import_module, name) for name in modules]
+    IdleWork([*steps, _load_spelling, _settle_the_heap])
 
 
-def _load_spelling_while_idle() -> None:
+def _load_spelling() -> None:
     """Load the spelling dictionary (one ~100 ms call into Hunspell that cannot be split or run beside the UI:
     it holds the interpreter) on the dashboard, not in the first seconds of an editor while its pages are built."""
     from idmf.ui.editor.spelling.checker import shared_checker
 
     shared_checker()  # logs and returns None when it cannot load; the editor then goes without, as before
-    QTimer.singleShot(0, _settle_the_heap)
 
 
 _heap_settled = False
