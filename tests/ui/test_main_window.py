@@ -249,3 +249,24 @@ def test_an_assessment_that_cannot_be_opened_is_explained_instead_of_crashing(mo
     assert window.open_assessment(add("Day case unit")) is False
     assert warnings and "Traceback" not in warnings[0]
     assert window.editor is None
+
+
+def test_where_the_user_is_is_written_shortly_after_opening_and_after_leaving(qtbot, make_window, add):
+    from idmf.ui.main_window import KEY_ASSESSMENT
+
+    target = add("Day case unit")
+    window = make_window()
+    window.open_assessment(target)  # written once the step is on screen (a file write is not part of opening)
+    qtbot.waitUntil(lambda: window.settings.value(KEY_ASSESSMENT) is not None
+                    and int(window.settings.value(KEY_ASSESSMENT)) == target)
+    window.show_dashboard()
+    qtbot.waitUntil(lambda: window.settings.value(KEY_ASSESSMENT) is None)
+
+
+def test_the_dashboard_loads_the_spelling_dictionary_while_the_user_looks_at_it(qtbot, make_window):
+    from idmf.ui.editor.spelling.checker import shared_checker
+    from idmf.ui.editor.spelling.underline import spelling_loaded
+
+    shared_checker.cache_clear()
+    make_window().show()
+    qtbot.waitUntil(spelling_loaded, timeout=10_000)  # not in the first seconds of the first editor opened

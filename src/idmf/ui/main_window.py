@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self._attach(editor)
         if section_id:
             self._go_to(section_id)
-        self._remember()
+        self._remember_timer.start()  # the settings file is written once the step is on screen, not before
         return True
 
     def _go_to(self, section_id: str) -> None:
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         return None
 
     def _new_editor(self, assessment_id: int) -> QWidget:
-        editor = self.editor_factory(self.context, assessment_id, self)
+        editor = self.editor_factory(self.context, assessment_id, self.stack)
         editor.sig_saved.connect(self._saved)
         editor.sig_save_failed.connect(self._save_failed)
         editor.sig_title_changed.connect(self._show_title)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
             self.dashboard.refresh(select_id=closed_id)
         self.stack.setCurrentWidget(self.dashboard)
         self._show_title("")
-        self._remember()
+        self._remember_timer.start()  # coalesced with the open that often follows (closing writes it at once)
         self._update_actions()
         return True
 

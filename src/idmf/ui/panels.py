@@ -8,9 +8,10 @@ census panel brings in QtCharts, which the dashboard does not need at start-up.
 
 from __future__ import annotations
 
+import functools
+import gc
 import importlib
-
-from PySide6.QtCore import QTimer
+from typing import Iterator
 
 from idmf.ui.editor.host import EditorHost, PanelFactory
 from idmf.ui.editor.late import LatePanel
@@ -30,11 +31,12 @@ def census_panels(host: EditorHost) -> None:
     attach(host)
 
 
-def evidence_panels(host: EditorHost) -> None:
-    """Step 4's links beside each rating, Step 2's attached documents, and the groups each action addresses."""
+def evidence_panels(host: EditorHost) -> Iterator[None]:
+    """Step 4's links beside each rating, Step 2's attached documents, and the groups each action addresses
+    (made in parts)."""
     from idmf.ui.evidence.panel import attach
 
-    attach(host)
+    return attach(host)
 
 
 # Links before the census: both go after Step 4's questions, and the census note stays right beside its rating.
@@ -48,12 +50,36 @@ PANEL_MODULES = ("idmf.ui.review.panel", "idmf.ui.evidence.panel", "idmf.ui.cens
 
 
 def import_panels_while_idle(modules: tuple[str, ...] = PANEL_MODULES) -> None:
-    """Import the panels' modules one per turn of the event loop (the review panel's ~60 ms is then not part of
-    the first open of an assessment); an import that fails is left to the editor, which reports it."""
-    if not modules:
+    """While the user looks at the dashboard (idle.py: never between their keys), one step per loop turn: import
+    the panels' modules (the review panel's ~60 ms is then not part of the first open of an assessment), load the
+    spelling dictionary, settle the heap. An import that fails is left to the editor, which reports it."""
+    from idmf.ui.idle import IdleWork
+
+    steps = [functools.partial(importlib.import_module, name) for name in modules]
+    IdleWork([*steps, _load_spelling, _settle_the_heap])
+
+
+def _load_spelling() -> None:
+    """Load the spelling dictionary (one ~100 ms call into Hunspell that cannot be split or run beside the UI:
+    it holds the interpreter) on the dashboard, not in the first seconds of an editor while its pages are built."""
+    from idmf.ui.editor.spelling.checker import shared_checker
+
+    shared_checker()  # logs and returns None when it cannot load; the editor then goes without, as before
+
+
+_heap_settled = False
+
+
+def _settle_the_heap() -> None:
+    """Collect what start-up left behind, then leave the objects still alive out of later full collections.
+
+    The app holds about 100,000 objects by then (SQLAlchemy, the form, Qt wrappers): a full collection of them
+    took 60-75 ms, and one fell inside the first open of an assessment (before its first paint, or in the first
+    slice after it). Frozen (gc.freeze), they are never scanned again; objects made later are collected as usual.
+    """
+    global _heap_settled
+    if _heap_settled:  # once a process (tests make many windows)
         return
-    try:
-        importlib.import_module(modules[0])
-    except Exception:  # noqa: BLE001 - opening an editor imports it again and says what went wrong
-        pass
-    QTimer.singleShot(0, lambda: import_panels_while_idle(modules[1:]))
+    _heap_settled = True
+    gc.collect()
+    gc.freeze()

@@ -110,3 +110,106 @@ def test_another_assessment_opened_before_the_pages_are_built_shows_its_own_answ
     stored = context.assessments.get(other_id)
     for qid in first.question_ids(last.id):
         assert same_answer(first.question_widget(qid).value(), to_json(stored.answers.get(qid))), qid
+
+
+def _layout_order(page) -> list[str]:
+    """What the page shows, top to bottom: each question frame by its question, each panel by its kind."""
+    from idmf.ui.editor.builder import QuestionFrame
+
+    layout, found = page._layout, []
+    for index in range(layout.count()):
+        widget = layout.itemAt(index).widget()
+        if isinstance(widget, QuestionFrame):
+            found.append(widget.question.id)
+        elif widget is not None:
+            found.append(type(widget).__name__ + ":" + widget.objectName())
+    return found
+
+
+def test_step_4_reached_while_it_is_half_built_shows_every_answer_in_the_same_order(qtbot, context, window,
+                                                                                    example_id, monkeypatch):
+    editor = _open_fresh(window, example_id)
+    impact = editor._unbuilt_or_built("impact")
+    while not impact.frames:  # the slices run up to Step 4's first questions (as if the user read until then)
+        editor._next_slice()
+    assert not impact.built and len(impact.frames) < len(editor.question_ids("impact"))
+    editor.step_list.setFocus()
+    while editor.current_section_id() != "impact":
+        qtbot.keyClick(editor.step_list, Qt.Key.Key_Down)
+    assert impact.built and impact.isVisible()
+    stored = context.assessments.get(example_id)
+    for qid in editor.question_ids("impact"):
+        assert same_answer(editor.question_widget(qid).value(), to_json(stored.answers.get(qid))), qid
+    assert all(p.isVisibleTo(impact) for p in editor.evidence_panels.boxes.values())
+    # The same page as one built at once, question by question and panel by panel.
+    from idmf.ui.editor.late import PagesBuiltLate
+    from idmf.ui.main_window import default_editor_factory
+
+    monkeypatch.setattr(PagesBuiltLate, "build_late", False)
+    whole = default_editor_factory(context, example_id, None)
+    qtbot.addWidget(whole)
+    order = _layout_order(impact)
+    assert order == _layout_order(whole.page("impact"))
+    assert [x for x in order if ":" not in x] == editor.question_ids("impact")  # every question once, in order
+    assert order.count("QLabel:group_title") == len(impact.section.groups)
+    for qid in editor.evidence_panels.boxes:  # right after its rating: the census note, then the links
+        after = order[order.index(qid) + 1:] + [""]
+        beside = after[:next(n for n, x in enumerate(after) if x not in ("QLabel:census_note", "LinksBox:impact_links"))]
+        assert beside in (["LinksBox:impact_links"], ["QLabel:census_note", "LinksBox:impact_links"]), qid
+    qtbot.waitUntil(lambda: editor.all_built, timeout=10_000)
+    assert len(editor._fields) == len(editor.form.questions())
+
+
+def test_step_4_reached_while_its_links_are_still_being_made_has_every_links_box(qtbot, context, window,
+                                                                                 example_id):
+    editor = _open_fresh(window, example_id)
+    editor._next_slice()  # the first part of the links: some boxes made, the rest waiting for the next turns
+    assert editor._slices[0][0] == "parts"
+    made = len(editor.evidence_panels.boxes)
+    editor.step_list.setFocus()
+    while editor.current_section_id() != "impact":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    impact = editor.page("impact")
+    ratings = [q for q in editor.question_ids("impact") if type(editor.question_widget(q)).__name__ == "ImpactField"]
+    assert 0 < made < len(ratings) == len(editor.evidence_panels.boxes)
+    assert all(box.isVisible() and impact.isAncestorOf(box) for box in editor.evidence_panels.boxes.values())
+    assert any(box.actions.linked() for box in editor.evidence_panels.boxes.values())  # the stored links shown
+    assert impact.isAncestorOf(editor.evidence_panels.groups)
+
+
+def test_typing_straight_after_opening_while_the_rest_is_built_is_kept_and_saved(qtbot, context, window,
+                                                                                  other_id):
+    editor = _open_fresh(window, other_id)
+    box = editor.question_widget("title").inputs()[0]
+    box.setFocus()
+    box.selectAll()
+    text = "Community phlebotomy hubs, phase two"
+    building = []
+    for char in text:  # one key per turn of the event loop: the slices build the other steps in between
+        building.append(not editor.all_built)
+        qtbot.keyClicks(box, char)
+        QApplication.processEvents()
+    assert building[1]  # keys really arrived while steps were still being built
+    qtbot.waitUntil(lambda: editor.all_built, timeout=10_000)
+    assert box.text() == text and box.hasFocus()  # nothing lost, the focus stayed where the user types
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert context.assessments.get(other_id).title == text
+
+
+def test_the_checklist_right_after_opening_lists_what_the_check_finds(qtbot, window, example_id):
+    from idmf.ui.review.checklist import run_check
+
+    editor = _open_fresh(window, example_id)
+    checklist = editor.side_tabs.widget(0)
+    editor.side_tabs.tabBar().setFocus()
+    qtbot.keyClick(editor.side_tabs.tabBar(), Qt.Key.Key_Right)  # Comments, and back to the Checklist
+    qtbot.keyClick(editor.side_tabs.tabBar(), Qt.Key.Key_Left)
+    assert editor.side_tabs.currentWidget() is checklist and checklist.isVisible()
+    shown, it = [], QTreeWidgetItemIterator(checklist.tree)
+    while it.value() is not None:
+        if it.value().data(0, FINDING_ROLE) is not None:
+            shown.append(it.value().data(0, FINDING_ROLE))
+        it += 1
+    expected = run_check(editor)
+    assert shown and sorted(map(repr, shown)) == sorted(map(repr, expected.findings))
+    assert checklist.summary.text() and "heck" not in checklist.summary.text()[:9]  # a result, not "Checking…"

@@ -6,7 +6,7 @@ Embedded by the main window (see idmf.ui.main_window), which shows its save mess
 from __future__ import annotations
 
 import logging
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
@@ -27,7 +27,7 @@ from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
 from idmf.ui.editor.fields.text import GrowingTextEdit
 from idmf.ui.editor.host import PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
-from idmf.ui.editor.late import LatePanel, PagesBuiltLate
+from idmf.ui.editor.late import LatePanel, PagesBuiltLate, next_part
 from idmf.ui.editor.page import SectionPage
 from idmf.ui.editor.reuse import ReusedWidgets
 from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
@@ -212,12 +212,19 @@ class AssessmentEditor(PagesBuiltLate, ReusedWidgets, QWidget):
         return saved
 
     def _attach_panels(self, panels: Sequence[PanelFactory]) -> None:
-        """Add every feature panel; one that fails is logged and left out, never stopping the editor opening."""
+        """Add every feature panel (every part of one made in parts) now."""
         for factory in panels:
-            try:
-                factory(self)
-            except Exception:  # noqa: BLE001 - a broken panel must not stop the user reaching their answers
-                log.exception("Could not add the editor panel %s", getattr(factory, "__name__", factory))
+            parts = self._make_panel(factory)
+            while parts is not None and next_part(parts):
+                pass
+
+    def _make_panel(self, factory: PanelFactory) -> Iterator[None] | None:
+        """Run a panel factory: its parts still to make (None when none, or when it failed: logged, left out)."""
+        try:
+            return factory(self)
+        except Exception:  # noqa: BLE001 - a broken panel must not stop the user reaching their answers
+            log.exception("Could not add the editor panel %s", getattr(factory, "__name__", factory))
+            return None
 
     # --- building ------------------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -9,7 +9,7 @@ editor never imports a feature folder.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterator, Protocol
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoStack
@@ -95,4 +95,6 @@ class EditorHost(_Editing, Protocol):
     def fix_tab_order(self) -> None: ...  # after a panel added inputs
 
 
-PanelFactory = Callable[[EditorHost], None]
+# A factory may return an iterator: its panels are then made in parts, the editor running one part per turn of the
+# event loop while it builds late (late.py), or all of them at once.
+PanelFactory = Callable[[EditorHost], "Iterator[None] | None"]

@@ -3,16 +3,17 @@
 Building every page and panel of the Part B form took about 0.6 s on the first open of a session. The editor
 builds the first step's page and the side panel (its width sets the page's), shows them, and once the first
 step has painted builds the rest in slices, one per turn of the event loop (so keys and paints are answered
-between them): the panels that insert into later steps (links, documents, census), then each page (built, then
-laid out and painted off screen in the next turn). Going to a step not built yet builds it at once, with every
-panel that goes into it.
+between them): the panels that insert into later steps (links, documents, census; a panel factory that returns an
+iterator is made one part per turn), then each page (a few questions per turn, then laid out and painted off
+screen in the next turn). Going to a step not built yet builds it at once, with every panel that goes into it.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from shiboken6 import isValid
@@ -20,6 +21,8 @@ from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from idmf.ui.editor.page import SectionPage
+
+log = logging.getLogger(__name__)
 
 
 class LatePanel:
@@ -29,8 +32,20 @@ class LatePanel:
         self.factory = factory
         self.__name__ = getattr(factory, "__name__", "panel")
 
-    def __call__(self, host) -> None:
-        self.factory(host)
+    def __call__(self, host) -> Iterator[None] | None:
+        return self.factory(host)
+
+
+def next_part(parts: Iterator[None]) -> bool:
+    """Make a panel's next part; False once all are made (or one failed: logged, the rest left out)."""
+    try:
+        next(parts)
+        return True
+    except StopIteration:
+        return False
+    except Exception:  # noqa: BLE001 - a broken panel must not stop the user reaching their answers
+        log.exception("Could not add part of an editor panel")
+        return False
 
 
 class _FirstPaint(QObject):
@@ -70,28 +85,42 @@ class PagesBuiltLate:
         """Build every page and panel still waiting, now."""
         while self._slices:
             kind, what = self._slices.popleft()
-            if kind == "panel":
-                self._attach_panels([what])
+            if kind in ("panel", "parts"):
+                self._run_panel(kind, what, all_parts=True)
             elif kind == "page":
                 self.ensure_built(what)
+
+    def _run_panel(self, kind: str, what, all_parts: bool) -> None:
+        """Make a late panel (or its next part): one made in parts puts the rest back at the front of the queue."""
+        parts = self._make_panel(what) if kind == "panel" else what
+        if parts is None:
+            return
+        if all_parts:
+            while next_part(parts):
+                pass
+        elif next_part(parts):
+            self._slices.appendleft(("parts", parts))
 
     def _start_slices_after_paint(self) -> None:
         _FirstPaint(self, self._first_painted)
 
     def _first_painted(self) -> None:
         self.first_painted_at = time.perf_counter()
-        self._next_slice()
+        QTimer.singleShot(0, self._next_slice)  # a turn of its own: keys pressed by now are answered first
 
     def _next_slice(self) -> None:
         """Build one page or panel (or lay out and paint one built page off screen), then yield to the loop."""
         if not isValid(self) or not self._slices:
             return
         kind, what = self._slices.popleft()
-        if kind == "panel":
-            self._attach_panels([what])
+        if kind in ("panel", "parts"):
+            self._run_panel(kind, what, all_parts=False)
         elif kind == "page" and not what.built:
-            self._build_page(what)
-            self._slices.appendleft(("warm", what))
+            if what.build_part():  # a few questions at a time: Step 4 in one turn was 100-300 ms
+                self._page_built(what)
+                self._slices.appendleft(("warm", what))
+            else:
+                self._slices.appendleft(("page", what))
         elif kind == "warm" and what is not self.stack.currentWidget():
             what.resize(self.stack.size())
             what.grab()  # polish, layout and paint now, so the first visit does not
@@ -101,12 +130,16 @@ class PagesBuiltLate:
         """Build a page now (the user went to it): first every late panel, as some insert into it."""
         if page.built:
             return
-        while self._slices and self._slices[0][0] == "panel":
-            self._attach_panels([self._slices.popleft()[1]])
+        while self._slices and self._slices[0][0] in ("panel", "parts"):
+            self._run_panel(*self._slices.popleft(), all_parts=True)
         self._build_page(page)
 
     def _build_page(self, page: SectionPage) -> None:
-        page.build()
+        page.build()  # what is left of it, when its slices had started
+        self._page_built(page)
+
+    def _page_built(self, page: SectionPage) -> None:
+        """Wire a page just built into the editor and show the stored answers in it."""
         fields = page.fields()
         self._fields.update((f.question.id, f) for f in fields)
         for field in fields:

@@ -3,7 +3,7 @@ style: initialize_page() loads the answers, validate_page() warns about doubtful
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import datetime as dt
 
@@ -23,6 +23,7 @@ from idmf.ui.editor.fields.date_text import shown
 
 # (earlier, later): the later date must not be before the earlier one.
 DATE_ORDER = ((START_DATE, COMPLETED_DATE),)
+QUESTIONS_PER_PART = 3  # a part of a page built in one turn of the event loop (Step 4: 3 ratings and their panels)
 READABLE_CHARS = 110  # the text column is at most about this many characters wide: long lines are hard to read
 
 
@@ -57,6 +58,7 @@ class SectionPage(QScrollArea):
         self.panels: list[QWidget] = []
         self.built = False  # built late (see late.py): until then no frames, and panels wait in _waiting
         self._waiting: list[tuple[QWidget, str | None]] = []
+        self._parts: Iterator[None] | None = None  # building in parts (build_part), once started
         self.setObjectName(f"page_{section.id}")
         self.setAccessibleName(section.display_title)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own: Tab goes to its inputs
@@ -68,20 +70,63 @@ class SectionPage(QScrollArea):
             self.build()
 
     def build(self) -> None:
-        """Build the page's questions (once), then put in the panels added while it was not built."""
-        if self.built:
-            return
+        """Build the page now (what is left of it), then put in the panels added while it was not built."""
+        while not self.build_part():
+            pass
+
+    def build_part(self) -> bool:
+        """Build the next few questions (late.py yields to the event loop between parts); True once built."""
+        if not self.built:
+            if self._parts is None:
+                self._parts = self._build_parts()
+            next(self._parts, None)
+        return self.built
+
+    def _build_parts(self) -> Iterator[None]:
+        # Each part's widgets go straight into the page: taking the style sheet (polish) is paid part by part, not
+        # for the whole page at once (setWidget of Step 4's content with its panels was ~80 ms of one slice).
+        self.setWidget(self._build_top())
+        yield
+        part: set[str] = set()
+        for group, question in self._reading_order():
+            if question is None:
+                self._add_group_heading(group)
+                continue
+            self._add_question(question)
+            part.add(question.id)
+            if len(part) == QUESTIONS_PER_PART:
+                self._put_in_waiting(part)
+                part = set()
+                yield
+        self._put_in_waiting(part)
+        self._add_closing()
+        self._place_warning()
+        self._layout.addStretch(1)
         self.built = True
-        self.setWidget(self._build())
-        for widget, after_question_id in self._waiting:
-            self.add_panel(widget, after_question_id)
-        self._waiting.clear()
+        self._put_in_waiting(None)
+        # The wrapper took the text column's sizes when it had only the heading: have them read again now (the
+        # page's minimum width decides where the side panel goes).
+        self._layout.parentWidget().updateGeometry()
+
+    def _reading_order(self) -> Iterator[tuple[Any, Any]]:
+        """(None, question) for the section's own questions, then (group, None) for a group heading and
+        (group, question) for each of its questions."""
+        yield from ((None, q) for q in self.section.questions)
+        for group in self.section.groups:
+            yield group, None
+            yield from ((group, q) for q in group.questions)
+
+    def _put_in_waiting(self, question_ids: set[str] | None) -> None:
+        """Put in the waiting panels that go after these questions (None: every one left), in the order added."""
+        for widget, after in [w for w in self._waiting if question_ids is None or w[1] in question_ids]:
+            self._waiting.remove((widget, after))
+            self._insert_panel(widget, after)
 
     @property
     def form(self) -> FormDefinition:
         return self.controller.form
 
-    def _build(self) -> QWidget:
+    def _build_top(self) -> QWidget:
         outer = QWidget()
         content = QWidget(outer)
         content.setObjectName("page_content")
@@ -89,23 +134,17 @@ class SectionPage(QScrollArea):
         self._layout = QVBoxLayout(content)
         self._layout.setSpacing(self.fontMetrics().height())
         self._add_top()
-        for question in self.section.questions:
-            self._add_question(question)
-        for group in self.section.groups:
-            self._layout.addWidget(_heading(group.title, 1.2, "group_title"))
-            if group.intro_text:
-                self._layout.addWidget(_paragraph(group.intro_text))
-            if group.guidance:  # the app's advice (not in the template or the Word document)
-                self._layout.addWidget(_paragraph(group.guidance, "help"))
-            for question in group.questions:
-                self._add_question(question)
-        self._add_closing()
-        self._place_warning()
-        self._layout.addStretch(1)
         wrapper = QHBoxLayout(outer)
         wrapper.addWidget(content, 1)
         wrapper.addStretch(0)  # wide windows: the text column keeps a readable width, flush left by the steps
         return outer
+
+    def _add_group_heading(self, group) -> None:
+        self._layout.addWidget(_heading(group.title, 1.2, "group_title"))
+        if group.intro_text:
+            self._layout.addWidget(_paragraph(group.intro_text))
+        if group.guidance:  # the app's advice (not in the template or the Word document)
+            self._layout.addWidget(_paragraph(group.guidance, "help"))
 
     def _add_top(self) -> None:
         self._layout.addWidget(_heading(self.section.display_title, 1.5, "page_title"))
@@ -146,6 +185,9 @@ class SectionPage(QScrollArea):
             widget.setParent(self)
             self._waiting.append((widget, after_question_id))
             return
+        self._insert_panel(widget, after_question_id)
+
+    def _insert_panel(self, widget: QWidget, after_question_id: str | None) -> None:
         if after_question_id is None:
             index = self._layout.indexOf(self._top_anchor) + 1
         else:

@@ -8,14 +8,19 @@ change notices and then emits sig_assessment_changed).
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from idmf.domain.questions import ACTION_PLAN, DATA_SOURCES, IH_GROUPS
-from idmf.forms.schema import FieldType
+from idmf.forms.schema import FieldType, Question
 from idmf.ui.editor.host import EditorHost
 from idmf.ui.evidence.actions import ActionGroupsNote
 from idmf.ui.evidence.controller import EvidenceController, ImpactRef
 from idmf.ui.evidence.documents import DocumentsPanel
 from idmf.ui.evidence.groups import GroupLinksPanel
 from idmf.ui.evidence.links import LinksBox
+
+
+BOXES_PER_PART = 4  # links boxes made (and filled) in one turn of the event loop, when built in parts
 
 
 class EvidencePanels:
@@ -28,30 +33,42 @@ class EvidencePanels:
         self.groups: GroupLinksPanel | None = None
         self.documents: DocumentsPanel | None = None
         self.actions: ActionGroupsNote | None = None
-        self._place()
-        host.sig_assessment_changed.connect(self.refresh)
-        self.refresh()
+        host.sig_assessment_changed.connect(self.refresh)  # refreshes the widgets made so far
 
-    def _place(self) -> None:
-        host, form = self.host, self.host.form
-        for section in form.sections:
-            shown = host.question_ids(section.id)
+    def place_in_parts(self) -> Iterator[None]:
+        """Make and fill every widget, a few per part (one part per turn of the event loop after the first paint:
+        all of them at once were about 70 ms)."""
+        made = 0
+        for section_id, question in self._where():
+            widget = self._make(question)
+            self.host.add_panel(section_id, widget, after_question_id=question.id)
+            widget.refresh()
+            made += 1
+            if made % BOXES_PER_PART == 0:
+                yield
+
+    def _where(self) -> Iterator[tuple[str, Question]]:
+        """(section id, question) of each question a widget goes after, in reading order."""
+        for section in self.host.form.sections:
+            shown = self.host.question_ids(section.id)
             for question in section.all_questions():
-                if question.id not in shown:
-                    continue
-                if question.type == FieldType.IMPACT:
-                    box = LinksBox(host, self.controller, ImpactRef(question.id, None, question.label))
-                    host.add_panel(section.id, box, after_question_id=question.id)
-                    self.boxes[question.id] = box
-                elif question.id == IH_GROUPS:
-                    self.groups = GroupLinksPanel(host, self.controller)
-                    host.add_panel(section.id, self.groups, after_question_id=question.id)
-                elif question.id == DATA_SOURCES:
-                    self.documents = DocumentsPanel(host, self.controller)
-                    host.add_panel(section.id, self.documents, after_question_id=question.id)
-                elif question.id == ACTION_PLAN:
-                    self.actions = ActionGroupsNote(host)
-                    host.add_panel(section.id, self.actions, after_question_id=question.id)
+                wanted = question.type == FieldType.IMPACT or question.id in (IH_GROUPS, DATA_SOURCES, ACTION_PLAN)
+                if question.id in shown and wanted:
+                    yield section.id, question
+
+    def _make(self, question: Question):
+        if question.type == FieldType.IMPACT:
+            box = LinksBox(self.host, self.controller, ImpactRef(question.id, None, question.label))
+            self.boxes[question.id] = box
+            return box
+        if question.id == IH_GROUPS:
+            self.groups = GroupLinksPanel(self.host, self.controller)
+            return self.groups
+        if question.id == DATA_SOURCES:
+            self.documents = DocumentsPanel(self.host, self.controller)
+            return self.documents
+        self.actions = ActionGroupsNote(self.host)
+        return self.actions
 
     def refresh(self) -> None:
         """Show the stored links, documents and action-to-group lines."""
@@ -60,6 +77,9 @@ class EvidencePanels:
                 widget.refresh()
 
 
-def attach(host: EditorHost) -> None:
-    """Editor panel: links beside each rating, attached documents, and the groups each action addresses."""
+def attach(host: EditorHost) -> Iterator[None]:
+    """Editor panel: links beside each rating, attached documents, and the groups each action addresses.
+
+    Made in parts: the editor runs one part per turn of the event loop (or all at once, when it needs them)."""
     host.evidence_panels = EvidencePanels(host)
+    return host.evidence_panels.place_in_parts()
