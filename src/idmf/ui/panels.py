@@ -13,8 +13,7 @@ import gc
 import importlib
 from typing import Iterator
 
-from idmf.ui.editor.host import EditorHost, PanelFactory
-from idmf.ui.editor.late import LatePanel
+from idmf.ui.editor.host import EditorHost, LatePanel, PanelFactory
 
 
 def review_panels(host: EditorHost) -> None:

@@ -25,9 +25,9 @@ from idmf.ui.editor.controller import EditorController, same_answer
 from idmf.ui.editor.drawer import SidePanelPlacement
 from idmf.ui.editor.fields.base import QuestionWidget, UndoKeyFilter
 from idmf.ui.editor.fields.text import GrowingTextEdit
-from idmf.ui.editor.host import PanelFactory
+from idmf.ui.editor.host import LatePanel, PanelFactory
 from idmf.ui.editor.keyboard import KeyboardNavigation
-from idmf.ui.editor.late import LatePanel, PagesBuiltLate, next_part
+from idmf.ui.editor.late import PagesBuiltLate, next_part
 from idmf.ui.editor.page import SectionPage
 from idmf.ui.editor.reuse import ReusedWidgets
 from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded

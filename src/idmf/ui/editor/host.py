@@ -98,3 +98,14 @@ class EditorHost(_Editing, Protocol):
 # A factory may return an iterator: its panels are then made in parts, the editor running one part per turn of the
 # event loop while it builds late (late.py), or all of them at once.
 PanelFactory = Callable[[EditorHost], "Iterator[None] | None"]
+
+
+class LatePanel:
+    """A panel factory that may run after the first step is on screen (it adds nothing to the first step; late.py)."""
+
+    def __init__(self, factory: Callable) -> None:
+        self.factory = factory
+        self.__name__ = getattr(factory, "__name__", "panel")
+
+    def __call__(self, host) -> Iterator[None] | None:
+        return self.factory(host)

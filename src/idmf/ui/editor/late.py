@@ -18,22 +18,14 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from PySide6.QtCore import QEvent, QObject, QTimer
 from shiboken6 import isValid
 
+from idmf.ui.editor.fields.text import GrowingTextEdit
+from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
 
 if TYPE_CHECKING:
+    from idmf.ui.editor.host import LatePanel
     from idmf.ui.editor.page import SectionPage
 
 log = logging.getLogger(__name__)
-
-
-class LatePanel:
-    """A panel factory that may run after the first step is on screen (it adds nothing to the first step)."""
-
-    def __init__(self, factory: Callable) -> None:
-        self.factory = factory
-        self.__name__ = getattr(factory, "__name__", "panel")
-
-    def __call__(self, host) -> Iterator[None] | None:
-        return self.factory(host)
 
 
 def next_part(parts: Iterator[None]) -> bool:
@@ -148,10 +140,6 @@ class PagesBuiltLate:
                 field.make_read_only()
         page.initialize_page()
         page.update_relevance(self.live_answer)
-        # Imported here, not at the top: ui.panels imports this module at start-up, before the forms (pydantic) load.
-        from idmf.ui.editor.fields.text import GrowingTextEdit
-        from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
-
         if spelling_loaded():
             for box in page.findChildren(GrowingTextEdit):
                 check_spelling(box)
