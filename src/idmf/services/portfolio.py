@@ -1,19 +1,37 @@
 """The portfolio service: the portfolio of every assessment you can see (in team mode, the database decides
-which), its filters, and its export to CSV and Excel."""
+which), its filters, and its export to CSV and Excel.
+
+Each assessment's facts (its title, groups rated negative and whether mitigated, open actions) are worked out
+from its answers once and kept in the database (portfolio_facts) until its answers change, so a portfolio
+reads one row per assessment instead of parsing every answer again. Who may keep them: see `_keeper`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import getpass
+import hashlib
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from idmf.domain.times import aware, utcnow
+from sqlalchemy.exc import SQLAlchemyError
+
+from idmf.domain.times import aware, utc, utcnow
+from idmf.domain.assessment import Status
 from idmf.export.tabular import write_csv, write_xlsx
 from idmf.review import portfolio
-from idmf.review.portfolio import Portfolio, PortfolioFilter
+from idmf.review.portfolio import Entry, Facts, Portfolio, PortfolioFilter
 from idmf.storage.store import Store
+from idmf.storage.team_sql import KEEPERS
+
+log = logging.getLogger(__name__)
+
+# Bump when Facts or the way they are worked out changes: facts kept on another basis are worked out again.
+FACTS_FORMAT = 1
 
 
 @contextmanager
@@ -35,23 +53,69 @@ class PortfolioService:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._basis: str | None = None
 
     def organisations(self) -> list[str]:
         """The organisations of the visible assessments, for the filter."""
         return sorted({s.organisation for s in self.store.assessments.list() if s.organisation})
 
+    def basis(self) -> str:
+        """What kept facts were worked out by: the facts' format, the app's version and every form definition."""
+        if self._basis is None:
+            from idmf import __version__
+
+            digest = hashlib.sha256()
+            for form in sorted(self.store.forms.all(), key=lambda f: (f.id, f.version)):
+                digest.update(form.model_dump_json().encode("utf-8"))
+            self._basis = f"{FACTS_FORMAT}/{__version__}/{digest.hexdigest()[:16]}"
+        return self._basis
+
     def build(self, where: PortfolioFilter | None = None, today: dt.date | None = None) -> Portfolio:
         """The portfolio for a filter (default: everything you can see), as on `today`."""
         where, today = where or PortfolioFilter(), today or dt.date.today()
-        read = set().union(*(portfolio.questions_read(form) for form in self.store.forms.all()))
         with collector_paused():
-            # One connection, four queries in all: on a server each round trip costs the network's latency.
+            # One connection, two queries when every kept fact is current: on a server each round trip costs the
+            # network's latency.
             with self.store.transaction() as conn:
-                loaded = self.store.assessments.visible_with_answers(read, conn)
+                rows = self.store.portfolio_facts.entries(self.basis(), conn)
                 changes = self.store.audit.status_changes(conn)
-            items = [(i, self.store.form_for(i), org) for i, org in loaded if where.admits(i, org)]
-            changes = {i.id: [(aware(at), status) for at, status in changes.get(i.id, [])] for i, _, _ in items}
-            return portfolio.build(items, changes, today, utcnow())
+            rows = [row for row in rows if where.admits(_entry(row, None))]
+            kept = {row.id: facts for row in rows if (facts := _readable(row)) is not None}
+            kept |= self._work_out([row for row in rows if row.id not in kept])
+            entries = [_entry(row, kept[row.id]) for row in rows]
+            changes = {e.id: [(aware(at), status) for at, status in changes.get(e.id, [])] for e in entries}
+            return portfolio.assemble(entries, changes, today, utcnow())
+
+    def _work_out(self, stale: list[Any]) -> dict[int, Facts]:
+        """Facts of assessments with none current (new, changed since, or worked out by another version of the
+        app), from their answers; kept for the next reader when you may keep them."""
+        if not stale:
+            return {}
+        read = set().union(*(portfolio.questions_read(form) for form in self.store.forms.all()))
+        items = self.store.assessments.with_answers(stale, read)
+        found = {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items])}
+        self._keep([(row.id, row.answers_changed, found[row.id].to_json()) for row in stale])
+        return found
+
+    def _keep(self, found: list[tuple[int, int, str]]) -> None:
+        keeper = self._keeper()
+        try:
+            if keeper == "team":
+                self.store.portfolio_facts.store_as_team(found, self.basis())
+            elif keeper:
+                self.store.portfolio_facts.store(found, self.basis(), keeper)
+        except SQLAlchemyError as exc:  # a full or locked disk, a lost server: the portfolio shown is still right
+            log.warning("The portfolio's facts were not kept for next time (%s).", exc.__class__.__name__)
+
+    def _keeper(self) -> str | None:
+        """Who keeps the facts: "team" (the database's function, for EDI roles), the person at this computer on
+        a database of your own, or nobody (a project lead on a team database: facts a lead could write would
+        let them show their own negative impacts as mitigated)."""
+        team = self.store.team_identity()
+        if team is None:
+            return _local_person()
+        _, member = team
+        return "team" if member is not None and member.role in KEEPERS else None
 
     def export_csv(self, path: Path, built: Portfolio, table: str) -> Path:
         """One of the portfolio's tables (by name, as `tables` names them) as a CSV file."""
@@ -61,3 +125,26 @@ class PortfolioService:
     def export_xlsx(self, path: Path, built: Portfolio) -> Path:
         """Every table of the portfolio as an Excel workbook, one sheet each."""
         return write_xlsx(path, portfolio.tables(built))
+
+
+def _entry(row: Any, facts: Facts | None) -> Entry:
+    return Entry(row.id, row.organisation, Status(row.status), utc(row.created_at, precise=True), row.review_date,
+                 facts if facts is not None else Facts(""))
+
+
+def _readable(row: Any) -> Facts | None:
+    """The kept facts of a row, or None when there are none current (or they cannot be read: worked out again)."""
+    if row.facts is None:
+        return None
+    try:
+        return Facts.from_json(row.facts)
+    except ValueError:
+        log.warning("Kept portfolio facts of assessment %s could not be read; worked out again.", row.id)
+        return None
+
+
+def _local_person() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):  # no user name in the environment (some Windows services)
+        return "this computer"

@@ -16,6 +16,7 @@ from idmf.storage.census_cache import CensusCache
 from idmf.storage.comments import CommentRepository
 from idmf.storage.database import Database
 from idmf.storage.documents import DocumentRepository
+from idmf.storage.portfolio_facts import PortfolioFactsRepository
 from idmf.storage.publications import PublicationRepository
 from idmf.storage.review_copies import ExchangeRepository, ReviewCopyRepository
 from idmf.storage.signers import SignerRepository
@@ -40,6 +41,7 @@ class Store:
         self.signers = SignerRepository(database)
         self.documents = DocumentRepository(database)
         self.teams = TeamRepository(database)
+        self.portfolio_facts = PortfolioFactsRepository(database)
         self._team: tuple[bool, tuple[str, Member | None] | None] = (False, None)
 
     def team_identity(self) -> tuple[str, Member | None] | None:

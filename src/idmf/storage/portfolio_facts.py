@@ -1,0 +1,62 @@
+"""Stored portfolio facts (table portfolio_facts, migration 0010): read beside every visible assessment's
+columns in one query, and kept only if the assessment's answers have not changed since they were read.
+
+The facts themselves are idmf.review.portfolio.Facts as JSON text; this module never interprets them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, and_, select, text
+
+from idmf.domain.times import utcnow
+from idmf.storage.assessments import ASSESSMENT_COLUMNS
+from idmf.storage.tables import AssessmentRow, PortfolioFactsRow
+from idmf.storage.unit import Repository
+
+# The conditional upsert: a row is kept only while the assessment's answers are as they were when read, so an
+# answer saved meanwhile (here or by a colleague) is never hidden behind facts worked out before it.
+_STORE = text("""
+    INSERT INTO portfolio_facts (assessment_id, answers_changed, basis, facts, computed_by, computed_at)
+    SELECT :id, :changed, :basis, :facts, :by, :at WHERE EXISTS (
+        SELECT 1 FROM assessment WHERE id = :id AND answers_changed = :changed)
+    ON CONFLICT (assessment_id) DO UPDATE SET answers_changed = excluded.answers_changed, basis = excluded.basis,
+        facts = excluded.facts, computed_by = excluded.computed_by, computed_at = excluded.computed_at""")
+_STORE_AS_TEAM = text("SELECT idmf_store_portfolio_facts(:basis, CAST(:facts AS json))")
+
+A, F = AssessmentRow, PortfolioFactsRow
+COLUMNS = (*ASSESSMENT_COLUMNS, A.answers_changed)  # enough to build the assessment when its facts are stale
+
+
+class PortfolioFactsRepository(Repository):
+    """Reads and keeps what each assessment contributes to the portfolio."""
+
+    def entries(self, basis: str, conn: Connection | None = None) -> list[Any]:
+        """Every visible assessment (archived left out), by id: its portfolio columns and `facts`, the stored
+        facts text when they were worked out from its current answers on this `basis` (else None)."""
+        valid = and_(F.assessment_id == A.id, F.answers_changed == A.answers_changed, F.basis == basis)
+        query = (select(*COLUMNS, F.facts).outerjoin(F, valid)
+                 .where(A.archived == False).order_by(A.id))  # noqa: E712 - SQL expression
+        with self._read(conn) as c:
+            return list(c.execute(query))
+
+    def store(self, found: list[tuple[int, int, str]], basis: str, computed_by: str,
+              conn: Connection | None = None) -> None:
+        """Keep (assessment id, answers_changed when read, facts text) rows whose answers are unchanged since."""
+        if not found:
+            return
+        at = utcnow()
+        with self._write(conn) as c:
+            c.execute(_STORE, [{"id": i, "changed": n, "basis": basis, "facts": f, "by": computed_by, "at": at}
+                               for i, n, f in found])
+
+    def store_as_team(self, found: list[tuple[int, int, str]], basis: str, conn: Connection | None = None) -> int:
+        """The same through the team database's function (it checks the role and stamps the login); returns how
+        many rows it kept."""
+        if not found:
+            return 0
+        payload = json.dumps([{"id": i, "changed": n, "facts": f} for i, n, f in found], ensure_ascii=False)
+        with self._write(conn) as c:
+            return int(c.execute(_STORE_AS_TEAM, {"basis": basis, "facts": payload}).scalar() or 0)
