@@ -172,14 +172,14 @@ class Facts:
 
 @dataclass(frozen=True)
 class Entry:
-    """One assessment as the portfolio counts it: its row's columns and its facts."""
+    """One assessment as the portfolio counts it: its row's columns and its facts (None until worked out)."""
 
     id: int
     organisation: str
     status: Status
     created_at: dt.datetime
     review_date: dt.date | None
-    facts: Facts
+    facts: Facts | None
 
 
 def facts_of(item: Assessment, form: FormDefinition, rated: frozenset[str] | None = None,

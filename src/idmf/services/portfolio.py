@@ -13,6 +13,7 @@ import gc
 import getpass
 import hashlib
 import logging
+from dataclasses import replace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,30 +75,34 @@ class PortfolioService:
         """The portfolio for a filter (default: everything you can see), as on `today`."""
         where, today = where or PortfolioFilter(), today or dt.date.today()
         with collector_paused():
-            # One connection, two queries when every kept fact is current: on a server each round trip costs the
-            # network's latency.
-            with self.store.transaction() as conn:
-                rows = self.store.portfolio_facts.entries(self.basis(), conn)
+            # One connection, two statements when every kept fact is current (three when some are stale), none
+            # waiting for a BEGIN or COMMIT: on a server each round trip costs the network's latency. Facts are
+            # kept only for answers unchanged since, so reads a moment apart cannot keep anything wrong.
+            with self.store.reads() as conn:
+                rows = [(row, _entry(row)) for row in self.store.portfolio_facts.entries(self.basis(), conn)]
+                rows = [(row, entry) for row, entry in rows if where.admits(entry)]
                 changes = self.store.audit.status_changes(conn)
-            rows = [row for row in rows if where.admits(_entry(row, None))]
-            kept = {row.id: facts for row in rows if (facts := _readable(row)) is not None}
-            kept |= self._work_out([row for row in rows if row.id not in kept])
-            entries = [_entry(row, kept[row.id]) for row in rows]
+                stale = [row for row, entry in rows if entry.facts is None]
+                worked_out = self._work_out(stale, conn)
+            entries = [entry if entry.facts is not None else replace(entry, facts=worked_out[row.id])
+                       for row, entry in rows]
+            self._keep([(row.id, row.answers_changed, worked_out[row.id].to_json()) for row in stale])
             changes = {e.id: [(aware(at), status) for at, status in changes.get(e.id, [])] for e in entries}
             return portfolio.assemble(entries, changes, today, utcnow())
 
-    def _work_out(self, stale: list[Any]) -> dict[int, Facts]:
+    def _work_out(self, stale: list[Any], conn) -> dict[int, Facts]:
         """Facts of assessments with none current (new, changed since, or worked out by another version of the
-        app), from their answers; kept for the next reader when you may keep them."""
+        app), from their answers."""
         if not stale:
             return {}
         read = set().union(*(portfolio.questions_read(form) for form in self.store.forms.all()))
-        items = self.store.assessments.with_answers(stale, read)
-        found = {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items])}
-        self._keep([(row.id, row.answers_changed, found[row.id].to_json()) for row in stale])
-        return found
+        items = self.store.assessments.with_answers(stale, read, conn)
+        return {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items])}
 
     def _keep(self, found: list[tuple[int, int, str]]) -> None:
+        """Keep worked-out facts for the next reader, when you may (see `_keeper`)."""
+        if not found:
+            return
         keeper = self._keeper()
         try:
             if keeper == "team":
@@ -127,20 +132,17 @@ class PortfolioService:
         return write_xlsx(path, portfolio.tables(built))
 
 
-def _entry(row: Any, facts: Facts | None) -> Entry:
+def _entry(row: Any) -> Entry:
+    """A row as the portfolio counts it, with its kept facts (None when there are none current, or they cannot be
+    read: worked out again)."""
+    facts = None
+    if row.facts is not None:
+        try:
+            facts = Facts.from_json(row.facts)
+        except ValueError:
+            log.warning("Kept portfolio facts of assessment %s could not be read; worked out again.", row.id)
     return Entry(row.id, row.organisation, Status(row.status), utc(row.created_at, precise=True), row.review_date,
-                 facts if facts is not None else Facts(""))
-
-
-def _readable(row: Any) -> Facts | None:
-    """The kept facts of a row, or None when there are none current (or they cannot be read: worked out again)."""
-    if row.facts is None:
-        return None
-    try:
-        return Facts.from_json(row.facts)
-    except ValueError:
-        log.warning("Kept portfolio facts of assessment %s could not be read; worked out again.", row.id)
-        return None
+                 facts)
 
 
 def _local_person() -> str:

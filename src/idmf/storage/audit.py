@@ -46,6 +46,6 @@ class AuditRepository(Repository):
             for aid, at, to_status in c.execute(
                     select(StatusEventRow.assessment_id, StatusEventRow.at, StatusEventRow.to_status)
                     .where(StatusEventRow.assessment_id.in_(visible))
-                    .order_by(StatusEventRow.assessment_id, StatusEventRow.seq)):
+                    .order_by(StatusEventRow.assessment_id, StatusEventRow.seq)).all():  # one fetch
                 found.setdefault(aid, []).append((at, to_status))
         return found

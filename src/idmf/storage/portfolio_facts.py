@@ -40,7 +40,7 @@ class PortfolioFactsRepository(Repository):
         query = (select(*COLUMNS, F.facts).outerjoin(F, valid)
                  .where(A.archived == False).order_by(A.id))  # noqa: E712 - SQL expression
         with self._read(conn) as c:
-            return list(c.execute(query))
+            return c.execute(query).all()  # one fetch, not one per row
 
     def store(self, found: list[tuple[int, int, str]], basis: str, computed_by: str,
               conn: Connection | None = None) -> None:

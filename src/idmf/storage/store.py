@@ -62,6 +62,11 @@ class Store:
         """
         return nullcontext(conn) if conn is not None else self.database.engine.begin()
 
+    def reads(self) -> ContextManager[Connection]:
+        """A connection for a run of reads that need not share one snapshot: each statement stands alone, which
+        saves a server the BEGIN and COMMIT round trips (40 ms at 20 ms latency)."""
+        return self.database.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
     def form_for(self, item: Assessment) -> FormDefinition:
         """The form version an assessment was started on."""
         return self.forms.get(item.form_id, item.form_version)
