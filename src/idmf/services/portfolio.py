@@ -84,9 +84,9 @@ class PortfolioService:
                 changes = self.store.audit.status_changes(conn)
                 stale = [row for row, entry in rows if entry.facts is None]
                 worked_out = self._work_out(stale, conn)
+                self._keep([(row.id, row.answers_changed, worked_out[row.id].to_json()) for row in stale], conn)
             entries = [entry if entry.facts is not None else replace(entry, facts=worked_out[row.id])
                        for row, entry in rows]
-            self._keep([(row.id, row.answers_changed, worked_out[row.id].to_json()) for row in stale])
             changes = {e.id: [(aware(at), status) for at, status in changes.get(e.id, [])] for e in entries}
             return portfolio.assemble(entries, changes, today, utcnow())
 
@@ -99,14 +99,15 @@ class PortfolioService:
         items = self.store.assessments.with_answers(stale, read, conn)
         return {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items])}
 
-    def _keep(self, found: list[tuple[int, int, str]]) -> None:
-        """Keep worked-out facts for the next reader, when you may (see `_keeper`)."""
+    def _keep(self, found: list[tuple[int, int, str]], conn) -> None:
+        """Keep worked-out facts for the next reader, when you may (see `_keeper`): on a team server one statement
+        on the reading connection (it stands alone), elsewhere one transaction of their own."""
         if not found:
             return
         keeper = self._keeper()
         try:
             if keeper == "team":
-                self.store.portfolio_facts.store_as_team(found, self.basis())
+                self.store.portfolio_facts.store_as_team(found, self.basis(), conn)
             elif keeper:
                 self.store.portfolio_facts.store(found, self.basis(), keeper)
         except SQLAlchemyError as exc:  # a full or locked disk, a lost server: the portfolio shown is still right

@@ -53,10 +53,10 @@ class PortfolioFactsRepository(Repository):
                                for i, n, f in found])
 
     def store_as_team(self, found: list[tuple[int, int, str]], basis: str, conn: Connection | None = None) -> int:
-        """The same through the team database's function (it checks the role and stamps the login); returns how
-        many rows it kept."""
+        """The same through the team database's function (it checks the role and stamps the login), in one
+        statement; returns how many rows it kept."""
         if not found:
             return 0
-        payload = json.dumps([{"id": i, "changed": n, "facts": f} for i, n, f in found], ensure_ascii=False)
+        payload = json.dumps([{"id": i, "changed": n, "facts": f} for i, n, f in found])
         with self._write(conn) as c:
             return int(c.execute(_STORE_AS_TEAM, {"basis": basis, "facts": payload}).scalar() or 0)
