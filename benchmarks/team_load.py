@@ -48,6 +48,9 @@ from latency_proxy import start_proxy  # noqa: E402 - benchmarks are scripts, no
 
 ORGANISATIONS = 10
 KINDS = ("first page", "dashboard", "portfolio", "save", "comment", "status")
+# The portfolio's figures again, split: the first of each user's session (a process that has not built one yet)
+# and the rest, and by role (a reviewer's keeps the facts it works out).
+SPLITS = ("portfolio, first", "portfolio, later", "portfolio, leads", "portfolio, reviewers")
 EDI_TEAM = "edi"  # the login suffix of the EDI team's reviewer, who sees every organisation
 
 
@@ -121,6 +124,13 @@ def _timed(times: list[tuple[float, float]], work):
     return result
 
 
+def _portfolio(times: dict, first: bool, role: str, ctx) -> None:
+    """Open the portfolio (everything its first screen shows), noted under its splits too."""
+    _timed(times["portfolio"], ctx.portfolio.build)
+    for split in ("portfolio, first" if first else "portfolio, later", f"portfolio, {role}"):
+        times[split].append(times["portfolio"][-1])
+
+
 def _review_session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think) -> dict:
     """`rounds` rounds of dashboard, a comment on the shared assessment and the portfolio, `think()` between."""
     for r in range(job["rounds"]):
@@ -130,7 +140,7 @@ def _review_session(ctx, job: dict, times: dict[str, list[tuple[float, float]]],
         _timed(times["comment"], lambda: ctx.comments.add(job["shared"], "summary", f"Reviewer {job['n']}: {r}"))
         if job["portfolio_every"] and r % job["portfolio_every"] == 0:
             think()
-            _timed(times["portfolio"], ctx.portfolio.build)
+            _portfolio(times, r == 0, "reviewers", ctx)
         think()
     return {"role": "reviewer", "comments": job["rounds"], "conflicts": 0, "saved_shared": 0}
 
@@ -160,7 +170,7 @@ def _session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think)
         mine = ctx.assessments.get(mine.id)
         if job["portfolio_every"] and r % job["portfolio_every"] == 0:
             think()
-            _timed(times["portfolio"], ctx.portfolio.build)  # everything the portfolio's first screen shows
+            _portfolio(times, r == 0, "leads", ctx)
         think()
     return {"role": "lead", "conflicts": conflicts, "saved_shared": saved_shared, "changes": changes, "mine": mine.id,
             "mine_version": mine.answer_versions.get("summary", 0), "intact": ctx.review.verify_audit(mine.id).ok,
@@ -175,7 +185,7 @@ def run_client(job: dict, start, finish, results) -> None:
     os.environ["IDMF_DATA_DIR"] = job["data"]
     rng = random.Random(job["n"])
     think = (lambda: time.sleep(rng.uniform(0.5, 1.5) * job["think"])) if job["think"] else (lambda: None)
-    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
+    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in (*KINDS, *SPLITS)}
     try:
         ctx = open_app(job["url"], keys=KeyStore(Path(job["keys"]), file_only=True))
         start.wait()
@@ -320,7 +330,7 @@ def report(args, results: list[dict], cpu: dict[str, float], problems: list[str]
           f"{cpu['wall']:.1f} s on {where}")
     print(f"  first portfolio after the upgrade (the EDI team, {first[1]:,} assessments, every fact worked out and "
           f"kept): {first[0]:,.0f} ms")
-    for kind in KINDS:
+    for kind in (*KINDS, *SPLITS):
         timed = [t for r in results for t in r["times"][kind]]
         print(f"  {kind:<11} {_percentiles(timed) if timed else 'not timed'}")
     share = lambda s: f"{s:6.1f} s ({100 * s / (cpu['wall'] * cores):3.0f} % of the machine)"  # noqa: E731

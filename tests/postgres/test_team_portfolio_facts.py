@@ -98,7 +98,7 @@ def test_nobody_writes_kept_facts_directly_and_a_lead_cannot_keep_them(team, peo
                           "INSERT INTO portfolio_facts VALUES (1, 0, 'b', '{}', 'me', now())"):
             assert "permission denied" in str(_refused(team.engine(who), statement).orig)
     # The counter that makes kept facts stale moves only by the database's triggers.
-    error = _refused(team.engine("lead_a"), "UPDATE assessment SET answers_changed = 0 WHERE id = :i", i=seeded[1])
+    error = _refused(team.engine("lead_a"), "UPDATE assessment SET facts_changed = 0 WHERE id = :i", i=seeded[1])
     assert "permission denied" in str(error.orig) and friendly(error) == NOT_ALLOWED
     error = _refused(team.engine("lead_a"), KEEP, basis=reviewer.portfolio.basis(), facts=forged)
     assert friendly(error).startswith(f"Your login {team.logins['lead_a']} (lead) cannot keep portfolio figures")
@@ -109,10 +109,10 @@ def test_nobody_writes_kept_facts_directly_and_a_lead_cannot_keep_them(team, peo
 def test_a_reviewer_keeps_nothing_for_changed_answers_or_another_organisation(team, people, seeded):
     reviewer = people("reviewer_a")
     with team.engine("reviewer_a").connect() as conn:
-        changed = conn.execute(text("SELECT answers_changed FROM assessment WHERE id = :i"), {"i": seeded[3]}).scalar()
+        changed = conn.execute(text("SELECT facts_changed FROM assessment WHERE id = :i"), {"i": seeded[3]}).scalar()
     owner = create_engine(team.owner_url)
     with owner.connect() as conn:
-        other = conn.execute(text("SELECT id, answers_changed FROM assessment WHERE organisation = :o"),
+        other = conn.execute(text("SELECT id, facts_changed FROM assessment WHERE organisation = :o"),
                              {"o": ORG_B}).one()
     owner.dispose()
     facts = [{"id": seeded[3], "changed": changed - 1, "facts": "{}"}, {"id": other.id, "changed": other[1],
@@ -135,3 +135,12 @@ def test_an_answer_changed_with_psql_makes_the_kept_facts_stale(team, people, se
     assert ("Age", True) in [(n.group, n.mitigated) for n in negatives if n.assessment_id == seeded[1]]
     lead_view = people("lead_a").portfolio.build(today=TODAY)
     assert ("Age", True) in [(n.group, n.mitigated) for n in lead_view.negatives if n.assessment_id == seeded[1]]
+
+
+def test_a_status_change_makes_the_kept_facts_stale_on_a_server_too(team, people, seeded):
+    reviewer, lead = people("reviewer_a"), people("lead_a")
+    before = {t.status.value: t.assessments for t in reviewer.portfolio.build(today=TODAY).time_in_status}
+    lead.review.transition(seeded[0], "submit_for_review", today=TODAY)  # through idmf_transition
+    for who in (lead, reviewer):
+        after = {t.status.value: t.assessments for t in who.portfolio.build(today=TODAY).time_in_status}
+        assert after.get("in_review", 0) == before.get("in_review", 0) + 1

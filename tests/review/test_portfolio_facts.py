@@ -137,3 +137,13 @@ def test_facts_read_back_as_written(title):
     for broken in ("", "[]", '{"t": "x"}', '{"t": "x", "n": [["a"]], "a": []}', '{"t":"x","n":[],"a":[["a","b","2026-13-01","s"]]}'):
         with pytest.raises(ValueError):
             Facts.from_json(broken)
+
+
+def test_a_status_change_after_the_facts_were_kept_counts_at_once(context, form, monkeypatch):
+    ids = seed(context, form)
+    before = context.portfolio.build(today=TODAY)
+    in_review = {t.status.value: t.assessments for t in before.time_in_status}["in_review"]
+    context.review.transition(ids[1], "submit_for_review", today=TODAY)  # no answer changes, only its status
+    after = context.portfolio.build(today=TODAY)
+    assert {t.status.value: t.assessments for t in after.time_in_status}["in_review"] == in_review + 1
+    assert_same(after, full_load(context, TODAY))

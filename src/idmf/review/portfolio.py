@@ -3,8 +3,8 @@
 Which groups keep being rated negative (and how many of those have no mitigation, by the readiness check's own
 rule), overdue and upcoming actions by their lead, review dates due in 30/60/90 days, assessments by status and
 organisation, and the time assessments spend in each status. Pure computation over each assessment's facts
-(worked out from its answers by `facts_of`, whatever the day) and status changes; idmf.services.portfolio loads
-them and keeps the facts, so it is the same on SQLite and on a team server.
+(worked out from its answers and status changes by `facts_of`, true whatever the day); idmf.services.portfolio
+loads them and keeps the facts, so it is the same on SQLite and on a team server.
 """
 
 from __future__ import annotations
@@ -146,17 +146,20 @@ def rated_questions(form: FormDefinition) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Facts:
-    """What one assessment gives any portfolio on any day, worked out from its answers: its title, each group
-    rated negative as (group, mitigated, section id), and each open action with a target date as (action, lead,
-    target date, section id). Kept in the database (portfolio_facts) until its answers change."""
+    """What one assessment gives any portfolio on any day, worked out from its answers and status changes: its
+    title, each group rated negative as (group, mitigated, section id), each open action with a target date as
+    (action, lead, target date, section id), and its status changes as (time, new status), oldest first. Kept in
+    the database (portfolio_facts) until its answers or status change."""
 
     title: str
     negatives: tuple[tuple[str, bool, str], ...] = ()
     actions: tuple[tuple[str, str, dt.date, str], ...] = ()
+    statuses: tuple[tuple[dt.datetime, str], ...] = ()
 
     def to_json(self) -> str:
         return json.dumps({"t": self.title, "n": self.negatives,
-                           "a": [(a, lead, when.isoformat(), s) for a, lead, when, s in self.actions]},
+                           "a": [(a, lead, when.isoformat(), s) for a, lead, when, s in self.actions],
+                           "s": [(at.isoformat(), status) for at, status in self.statuses]},
                           separators=(",", ":"))  # ASCII: any text a database can hold
 
     @classmethod
@@ -165,7 +168,8 @@ class Facts:
         try:
             data = json.loads(text)
             return cls(str(data["t"]), tuple((str(g), bool(m), str(s)) for g, m, s in data["n"]),
-                       tuple((str(a), str(lead), dt.date.fromisoformat(w), str(s)) for a, lead, w, s in data["a"]))
+                       tuple((str(a), str(lead), dt.date.fromisoformat(w), str(s)) for a, lead, w, s in data["a"]),
+                       tuple((_aware_time(at), Status(status).value) for at, status in data["s"]))
         except (TypeError, KeyError, ValueError) as exc:  # JSONDecodeError is a ValueError
             raise ValueError(f"stored portfolio facts are not readable: {exc}") from None
 
@@ -182,11 +186,20 @@ class Entry:
     facts: Facts | None
 
 
-def facts_of(item: Assessment, form: FormDefinition, rated: frozenset[str] | None = None,
-             sections: dict[str, str] | None = None) -> Facts:
-    """One assessment's facts (`rated`: the form's rated_questions, `sections`: its section_ids, when known)."""
+def _aware_time(text: str) -> dt.datetime:
+    at = dt.datetime.fromisoformat(text)
+    if at.tzinfo is None:
+        raise ValueError(f"a status change time without its time zone: {text}")
+    return at
+
+
+def facts_of(item: Assessment, form: FormDefinition, statuses: Iterable[tuple[dt.datetime, str]] = (),
+             rated: frozenset[str] | None = None, sections: dict[str, str] | None = None) -> Facts:
+    """One assessment's facts from its answers and status changes (aware time, new status; oldest first)
+    (`rated`: the form's rated_questions, `sections`: its section_ids, when the caller has them)."""
     sections = sections if sections is not None else section_ids(form)
-    return Facts(item.title, tuple(_negatives(item, form, rated, sections)), tuple(_open_actions(item, sections)))
+    return Facts(item.title, tuple(_negatives(item, form, rated, sections)), tuple(_open_actions(item, sections)),
+                 tuple(statuses))
 
 
 def _negatives(item: Assessment, form: FormDefinition, rated: frozenset[str] | None,
@@ -237,14 +250,13 @@ def review_due(entry: Entry, today: dt.date) -> ReviewDue | None:
                                                  entry.review_date, 0 if days < 0 else window)
 
 
-def time_in_status(items: Iterable[Entry], changes: dict[int, list[tuple[dt.datetime, str]]],
-                   now: dt.datetime) -> list[StatusTime]:
+def time_in_status(items: Iterable[Entry], now: dt.datetime) -> list[StatusTime]:
     """Average days per status: from each assessment's start and its status changes (oldest first)."""
     spent: dict[Status, list[float]] = defaultdict(list)
     for item in items:
         status, since = Status.DRAFT, item.created_at
         per_item: Counter = Counter()
-        for at, to_status in changes.get(item.id, []):
+        for at, to_status in item.facts.statuses:
             per_item[status] += max(0.0, (at - since).total_seconds())
             status, since = Status(to_status), at
         per_item[status] += max(0.0, (now - since).total_seconds())
@@ -253,8 +265,10 @@ def time_in_status(items: Iterable[Entry], changes: dict[int, list[tuple[dt.date
     return [StatusTime(s, sum(spent[s]) / len(spent[s]), len(spent[s])) for s in Status if spent.get(s)]
 
 
-def entries(items: list[tuple[Assessment, FormDefinition, str]]) -> list[Entry]:
-    """Entries of loaded (assessment, its form, its organisation) triples, their facts worked out afresh."""
+def entries(items: list[tuple[Assessment, FormDefinition, str]],
+            changes: dict[int, list[tuple[dt.datetime, str]]]) -> list[Entry]:
+    """Entries of loaded (assessment, its form, its organisation) triples and their status changes (by id: aware
+    time, new status; oldest first), their facts worked out afresh."""
     known: dict[tuple[str, str], tuple[frozenset[str], dict[str, str]]] = {}  # per form version
     found = []
     for item, form, organisation in items:
@@ -262,18 +276,17 @@ def entries(items: list[tuple[Assessment, FormDefinition, str]]) -> list[Entry]:
         if key not in known:
             known[key] = (rated_questions(form), section_ids(form))
         found.append(Entry(item.id or 0, organisation, item.status, item.created_at, item.review_date,
-                           facts_of(item, form, *known[key])))
+                           facts_of(item, form, changes.get(item.id or 0, ()), *known[key])))
     return found
 
 
 def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int, list[tuple[dt.datetime, str]]],
           today: dt.date, now: dt.datetime) -> Portfolio:
-    """The portfolio of the given (assessment, its form, its organisation) triples."""
-    return assemble(entries(items), changes, today, now)
+    """The portfolio of the given (assessment, its form, its organisation) triples and their status changes."""
+    return assemble(entries(items, changes), today, now)
 
 
-def assemble(items: list[Entry], changes: dict[int, list[tuple[dt.datetime, str]]], today: dt.date,
-             now: dt.datetime) -> Portfolio:
+def assemble(items: list[Entry], today: dt.date, now: dt.datetime) -> Portfolio:
     """The portfolio of the given entries, as on `today`."""
     negatives, actions, reviews, by_status = [], [], [], Counter()
     soon = today + dt.timedelta(days=UPCOMING_DAYS)
@@ -291,7 +304,7 @@ def assemble(items: list[Entry], changes: dict[int, list[tuple[dt.datetime, str]
     actions.sort(key=lambda a: (not a.overdue, a.target_date, a.lead.lower()))
     reviews.sort(key=lambda r: r.review_date)
     return Portfolio(today, len(items), tuple(negatives), tuple(actions), tuple(reviews), dict(by_status),
-                     tuple(time_in_status(items, changes, now)))
+                     tuple(time_in_status(items, now)))
 
 
 Table = tuple[tuple[str, ...], list[tuple]]  # headers, rows

@@ -75,29 +75,30 @@ class PortfolioService:
         """The portfolio for a filter (default: everything you can see), as on `today`."""
         where, today = where or PortfolioFilter(), today or dt.date.today()
         with collector_paused():
-            # One connection, two statements when every kept fact is current (three when some are stale), none
-            # waiting for a BEGIN or COMMIT: on a server each round trip costs the network's latency. Facts are
-            # kept only for answers unchanged since, so reads a moment apart cannot keep anything wrong.
+            # One connection and one statement when every kept fact is current (two more for the answers and
+            # status changes of stale ones), none waiting for a BEGIN or COMMIT: on a server each round trip costs
+            # the network's latency. Facts are kept only while the counter read with them is current, so reads a
+            # moment apart cannot keep anything wrong.
             with self.store.reads() as conn:
                 rows = [(row, _entry(row)) for row in self.store.portfolio_facts.entries(self.basis(), conn)]
                 rows = [(row, entry) for row, entry in rows if where.admits(entry)]
-                changes = self.store.audit.status_changes(conn)
                 stale = [row for row, entry in rows if entry.facts is None]
                 worked_out = self._work_out(stale, conn)
-                self._keep([(row.id, row.answers_changed, worked_out[row.id].to_json()) for row in stale], conn)
+                self._keep([(row.id, row.facts_changed, worked_out[row.id].to_json()) for row in stale], conn)
             entries = [entry if entry.facts is not None else replace(entry, facts=worked_out[row.id])
                        for row, entry in rows]
-            changes = {e.id: [(aware(at), status) for at, status in changes.get(e.id, [])] for e in entries}
-            return portfolio.assemble(entries, changes, today, utcnow())
+            return portfolio.assemble(entries, today, utcnow())
 
     def _work_out(self, stale: list[Any], conn) -> dict[int, Facts]:
         """Facts of assessments with none current (new, changed since, or worked out by another version of the
-        app), from their answers."""
+        app), from their answers and status changes."""
         if not stale:
             return {}
         read = set().union(*(portfolio.questions_read(form) for form in self.store.forms.all()))
         items = self.store.assessments.with_answers(stale, read, conn)
-        return {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items])}
+        changes = self.store.audit.status_changes(conn, [row.id for row in stale])
+        changes = {i: [(aware(at), status) for at, status in found] for i, found in changes.items()}
+        return {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items], changes)}
 
     def _keep(self, found: list[tuple[int, int, str]], conn) -> None:
         """Keep worked-out facts for the next reader, when you may (see `_keeper`): on a team server one statement

@@ -19,15 +19,15 @@ from idmf.storage.unit import Repository
 # The conditional upsert: a row is kept only while the assessment's answers are as they were when read, so an
 # answer saved meanwhile (here or by a colleague) is never hidden behind facts worked out before it.
 _STORE = text("""
-    INSERT INTO portfolio_facts (assessment_id, answers_changed, basis, facts, computed_by, computed_at)
+    INSERT INTO portfolio_facts (assessment_id, facts_changed, basis, facts, computed_by, computed_at)
     SELECT :id, :changed, :basis, :facts, :by, :at WHERE EXISTS (
-        SELECT 1 FROM assessment WHERE id = :id AND answers_changed = :changed)
-    ON CONFLICT (assessment_id) DO UPDATE SET answers_changed = excluded.answers_changed, basis = excluded.basis,
+        SELECT 1 FROM assessment WHERE id = :id AND facts_changed = :changed)
+    ON CONFLICT (assessment_id) DO UPDATE SET facts_changed = excluded.facts_changed, basis = excluded.basis,
         facts = excluded.facts, computed_by = excluded.computed_by, computed_at = excluded.computed_at""")
 _STORE_AS_TEAM = text("SELECT idmf_store_portfolio_facts(:basis, CAST(:facts AS json))")
 
 A, F = AssessmentRow, PortfolioFactsRow
-COLUMNS = (*ASSESSMENT_COLUMNS, A.answers_changed)  # enough to build the assessment when its facts are stale
+COLUMNS = (*ASSESSMENT_COLUMNS, A.facts_changed)  # enough to build the assessment when its facts are stale
 
 
 class PortfolioFactsRepository(Repository):
@@ -36,7 +36,7 @@ class PortfolioFactsRepository(Repository):
     def entries(self, basis: str, conn: Connection | None = None) -> list[Any]:
         """Every visible assessment (archived left out), by id: its portfolio columns and `facts`, the stored
         facts text when they were worked out from its current answers on this `basis` (else None)."""
-        valid = and_(F.assessment_id == A.id, F.answers_changed == A.answers_changed, F.basis == basis)
+        valid = and_(F.assessment_id == A.id, F.facts_changed == A.facts_changed, F.basis == basis)
         query = (select(*COLUMNS, F.facts).outerjoin(F, valid)
                  .where(A.archived == False).order_by(A.id))  # noqa: E712 - SQL expression
         with self._read(conn) as c:
@@ -44,7 +44,7 @@ class PortfolioFactsRepository(Repository):
 
     def store(self, found: list[tuple[int, int, str]], basis: str, computed_by: str,
               conn: Connection | None = None) -> None:
-        """Keep (assessment id, answers_changed when read, facts text) rows whose answers are unchanged since."""
+        """Keep (assessment id, facts_changed when read, facts text) rows whose answers are unchanged since."""
         if not found:
             return
         at = utcnow()

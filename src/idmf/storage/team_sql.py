@@ -386,11 +386,11 @@ def _portfolio_facts() -> str:
                      "members and administrators can. Nothing was changed.', session_user, "
                      "COALESCE(idmf_my_role(), 'no role'))")}
         END IF;
-        INSERT INTO portfolio_facts (assessment_id, answers_changed, basis, facts, computed_by, computed_at)
+        INSERT INTO portfolio_facts (assessment_id, facts_changed, basis, facts, computed_by, computed_at)
         SELECT f.id, f.changed, p_basis, f.facts, session_user, now()
         FROM json_to_recordset(p_facts) AS f(id integer, changed integer, facts text)
-        JOIN assessment a ON a.id = f.id AND a.answers_changed = f.changed AND a.organisation = ANY(idmf_my_orgs())
-        ON CONFLICT (assessment_id) DO UPDATE SET answers_changed = excluded.answers_changed,
+        JOIN assessment a ON a.id = f.id AND a.facts_changed = f.changed AND a.organisation = ANY(idmf_my_orgs())
+        ON CONFLICT (assessment_id) DO UPDATE SET facts_changed = excluded.facts_changed,
             basis = excluded.basis, facts = excluded.facts, computed_by = excluded.computed_by,
             computed_at = excluded.computed_at;
         GET DIAGNOSTICS kept = ROW_COUNT;

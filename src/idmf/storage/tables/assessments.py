@@ -33,8 +33,9 @@ class AssessmentRow(SQLModel, table=True):
     updated_at: dt.datetime = Field(index=True)
     row_version: int = 0
     locked: bool = False  # signed off: the database refuses changes (migration 0004)
-    # Counted by the database's own triggers on `answer` (0010): stored portfolio facts are stale once it moves.
-    answers_changed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Counted by the database's own triggers on `answer` and `status_event` (0010): kept portfolio facts are
+    # stale once it moves.
+    facts_changed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 def part_of_assessment() -> Any:
@@ -66,12 +67,12 @@ class AssessmentCensusRow(SQLModel, table=True):
 
 class PortfolioFactsRow(SQLModel, table=True):
     """What one assessment contributes to the portfolio (idmf.review.portfolio.Facts as JSON), valid while
-    `answers_changed` equals the assessment's and `basis` names the app and forms that computed it (0010)."""
+    `facts_changed` equals the assessment's and `basis` names the app and forms that computed it (0010)."""
 
     __tablename__ = "portfolio_facts"
 
     assessment_id: int = part_of_assessment()
-    answers_changed: int
+    facts_changed: int
     basis: str
     facts: str = Field(sa_column=Column(Text, nullable=False))
     computed_by: str  # the login (team mode) or the person at this computer

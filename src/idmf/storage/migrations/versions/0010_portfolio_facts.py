@@ -1,13 +1,16 @@
 """Portfolio facts: what each assessment contributes to the portfolio, kept so a portfolio need not parse every
-answer of every assessment again (issue 20: 0.4 s of client CPU per portfolio on 20,000 assessments).
+answer and status change of every assessment again (issue 20: 0.4 s of client CPU per portfolio on 20,000
+assessments, and a query of every status change).
 
-`assessment.answers_changed` counts changes to an assessment's answers. The database counts them itself, with
-triggers on `answer`, so no path (the app, a workflow step clearing answers, `psql`) can change an answer
-without making that assessment's stored facts stale. A facts row is used only while its `answers_changed`
-equals the assessment's and its `basis` (the app and form definitions that computed it) is the reader's.
+`assessment.facts_changed` counts changes to what the facts are worked out from: the assessment's answers and
+its status changes. The database counts them itself, with triggers on `answer` and `status_event`, so no path
+(the app, a workflow step clearing answers, `psql`) can change them without making the kept facts stale. A facts
+row is used only while its `facts_changed` equals the assessment's and its `basis` (the app and form definitions
+that worked it out) is the reader's.
 
 In team mode only `idmf_store_portfolio_facts` (idmf.storage.team_sql, installed by `team init`) writes facts,
-for the EDI roles. On SQLite a batch operation that recreates `answer` drops these triggers (as 0004 notes).
+for the EDI roles. On SQLite a batch operation that recreates `answer` or `status_event` drops these triggers (as
+0004 notes).
 
 Revision ID: 0010
 Revises: 0009
@@ -22,37 +25,42 @@ down_revision = "0009"
 branch_labels = None
 depends_on = None
 
-_BUMP = "UPDATE assessment SET answers_changed = answers_changed + 1 WHERE id = {}.assessment_id"
+_BUMP = "UPDATE assessment SET facts_changed = facts_changed + 1 WHERE id = {}.assessment_id"
 SQLITE_TRIGGERS = {
     "answer_changed_insert": f"AFTER INSERT ON answer FOR EACH ROW BEGIN {_BUMP.format('NEW')}; END",
     "answer_changed_update": f"AFTER UPDATE ON answer FOR EACH ROW BEGIN {_BUMP.format('NEW')}; END",
     "answer_changed_delete": f"AFTER DELETE ON answer FOR EACH ROW BEGIN {_BUMP.format('OLD')}; END",
+    # Status events are only ever added (0004 and 0007 refuse changing or deleting them).
+    "status_event_changed_insert": f"AFTER INSERT ON status_event FOR EACH ROW BEGIN {_BUMP.format('NEW')}; END",
 }
 # One statement-level trigger per event (PostgreSQL allows transition tables only on single-event triggers): a
 # statement saving many answers bumps each assessment once. SECURITY DEFINER: in team mode the people connected
 # have no right to update the counter themselves, so they cannot put it back after changing an answer.
-_PG_EVENTS = {"insert": "NEW TABLE AS changed", "update": "NEW TABLE AS changed", "delete": "OLD TABLE AS changed"}
+PG_TRIGGERS = {"answer_changed_insert": ("INSERT ON answer", "NEW"),
+               "answer_changed_update": ("UPDATE ON answer", "NEW"),
+               "answer_changed_delete": ("DELETE ON answer", "OLD"),
+               "status_event_changed_insert": ("INSERT ON status_event", "NEW")}
 POSTGRES_STATEMENTS = (
-    """CREATE OR REPLACE FUNCTION idmf_answers_changed() RETURNS trigger LANGUAGE plpgsql
+    """CREATE OR REPLACE FUNCTION idmf_facts_changed() RETURNS trigger LANGUAGE plpgsql
        SECURITY DEFINER SET search_path = public, pg_temp AS $$
     BEGIN
-        UPDATE assessment SET answers_changed = answers_changed + 1
+        UPDATE assessment SET facts_changed = facts_changed + 1
             WHERE id IN (SELECT DISTINCT assessment_id FROM changed);
         RETURN NULL;
     END $$""",
-    *(f"""CREATE TRIGGER answer_changed_{event} AFTER {event.upper()} ON answer REFERENCING {table}
-          FOR EACH STATEMENT EXECUTE FUNCTION idmf_answers_changed()""" for event, table in _PG_EVENTS.items()),
+    *(f"""CREATE TRIGGER {name} AFTER {event} REFERENCING {rows} TABLE AS changed
+          FOR EACH STATEMENT EXECUTE FUNCTION idmf_facts_changed()""" for name, (event, rows) in PG_TRIGGERS.items()),
 )
 
 
 def upgrade() -> None:
     # Plain ADD COLUMN (no batch): on SQLite a batch would recreate the table and drop its triggers (0004, 0007).
-    op.add_column("assessment", sa.Column("answers_changed", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column("assessment", sa.Column("facts_changed", sa.Integer(), nullable=False, server_default="0"))
     op.create_table(
         "portfolio_facts",
         sa.Column("assessment_id", sa.Integer(), sa.ForeignKey("assessment.id", ondelete="CASCADE"),
                   primary_key=True),
-        sa.Column("answers_changed", sa.Integer(), nullable=False),
+        sa.Column("facts_changed", sa.Integer(), nullable=False),
         sa.Column("basis", sa.String(), nullable=False),
         sa.Column("facts", sa.Text(), nullable=False),
         sa.Column("computed_by", sa.String(), nullable=False),
@@ -68,11 +76,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for event in _PG_EVENTS:
-            op.execute(f"DROP TRIGGER IF EXISTS answer_changed_{event} ON answer")
-        op.execute("DROP FUNCTION IF EXISTS idmf_answers_changed()")
+        for name, (event, _) in PG_TRIGGERS.items():
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON {event.split()[-1]}")
+        op.execute("DROP FUNCTION IF EXISTS idmf_facts_changed()")
     else:
         for name in SQLITE_TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("portfolio_facts")
-    op.execute("ALTER TABLE assessment DROP COLUMN answers_changed")
+    op.execute("ALTER TABLE assessment DROP COLUMN facts_changed")
