@@ -188,6 +188,7 @@ def run_client(job: dict, start, finish, results) -> None:
     times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in (*KINDS, *SPLITS)}
     try:
         ctx = open_app(job["url"], keys=KeyStore(Path(job["keys"]), file_only=True))
+        ctx.teams.whoami()  # as the app's window does when it opens: it shows who you are
         start.wait()
         time.sleep(rng.uniform(0, job["think"]))  # users do not start in step
         cpu = time.process_time()

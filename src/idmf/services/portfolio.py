@@ -105,7 +105,7 @@ class PortfolioService:
         on the reading connection (it stands alone), elsewhere one transaction of their own."""
         if not found:
             return
-        keeper = self._keeper()
+        keeper = self._keeper(conn)
         try:
             if keeper == "team":
                 self.store.portfolio_facts.store_as_team(found, self.basis(), conn)
@@ -114,11 +114,11 @@ class PortfolioService:
         except SQLAlchemyError as exc:  # a full or locked disk, a lost server: the portfolio shown is still right
             log.warning("The portfolio's facts were not kept for next time (%s).", exc.__class__.__name__)
 
-    def _keeper(self) -> str | None:
+    def _keeper(self, conn) -> str | None:
         """Who keeps the facts: "team" (the database's function, for EDI roles), the person at this computer on
         a database of your own, or nobody (a project lead on a team database: facts a lead could write would
         let them show their own negative impacts as mitigated)."""
-        team = self.store.team_identity()
+        team = self.store.team_identity(conn)  # asked once per store, on the reading connection
         if team is None:
             return _local_person()
         _, member = team

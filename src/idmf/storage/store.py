@@ -44,14 +44,14 @@ class Store:
         self.portfolio_facts = PortfolioFactsRepository(database)
         self._team: tuple[bool, tuple[str, Member | None] | None] = (False, None)
 
-    def team_identity(self) -> tuple[str, Member | None] | None:
+    def team_identity(self, conn: Connection | None = None) -> tuple[str, Member | None] | None:
         """In team mode, the login connected and the member it is (None: not a member); None in single-user mode.
 
         Asked of the database once per store: who you are comes from the connection, never from a typed name.
         """
         known, found = self._team
         if not known:
-            found = self.teams.me() if self.teams.is_team_database() else None
+            found = self.teams.me(conn) if self.teams.is_team_database(conn) else None
             self._team = (True, found)
         return found
 
