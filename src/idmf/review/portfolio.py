@@ -169,7 +169,7 @@ class Facts:
             data = json.loads(text)
             return cls(str(data["t"]), tuple((str(g), bool(m), str(s)) for g, m, s in data["n"]),
                        tuple((str(a), str(lead), dt.date.fromisoformat(w), str(s)) for a, lead, w, s in data["a"]),
-                       tuple((_aware_time(at), Status(status).value) for at, status in data["s"]))
+                       tuple((_aware_time(at), _status(status)) for at, status in data["s"]))
         except (TypeError, KeyError, ValueError) as exc:  # JSONDecodeError is a ValueError
             raise ValueError(f"stored portfolio facts are not readable: {exc}") from None
 
@@ -186,6 +186,16 @@ class Entry:
     facts: Facts | None
 
 
+_STATUSES = frozenset(s.value for s in Status)
+
+
+def _status(value: str) -> str:
+    """A status value as stored, checked (a set lookup: the portfolio checks thousands)."""
+    if value not in _STATUSES:
+        raise ValueError(f"not a status: {value!r}")
+    return value
+
+
 def _aware_time(text: str) -> dt.datetime:
     at = dt.datetime.fromisoformat(text)
     if at.tzinfo is None:
@@ -199,7 +209,7 @@ def facts_of(item: Assessment, form: FormDefinition, statuses: Iterable[tuple[dt
     (`rated`: the form's rated_questions, `sections`: its section_ids, when the caller has them)."""
     sections = sections if sections is not None else section_ids(form)
     return Facts(item.title, tuple(_negatives(item, form, rated, sections)), tuple(_open_actions(item, sections)),
-                 tuple(statuses))
+                 tuple((at, _status(status)) for at, status in statuses))
 
 
 def _negatives(item: Assessment, form: FormDefinition, rated: frozenset[str] | None,
@@ -252,17 +262,20 @@ def review_due(entry: Entry, today: dt.date) -> ReviewDue | None:
 
 def time_in_status(items: Iterable[Entry], now: dt.datetime) -> list[StatusTime]:
     """Average days per status: from each assessment's start and its status changes (oldest first)."""
-    spent: dict[Status, list[float]] = defaultdict(list)
+    spent: dict[str, list[float]] = defaultdict(list)
+    end = now.timestamp()  # seconds as floats: datetime arithmetic was most of this on 2,000 assessments
     for item in items:
-        status, since = Status.DRAFT, item.created_at
-        per_item: Counter = Counter()
+        status, since = Status.DRAFT.value, item.created_at.timestamp()
+        per_item: dict[str, float] = {}
         for at, to_status in item.facts.statuses:
-            per_item[status] += max(0.0, (at - since).total_seconds())
-            status, since = Status(to_status), at
-        per_item[status] += max(0.0, (now - since).total_seconds())
+            moment = at.timestamp()
+            per_item[status] = per_item.get(status, 0.0) + max(0.0, moment - since)
+            status, since = to_status, moment
+        per_item[status] = per_item.get(status, 0.0) + max(0.0, end - since)
         for s, seconds in per_item.items():
             spent[s].append(seconds / 86400)
-    return [StatusTime(s, sum(spent[s]) / len(spent[s]), len(spent[s])) for s in Status if spent.get(s)]
+    return [StatusTime(s, sum(spent[s.value]) / len(spent[s.value]), len(spent[s.value]))
+            for s in Status if spent.get(s.value)]
 
 
 def entries(items: list[tuple[Assessment, FormDefinition, str]],
