@@ -144,3 +144,30 @@ def test_a_status_change_makes_the_kept_facts_stale_on_a_server_too(team, people
     for who in (lead, reviewer):
         after = {t.status.value: t.assessments for t in who.portfolio.build(today=TODAY).time_in_status}
         assert after.get("in_review", 0) == before.get("in_review", 0) + 1
+
+
+def test_figures_a_reviewer_forged_are_found_and_replaced_by_check_portfolio(team, people, seeded, capsys):
+    """A reviewer may keep facts, so a reviewer could keep false ones: every reader would trust them until an
+    administrator's check works them out again from the answers and names who kept them."""
+    reviewer, lead = people("reviewer_a"), people("lead_a")
+    reviewer.portfolio.build(today=TODAY)
+    with team.engine("reviewer_a").connect() as conn:
+        changed = conn.execute(text("SELECT facts_changed FROM assessment WHERE id = :i"), {"i": seeded[1]}).scalar()
+    forged = json.dumps([{"id": seeded[1], "changed": changed,
+                          "facts": '{"t":"Change 1","n":[["Age",true,"impact"]],"a":[],"s":[]}'}])
+    with team.engine("reviewer_a").begin() as conn:
+        assert conn.execute(text(KEEP), {"basis": reviewer.portfolio.basis(), "facts": forged}).scalar() == 1
+    fooled = [(n.group, n.mitigated) for n in lead.portfolio.build(today=TODAY).negatives
+              if n.assessment_id == seeded[1]]
+    assert fooled == [("Age", True)]  # what the check is for
+    capsys.readouterr()
+    assert team.cli("lead_a", "team", "check-portfolio") == 1  # a lead is told, but cannot replace them
+    said = capsys.readouterr().out
+    assert f"Assessment {seeded[1]} “" in said and f"kept by {team.logins['reviewer_a']} on" in said
+    assert "Only an EDI reviewer, committee member or administrator can replace them" in said
+    assert team.cli("admin_a", "team", "check-portfolio") == 1
+    assert "They have been replaced by figures worked out from the answers." in capsys.readouterr().out
+    assert [(n.group, n.mitigated) for n in lead.portfolio.build(today=TODAY).negatives
+            if n.assessment_id == seeded[1]] == [("Age", False)]
+    assert team.cli("admin_a", "team", "check-portfolio") == 0
+    assert "Every kept portfolio figure you can see matches" in capsys.readouterr().out

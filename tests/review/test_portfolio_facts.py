@@ -147,3 +147,18 @@ def test_a_status_change_after_the_facts_were_kept_counts_at_once(context, form,
     after = context.portfolio.build(today=TODAY)
     assert {t.status.value: t.assessments for t in after.time_in_status}["in_review"] == in_review + 1
     assert_same(after, full_load(context, TODAY))
+
+
+def test_recheck_finds_kept_facts_the_answers_do_not_bear_out_and_replaces_them(context, form):
+    ids = seed(context, form)
+    context.portfolio.build(today=TODAY)
+    assert context.portfolio.recheck() == ([], False)
+    with context.database.engine.begin() as conn:  # someone edits the kept figures in the file directly
+        conn.execute(text("""UPDATE portfolio_facts SET facts = '{"t":"Change 1","n":[],"a":[],"s":[]}',
+                             computed_by = 'someone' WHERE assessment_id = :i"""), {"i": ids[1]})
+    forged, replaced = context.portfolio.recheck()
+    title = context.assessments.get(ids[1]).title
+    assert [(f.assessment_id, f.title, f.kept_by) for f in forged] == [(ids[1], title, "someone")]
+    assert replaced and "do not match its answers (kept by someone on" in forged[0].message
+    assert context.portfolio.recheck() == ([], False)
+    assert_same(context.portfolio.build(today=TODAY), full_load(context, TODAY))

@@ -13,7 +13,7 @@ import gc
 import getpass
 import hashlib
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +47,21 @@ def collector_paused() -> Iterator[None]:
     finally:
         if paused_here:
             gc.enable()
+
+
+@dataclass(frozen=True)
+class ForgedFacts:
+    """Kept portfolio facts that the assessment's answers do not bear out, and who kept them when."""
+
+    assessment_id: int
+    title: str
+    kept_by: str
+    kept_at: dt.datetime
+
+    @property
+    def message(self) -> str:
+        return (f"Assessment {self.assessment_id} “{self.title}”: the portfolio figures kept for it do not match "
+                f"its answers (kept by {self.kept_by} on {self.kept_at:%d/%m/%Y at %H:%M} UTC).")
 
 
 class PortfolioService:
@@ -89,6 +104,18 @@ class PortfolioService:
                        for row, entry in rows]
             return portfolio.assemble(entries, today, utcnow())
 
+    def recheck(self) -> tuple[list[ForgedFacts], bool]:
+        """Work every kept fact out again from the answers and status changes, and list those that differ (with
+        who kept them), replacing them when you may keep facts (True): kept facts are trusted by every reader,
+        so this is how an administrator finds figures a login wrote that the answers do not bear out."""
+        with collector_paused(), self.store.reads() as conn:
+            kept = self.store.portfolio_facts.kept(self.basis(), conn)
+            fresh = self._work_out(kept, conn)
+            wrong = [row for row in kept if _entry(row).facts != fresh[row.id]]
+            replaced = self._keep([(row.id, row.facts_changed, fresh[row.id].to_json()) for row in wrong], conn)
+        return [ForgedFacts(row.id, fresh[row.id].title, row.computed_by, aware(row.computed_at))
+                for row in wrong], replaced
+
     def _work_out(self, stale: list[Any], conn) -> dict[int, Facts]:
         """Facts of assessments with none current (new, changed since, or worked out by another version of the
         app), from their answers and status changes."""
@@ -100,12 +127,10 @@ class PortfolioService:
         changes = {i: [(aware(at), status) for at, status in found] for i, found in changes.items()}
         return {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items], changes)}
 
-    def _keep(self, found: list[tuple[int, int, str]], conn) -> None:
+    def _keep(self, found: list[tuple[int, int, str]], conn) -> bool:
         """Keep worked-out facts for the next reader, when you may (see `_keeper`): on a team server one statement
-        on the reading connection (it stands alone), elsewhere one transaction of their own."""
-        if not found:
-            return
-        keeper = self._keeper(conn)
+        on the reading connection (it stands alone), elsewhere one transaction of their own. True when kept."""
+        keeper = self._keeper(conn) if found else None
         try:
             if keeper == "team":
                 self.store.portfolio_facts.store_as_team(found, self.basis(), conn)
@@ -113,6 +138,8 @@ class PortfolioService:
                 self.store.portfolio_facts.store(found, self.basis(), keeper)
         except SQLAlchemyError as exc:  # a full or locked disk, a lost server: the portfolio shown is still right
             log.warning("The portfolio's facts were not kept for next time (%s).", exc.__class__.__name__)
+            return False
+        return keeper is not None
 
     def _keeper(self, conn) -> str | None:
         """Who keeps the facts: "team" (the database's function, for EDI roles), the person at this computer on

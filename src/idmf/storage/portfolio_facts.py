@@ -42,6 +42,15 @@ class PortfolioFactsRepository(Repository):
         with self._read(conn) as c:
             return c.execute(query).all()  # one fetch, not one per row
 
+    def kept(self, basis: str, conn: Connection | None = None) -> list[Any]:
+        """The visible assessments whose kept facts are current: their columns, `facts`, `computed_by` and
+        `computed_at` (for checking the facts against the answers)."""
+        valid = and_(F.assessment_id == A.id, F.facts_changed == A.facts_changed, F.basis == basis)
+        query = (select(*COLUMNS, F.facts, F.computed_by, F.computed_at).join(F, valid)
+                 .where(A.archived == False).order_by(A.id))  # noqa: E712 - SQL expression
+        with self._read(conn) as c:
+            return c.execute(query).all()
+
     def store(self, found: list[tuple[int, int, str]], basis: str, computed_by: str,
               conn: Connection | None = None) -> None:
         """Keep (assessment id, facts_changed when read, facts text) rows whose answers are unchanged since."""
