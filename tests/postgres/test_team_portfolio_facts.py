@@ -115,8 +115,12 @@ def test_a_reviewer_keeps_nothing_for_changed_answers_or_another_organisation(te
         other = conn.execute(text("SELECT id, facts_changed FROM assessment WHERE organisation = :o"),
                              {"o": ORG_B}).one()
     owner.dispose()
-    facts = [{"id": seeded[3], "changed": changed - 1, "facts": "{}"}, {"id": other.id, "changed": other[1],
-                                                                       "facts": "{}"}]
+    facts = [{"id": seeded[3], "changed": changed - 1, "facts": "{}"},
+             {"id": other.id, "changed": other[1], "facts": "{}"},
+             {"id": seeded[4], "changed": changed, "facts": '{"t":"' + "x" * 1_000_001 + '"}'}]  # a bomb
+    with team.engine("reviewer_a").connect() as conn:
+        facts[2]["changed"] = conn.execute(text("SELECT facts_changed FROM assessment WHERE id = :i"),
+                                           {"i": seeded[4]}).scalar()
     with team.engine("reviewer_a").begin() as conn:
         kept = conn.execute(text(KEEP), {"basis": reviewer.portfolio.basis(), "facts": json.dumps(facts)}).scalar()
     assert kept == 0 and _kept(team) == []

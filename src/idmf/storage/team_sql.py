@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KEEPERS = ("reviewer", "committee", "admin")  # the roles that may keep portfolio facts for everyone
+MAX_FACTS = 1_000_000  # characters of one assessment's kept facts (300 action rows take about 60,000)
 GROUPS = {"lead": "idmf_lead", "reviewer": "idmf_reviewer", "committee": "idmf_committee", "admin": "idmf_admin"}
 CHANNEL_PREFIX = "idmf_org_"  # one channel per organisation (channel()); the payload is the assessment id
 REFUSED = "IDM01"  # SQLSTATE of a refusal the database explains in the app's own words
@@ -390,6 +391,7 @@ def _portfolio_facts() -> str:
         SELECT f.id, f.changed, p_basis, f.facts, session_user, now()
         FROM json_to_recordset(p_facts) AS f(id integer, changed integer, facts text)
         JOIN assessment a ON a.id = f.id AND a.facts_changed = f.changed AND a.organisation = ANY(idmf_my_orgs())
+        WHERE length(f.facts) <= {MAX_FACTS}  -- every reader downloads them: no bombs
         ON CONFLICT (assessment_id) DO UPDATE SET facts_changed = excluded.facts_changed,
             basis = excluded.basis, facts = excluded.facts, computed_by = excluded.computed_by,
             computed_at = excluded.computed_at;
