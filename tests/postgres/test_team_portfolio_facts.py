@@ -72,7 +72,7 @@ def _no_answer_reads(ctx, monkeypatch):
     def read(*args, **kwargs):
         raise AssertionError("the portfolio read answers although every kept fact was current")
 
-    monkeypatch.setattr(ctx.store.assessments, "with_answers", read)
+    monkeypatch.setattr(ctx.store.portfolio_facts, "sources", read)
 
 
 def test_a_reviewers_portfolio_keeps_facts_that_a_leads_portfolio_then_reads(team, people, seeded, monkeypatch):

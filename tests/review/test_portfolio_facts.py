@@ -26,7 +26,7 @@ def _no_answer_reads(context, monkeypatch):
     def read(*args, **kwargs):
         raise AssertionError("the portfolio read answers although every kept fact was current")
 
-    monkeypatch.setattr(context.store.assessments, "with_answers", read)
+    monkeypatch.setattr(context.store.portfolio_facts, "sources", read)
 
 
 def _age_of(context, item_id: int) -> dict:
@@ -77,17 +77,17 @@ def test_an_answer_changed_outside_the_app_is_seen_at_once(context, form):
 def test_a_save_while_the_portfolio_is_worked_out_is_not_hidden_by_facts_from_before_it(context, form, monkeypatch):
     ids = seed(context, form)
     target = ids[1]
-    repository = context.store.assessments
-    read = repository.with_answers
+    repository = context.store.portfolio_facts
+    read = repository.sources
 
     def read_then_colleague_saves(rows, *args, **kwargs):
         found = read(rows, *args, **kwargs)  # the answers as they were…
         item = context.assessments.get(target)  # …then the lead saves a reason before the facts are kept
         context.assessments.set_answer(item, "pc_age", _age_of(context, target) | {"no_mitigation": "No site."})
-        monkeypatch.setattr(repository, "with_answers", read)
+        monkeypatch.setattr(repository, "sources", read)
         return found
 
-    monkeypatch.setattr(repository, "with_answers", read_then_colleague_saves)
+    monkeypatch.setattr(repository, "sources", read_then_colleague_saves)
     first = context.portfolio.build(today=TODAY)
     assert ("Age", False) in [(n.group, n.mitigated) for n in first.negatives if n.assessment_id == target]
     assert target not in _kept(context)  # worked out from answers that changed meanwhile: not kept

@@ -122,8 +122,8 @@ class PortfolioService:
         if not stale:
             return {}
         read = set().union(*(portfolio.questions_read(form) for form in self.store.forms.all()))
-        items = self.store.assessments.with_answers(stale, read, conn)
-        changes = self.store.audit.status_changes(conn, [row.id for row in stale])
+        answers, changes = self.store.portfolio_facts.sources([row.id for row in stale], read, conn)
+        items = self.store.assessments.from_rows(stale, answers)
         changes = {i: [(aware(at), status) for at, status in found] for i, found in changes.items()}
         return {e.id: e.facts for e in portfolio.entries([(i, self.store.form_for(i), "") for i in items], changes)}
 

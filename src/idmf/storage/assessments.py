@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, Select, Text, and_, cast, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from idmf.domain.answers import parse_answer, parse_answer_text, to_json
@@ -108,21 +108,9 @@ class AssessmentRepository(Repository):
             self._known[key] = {q.id: q for q in self.forms.get(form_id, version).questions()}
         return self._known[key]
 
-    def with_answers(self, rows: list[Any], question_ids: Iterable[str], conn: Connection | None = None,
-                     chunk: int = 2000) -> list[Assessment]:
-        """The assessments of `rows` (read with ASSESSMENT_COLUMNS) holding only the named answers: one query per
-        `chunk` assessments (the portfolio's read of assessments whose stored facts are stale)."""
-        answers: dict[int, list] = {}
-        wanted = sorted(question_ids)
-        with self._read(conn) as c:
-            for start in range(0, len(rows), chunk):
-                ids = [row.id for row in rows[start:start + chunk]]
-                # The JSON as text, parsed by parse_answer_text: the driver's decoding and the walk of every string
-                # for surrogates were most of the read (18,000 answers).
-                for aid, qid, raw, version in c.execute(select(
-                        AnswerRow.assessment_id, AnswerRow.question_id, cast(AnswerRow.value, Text), AnswerRow.version)
-                        .where(AnswerRow.question_id.in_(wanted), AnswerRow.assessment_id.in_(ids))):
-                    answers.setdefault(aid, []).append((qid, raw, version))
+    def from_rows(self, rows: list[Any], answers: dict[int, list[tuple[str, str | None, int]]]) -> list[Assessment]:
+        """Assessments from rows read with ASSESSMENT_COLUMNS and their answers as (question id, JSON text,
+        version), by assessment id."""
         return [self._assessment(row, answers.get(row.id, []), [], parse_answer_text) for row in rows]
 
     def _assessment(self, row: Any, answers: list, census: list[CensusTable], parse=parse_answer) -> Assessment:
