@@ -100,7 +100,7 @@ def test_facts_kept_by_another_version_of_the_app_are_worked_out_again(context, 
     seed(context, form)
     context.portfolio.build(today=TODAY)
     with context.database.engine.begin() as conn:  # what an older app (another rule) might have worked out
-        conn.execute(text("""UPDATE portfolio_facts SET basis = 'older app', facts = '{"t":"Old","n":[],"a":[]}'"""))
+        conn.execute(text("""UPDATE portfolio_facts SET basis = 'older app', facts = '{"t":"Old","n":[],"a":[],"s":[]}'"""))
     assert_same(context.portfolio.build(today=TODAY), full_load(context, TODAY))
     assert all(f.startswith('{"t":') for f in _kept(context).values())
 
@@ -132,9 +132,12 @@ def test_a_portfolio_is_shown_even_when_its_facts_cannot_be_kept(context, form, 
 @pytest.mark.parametrize("title", ["Ward 7 — “night” closure", "Gwasanaeth Cymraeg: ŵ ŷ", "Quote ' and \\ slash", ""])
 def test_facts_read_back_as_written(title):
     facts = Facts(title, (("Carers", False, "impact"), ("Age", True, "impact")),
-                  (("Publish times", "Sam Okafor", dt.date(2026, 2, 1), "monitoring"),))
+                  (("Publish times", "Sam Okafor", dt.date(2026, 2, 1), "monitoring"),),
+                  ((1764590400.123456, "in_review"), (1764600000.0, "draft")))
     assert Facts.from_json(facts.to_json()) == facts
-    for broken in ("", "[]", '{"t": "x"}', '{"t": "x", "n": [["a"]], "a": []}', '{"t":"x","n":[],"a":[["a","b","2026-13-01","s"]]}'):
+    for broken in ("", "[]", '{"t": "x"}', '{"t": "x", "n": [["a"]], "a": [], "s": []}',
+                   '{"t":"x","n":[],"a":[["a","b","2026-13-01","s"]],"s":[]}', '{"t":"x","n":[],"a":[],"s":[[1,"gone"]]}',
+                   '{"t":"x","n":[],"a":[],"s":[["2026-01-01","draft"]]}'):
         with pytest.raises(ValueError):
             Facts.from_json(broken)
 

@@ -148,18 +148,18 @@ def rated_questions(form: FormDefinition) -> frozenset[str]:
 class Facts:
     """What one assessment gives any portfolio on any day, worked out from its answers and status changes: its
     title, each group rated negative as (group, mitigated, section id), each open action with a target date as
-    (action, lead, target date, section id), and its status changes as (time, new status), oldest first. Kept in
-    the database (portfolio_facts) until its answers or status change."""
+    (action, lead, target date, section id), and its status changes as (seconds since the epoch, new status),
+    oldest first. Kept in the database (portfolio_facts) until its answers or status change."""
 
     title: str
     negatives: tuple[tuple[str, bool, str], ...] = ()
     actions: tuple[tuple[str, str, dt.date, str], ...] = ()
-    statuses: tuple[tuple[dt.datetime, str], ...] = ()
+    statuses: tuple[tuple[float, str], ...] = ()  # seconds: read back for 2,000 assessments per portfolio
 
     def to_json(self) -> str:
         return json.dumps({"t": self.title, "n": self.negatives,
                            "a": [(a, lead, when.isoformat(), s) for a, lead, when, s in self.actions],
-                           "s": [(at.isoformat(), status) for at, status in self.statuses]},
+                           "s": self.statuses},
                           separators=(",", ":"))  # ASCII: any text a database can hold
 
     @classmethod
@@ -169,7 +169,7 @@ class Facts:
             data = json.loads(text)
             return cls(str(data["t"]), tuple((str(g), bool(m), str(s)) for g, m, s in data["n"]),
                        tuple((str(a), str(lead), dt.date.fromisoformat(w), str(s)) for a, lead, w, s in data["a"]),
-                       tuple((_aware_time(at), _status(status)) for at, status in data["s"]))
+                       tuple((_seconds(at), _status(status)) for at, status in data["s"]))
         except (TypeError, KeyError, ValueError) as exc:  # JSONDecodeError is a ValueError
             raise ValueError(f"stored portfolio facts are not readable: {exc}") from None
 
@@ -196,11 +196,10 @@ def _status(value: str) -> str:
     return value
 
 
-def _aware_time(text: str) -> dt.datetime:
-    at = dt.datetime.fromisoformat(text)
-    if at.tzinfo is None:
-        raise ValueError(f"a status change time without its time zone: {text}")
-    return at
+def _seconds(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"not a time in seconds: {value!r}")
+    return float(value)
 
 
 def facts_of(item: Assessment, form: FormDefinition, statuses: Iterable[tuple[dt.datetime, str]] = (),
@@ -209,7 +208,7 @@ def facts_of(item: Assessment, form: FormDefinition, statuses: Iterable[tuple[dt
     (`rated`: the form's rated_questions, `sections`: its section_ids, when the caller has them)."""
     sections = sections if sections is not None else section_ids(form)
     return Facts(item.title, tuple(_negatives(item, form, rated, sections)), tuple(_open_actions(item, sections)),
-                 tuple((at, _status(status)) for at, status in statuses))
+                 tuple((at.timestamp(), _status(status)) for at, status in statuses))
 
 
 def _negatives(item: Assessment, form: FormDefinition, rated: frozenset[str] | None,
@@ -267,8 +266,7 @@ def time_in_status(items: Iterable[Entry], now: dt.datetime) -> list[StatusTime]
     for item in items:
         status, since = Status.DRAFT.value, item.created_at.timestamp()
         per_item: dict[str, float] = {}
-        for at, to_status in item.facts.statuses:
-            moment = at.timestamp()
+        for moment, to_status in item.facts.statuses:
             per_item[status] = per_item.get(status, 0.0) + max(0.0, moment - since)
             status, since = to_status, moment
         per_item[status] = per_item.get(status, 0.0) + max(0.0, end - since)

@@ -32,7 +32,7 @@ from idmf.storage.team_sql import KEEPERS
 log = logging.getLogger(__name__)
 
 # Bump when Facts or the way they are worked out changes: facts kept on another basis are worked out again.
-FACTS_FORMAT = 1
+FACTS_FORMAT = 2  # 2: status changes in seconds
 
 
 @contextmanager
