@@ -47,10 +47,13 @@ def main(argv: list[str] | None = None) -> int:
             first = _ms(ctx.portfolio.build)
             kept = [_ms(ctx.portfolio.build) for _ in range(args.repeats)]
             changed = []
-            for n in range(args.repeats):
+            with ctx.database.engine.connect() as conn:
+                drafts = conn.execute(text("SELECT id FROM assessment WHERE NOT locked AND NOT archived ORDER BY id "
+                                           "LIMIT :n"), {"n": args.repeats}).scalars().all()
+            for draft in drafts:
                 with ctx.database.engine.begin() as conn:  # one answer changed, as a save would
                     conn.execute(text("UPDATE answer SET version = version + 1 WHERE assessment_id = :i AND "
-                                      "question_id = 'pc_age'"), {"i": 100 + n})
+                                      "question_id = 'title'"), {"i": draft})
                 changed.append(_ms(ctx.portfolio.build))
             built = ctx.portfolio.build()
         finally:
