@@ -2,7 +2,7 @@
 through a proxy that adds network latency (default 20 ms round trip), with thousands of realistic assessments.
 
     PYTHONPATH=src python benchmarks/team_load.py [--clients N] [--rounds R] [--think-s S] [--assessments A]
-        [--portfolio-every K] [--latency-ms L] [--server URL]
+        [--portfolio-every K] [--reviewers R] [--latency-ms L] [--server URL]
         (URL: a login with CREATEDB and CREATEROLE; default IDMF_TEST_POSTGRES_URL)
 
 Each round a user (a project lead) does what a lead does in a working session: opens the dashboard (its first page,
@@ -12,7 +12,12 @@ meanwhile: the next round reloads it), submits its own assessment for review and
 changes, recorded by the database's functions), and opens the portfolio (every K rounds with `--portfolio-every K`,
 never with 0). With `--think-s S` a user pauses between actions for a random 0.5 S to 1.5 S, as people do (and
 starts at a random moment within S); without it the actions follow each other at once.
+With `--reviewers R`, R of the users are EDI reviewers instead: each round they open the dashboard, comment on
+their organisation's shared assessment and open the portfolio (their portfolios keep each assessment's facts for
+everyone; a lead's never do).
 The assessments are seeded by benchmarks/team_seed.py (answered impact blocks, negative ratings, action plans).
+Before the users start, the EDI team's login (a reviewer of every organisation) opens the portfolio once: the
+first portfolio after the upgrade that added kept facts, timed and reported on its own.
 
 Reported: p50/p95 of the dashboard's first page (its first screen), the whole list, the portfolio (its first
 screen: the dialog waits for nothing else), save and status change; the CPU time of the users' processes, of
@@ -42,7 +47,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from latency_proxy import start_proxy  # noqa: E402 - benchmarks are scripts, not a package
 
 ORGANISATIONS = 10
-KINDS = ("first page", "dashboard", "portfolio", "save", "status")
+KINDS = ("first page", "dashboard", "portfolio", "save", "comment", "status")
+# The portfolio's figures again, split: the first of each user's session (a process that has not built one yet)
+# and the rest, and by role (a reviewer's keeps the facts it works out).
+SPLITS = ("portfolio, first", "portfolio, later", "portfolio, leads", "portfolio, reviewers")
+EDI_TEAM = "edi"  # the login suffix of the EDI team's reviewer, who sees every organisation
 
 
 def client_org(n: int, clients: int) -> int:
@@ -51,9 +60,16 @@ def client_org(n: int, clients: int) -> int:
 
 
 # --- set-up ------------------------------------------------------------------------------------------------------
-def set_up(server: str, clients: int, assessments: int, keys_folder: Path) -> tuple[str, list[str], str]:
-    """A team database with `clients` lead logins and `assessments` seeded ones; returns (owner URL, logins,
-    password). Whatever was made is dropped again if the set-up fails."""
+def role_of(n: int, reviewers: int) -> str:
+    """The first `reviewers` users are reviewers: one to an organisation first (clients go round them in turn)."""
+    return "reviewer" if n < reviewers else "lead"
+
+
+def set_up(server: str, clients: int, assessments: int, keys_folder: Path,
+           reviewers: int = 0) -> tuple[str, list[str], str]:
+    """A team database with `clients` logins (`reviewers` of them EDI reviewers, the rest leads), the EDI team's
+    login (the last one), and `assessments` seeded ones; returns (owner URL, logins, password). Whatever was made
+    is dropped again if the set-up fails."""
     import team_seed
 
     from idmf.forms.loader import FormRegistry
@@ -66,14 +82,17 @@ def set_up(server: str, clients: int, assessments: int, keys_folder: Path) -> tu
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     owner_url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    logins = [f"bench_{suffix}_{n}" for n in range(clients)]
+    logins = [f"bench_{suffix}_{n}" for n in range(clients)] + [f"bench_{suffix}_{EDI_TEAM}"]
     try:
         owner = open_app(owner_url, keys=KeyStore(keys_folder, file_only=True))
         owner.teams.init()
         keys = KeyStore(keys_folder, file_only=True)
-        for n, login in enumerate(logins):
-            org = f"Organisation {client_org(n, clients)}"
-            owner.teams.add_user(login, "lead", [org], keys.create(f"Bench Lead {n}", "lead", org).card, password)
+        for n, login in enumerate(logins[:-1]):
+            org, role = f"Organisation {client_org(n, clients)}", role_of(n, reviewers)
+            owner.teams.add_user(login, role, [org], keys.create(f"Bench {role} {n}", role, org).card, password)
+        everyone = [f"Organisation {n}" for n in range(ORGANISATIONS)]
+        owner.teams.add_user(logins[-1], "reviewer", everyone,
+                             keys.create("Bench EDI team", "reviewer", everyone[0]).card, password)
         owner.close()
         engine = create_engine(owner_url)
         team_seed.seed(engine, FormRegistry().latest(), assessments, ORGANISATIONS)
@@ -105,6 +124,27 @@ def _timed(times: list[tuple[float, float]], work):
     return result
 
 
+def _portfolio(times: dict, first: bool, role: str, ctx) -> None:
+    """Open the portfolio (everything its first screen shows), noted under its splits too."""
+    _timed(times["portfolio"], ctx.portfolio.build)
+    for split in ("portfolio, first" if first else "portfolio, later", f"portfolio, {role}"):
+        times[split].append(times["portfolio"][-1])
+
+
+def _review_session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think) -> dict:
+    """`rounds` rounds of dashboard, a comment on the shared assessment and the portfolio, `think()` between."""
+    for r in range(job["rounds"]):
+        _timed(times["first page"], ctx.assessments.page)
+        _timed(times["dashboard"], ctx.assessments.list)
+        think()
+        _timed(times["comment"], lambda: ctx.comments.add(job["shared"], "summary", f"Reviewer {job['n']}: {r}"))
+        if job["portfolio_every"] and r % job["portfolio_every"] == 0:
+            think()
+            _portfolio(times, r == 0, "reviewers", ctx)
+        think()
+    return {"role": "reviewer", "comments": job["rounds"], "conflicts": 0, "saved_shared": 0}
+
+
 def _session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think) -> dict:
     """`rounds` rounds of dashboard, two saves, two status changes and the portfolio, `think()` between actions."""
     from idmf.errors import ConflictError
@@ -130,9 +170,9 @@ def _session(ctx, job: dict, times: dict[str, list[tuple[float, float]]], think)
         mine = ctx.assessments.get(mine.id)
         if job["portfolio_every"] and r % job["portfolio_every"] == 0:
             think()
-            _timed(times["portfolio"], ctx.portfolio.build)  # everything the portfolio's first screen shows
+            _portfolio(times, r == 0, "leads", ctx)
         think()
-    return {"conflicts": conflicts, "saved_shared": saved_shared, "changes": changes, "mine": mine.id,
+    return {"role": "lead", "conflicts": conflicts, "saved_shared": saved_shared, "changes": changes, "mine": mine.id,
             "mine_version": mine.answer_versions.get("summary", 0), "intact": ctx.review.verify_audit(mine.id).ok,
             "entries": len(ctx.review.history(mine.id))}
 
@@ -145,13 +185,14 @@ def run_client(job: dict, start, finish, results) -> None:
     os.environ["IDMF_DATA_DIR"] = job["data"]
     rng = random.Random(job["n"])
     think = (lambda: time.sleep(rng.uniform(0.5, 1.5) * job["think"])) if job["think"] else (lambda: None)
-    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
+    times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in (*KINDS, *SPLITS)}
     try:
         ctx = open_app(job["url"], keys=KeyStore(Path(job["keys"]), file_only=True))
+        ctx.teams.whoami()  # as the app's window does when it opens: it shows who you are
         start.wait()
         time.sleep(rng.uniform(0, job["think"]))  # users do not start in step
         cpu = time.process_time()
-        outcome = _session(ctx, job, times, think)
+        outcome = (_review_session if job["role"] == "reviewer" else _session)(ctx, job, times, think)
         results.put({"n": job["n"], "times": times, "cpu": time.process_time() - cpu, **outcome})
         finish.wait()  # connections stay open until PostgreSQL's CPU time has been read
         ctx.close()
@@ -190,13 +231,14 @@ def machine() -> str:
 
 
 # --- the run ------------------------------------------------------------------------------------------------------
-def _shared_assessments(owner_url: str, logins: list[str], password: str, port: int) -> dict[int, int]:
-    """One assessment per organisation that every client of that organisation also edits."""
+def _shared_assessments(owner_url: str, logins: list[str], password: str, port: int,
+                        reviewers: int) -> dict[int, int]:
+    """One assessment per organisation (started by its first lead) that every client of it also edits."""
     from idmf.services.context import open_app
 
     shared: dict[int, int] = {}
     for n, login in enumerate(logins):
-        if client_org(n, len(logins)) not in shared:
+        if role_of(n, reviewers) == "lead" and client_org(n, len(logins)) not in shared:
             ctx = open_app(_client_url(owner_url, login, password, port))
             shared[client_org(n, len(logins))] = ctx.assessments.create("Shared by the organisation").id
             ctx.close()
@@ -244,7 +286,11 @@ def _check(owner_url: str, results: list[dict], shared: dict[int, int], rounds: 
     problems = []
     engine = create_engine(owner_url)
     with engine.connect() as conn:
-        for res in results:
+        comments = sum(r["comments"] for r in results if r["role"] == "reviewer")
+        found = conn.execute(text("SELECT count(*) FROM comment WHERE body LIKE 'Reviewer %'")).scalar()
+        if found != comments:
+            problems.append(f"{found} reviewers' comments kept of {comments} written")
+        for res in (r for r in results if r["role"] == "lead"):
             if not res["intact"] or res["entries"] != res["changes"]:
                 problems.append(f"client assessment {res['mine']}: {res['entries']} audit entries for "
                                 f"{res['changes']} status changes, chain intact: {res['intact']}")
@@ -260,13 +306,32 @@ def _check(owner_url: str, results: list[dict], shared: dict[int, int], rounds: 
     return problems
 
 
-def report(args, results: list[dict], cpu: dict[str, float], problems: list[str], where: str) -> None:
+def first_portfolio(owner_url: str, login: str, password: str, port: int, keys: Path) -> tuple[float, int]:
+    """The EDI team opens the portfolio once before the users start: every assessment's facts are worked out and
+    kept (what happens once after the upgrade that added them). Returns its time (ms) and assessments."""
+    from idmf.services.context import open_app
+    from idmf.signing.keystore import KeyStore
+
+    ctx = open_app(_client_url(owner_url, login, password, port), keys=KeyStore(keys, file_only=True))
+    try:
+        started = time.perf_counter()
+        built = ctx.portfolio.build()
+        return (time.perf_counter() - started) * 1000, built.assessments
+    finally:
+        ctx.close()
+
+
+def report(args, results: list[dict], cpu: dict[str, float], problems: list[str], where: str,
+           first: tuple[float, int]) -> None:
     cores = os.cpu_count() or 1
-    print(f"{args.clients} users x {args.rounds} rounds, think time {args.think_s:g} s (0.5-1.5x), "
+    print(f"{args.clients} users ({args.reviewers} EDI reviewers) x {args.rounds} rounds, "
+          f"think time {args.think_s:g} s (0.5-1.5x), "
           f"{args.assessments:,} realistic assessments in {ORGANISATIONS} organisations (about "
           f"{args.assessments // ORGANISATIONS:,} visible to each user), {args.latency_ms:.0f} ms round trip; "
           f"{cpu['wall']:.1f} s on {where}")
-    for kind in KINDS:
+    print(f"  first portfolio after the upgrade (the EDI team, {first[1]:,} assessments, every fact worked out and "
+          f"kept): {first[0]:,.0f} ms")
+    for kind in (*KINDS, *SPLITS):
         timed = [t for r in results for t in r["times"][kind]]
         print(f"  {kind:<11} {_percentiles(timed) if timed else 'not timed'}")
     share = lambda s: f"{s:6.1f} s ({100 * s / (cpu['wall'] * cores):3.0f} % of the machine)"  # noqa: E731
@@ -282,30 +347,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--think-s", type=float, default=0.0, help="mean pause between a user's actions")
     parser.add_argument("--portfolio-every", type=int, default=1, help="open the portfolio every K rounds (0: never)")
+    parser.add_argument("--reviewers", type=int, default=0, help="how many of the users are EDI reviewers")
     parser.add_argument("--assessments", type=int, default=20_000)
     parser.add_argument("--latency-ms", type=float, default=20.0)
     parser.add_argument("--server", default=os.environ.get("IDMF_TEST_POSTGRES_URL"))
     args = parser.parse_args(argv)
+    if args.reviewers > args.clients - min(ORGANISATIONS, max(1, args.clients // 2)):
+        parser.error("leave at least one lead in each organisation: fewer --reviewers")
     if not args.server:
         parser.error("give --server URL (a login with CREATEDB and CREATEROLE) or set IDMF_TEST_POSTGRES_URL")
     with tempfile.TemporaryDirectory() as folder:
         os.environ["IDMF_DATA_DIR"] = folder
         keys = Path(folder) / "keys"
-        owner_url, logins, password = set_up(args.server, args.clients, args.assessments, keys)
+        owner_url, logins, password = set_up(args.server, args.clients, args.assessments, keys, args.reviewers)
         try:
             server = make_url(owner_url)
             port = start_proxy(server.host or "localhost", server.port or 5432, args.latency_ms)
-            shared = _shared_assessments(owner_url, logins, password, port)
+            users, edi_team = logins[:-1], logins[-1]
+            first = first_portfolio(owner_url, edi_team, password, port, keys)
+            shared = _shared_assessments(owner_url, users, password, port, args.reviewers)
             jobs = [{"n": n, "url": _client_url(owner_url, login, password, port), "keys": str(keys),
                      "data": folder, "rounds": args.rounds, "think": args.think_s,
-                     "portfolio_every": args.portfolio_every,
-                     "shared": shared[client_org(n, len(logins))]} for n, login in enumerate(logins)]
+                     "portfolio_every": args.portfolio_every, "role": role_of(n, args.reviewers),
+                     "shared": shared[client_org(n, len(users))]} for n, login in enumerate(users)]
             where = machine()
             results, cpu = run_users(jobs)
             problems = _check(owner_url, results, shared, args.rounds)
         finally:
             tear_down(args.server, owner_url, logins)
-    report(args, results, cpu, problems, where)
+    report(args, results, cpu, problems, where, first)
     return 1 if problems else 0
 
 

@@ -13,6 +13,7 @@ def test_the_narrow_read_gives_the_full_loads_portfolio_and_sqlites(context, for
     seed(context, form)
     built = context.portfolio.build(today=TODAY)
     assert_same(built, full_load(context, TODAY))
+    assert_same(context.portfolio.build(today=TODAY), built)  # the second from the facts the first kept
     monkeypatch.delenv("IDMF_DATABASE_URL")
     monkeypatch.setenv("IDMF_DATA_DIR", str(tmp_path / "local"))
     local = open_app()

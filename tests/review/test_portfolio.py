@@ -93,7 +93,7 @@ def test_the_cycle_collector_runs_again_after_a_build_even_one_that_failed(conte
     def lost(*args, **kwargs):
         raise ConnectionError("server gone")
 
-    monkeypatch.setattr(context.store.audit, "status_changes", lost)
+    monkeypatch.setattr(context.store.portfolio_facts, "entries", lost)
     with pytest.raises(ConnectionError):
         context.portfolio.build(today=TODAY)
     assert gc.isenabled()  # paused only for the build: memory is not left uncollected

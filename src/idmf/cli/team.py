@@ -1,4 +1,5 @@
-"""Sub-commands for a team on a shared PostgreSQL database: `team init|add-user|grant|revoke|list|whoami`.
+"""Sub-commands for a team on a shared PostgreSQL database: `team init|add-user|grant|revoke|list|whoami|
+check-portfolio`.
 
 Run `init`, `add-user`, `grant`, `revoke` and `list` with the database owner's address (`--database`); the
 password of a new login is read from standard input (`--password-stdin`) and handed to the server, never kept.
@@ -41,6 +42,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         sub.set_defaults(handler=cmd_grant if name == "grant" else cmd_revoke)
     actions.add_parser("list", help="(owner) everyone on the team").set_defaults(handler=cmd_list)
     actions.add_parser("whoami", help="who the database takes you to be").set_defaults(handler=cmd_whoami)
+    actions.add_parser("check-portfolio", help="work the kept portfolio figures out again from the answers and "
+                                               "list any that differ, with who kept them") \
+        .set_defaults(handler=cmd_check_portfolio)
 
 
 def _context(args: argparse.Namespace) -> AppContext:
@@ -95,4 +99,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_whoami(args: argparse.Namespace) -> int:
     print(_context(args).teams.whoami().message)
+    return 0
+
+
+def cmd_check_portfolio(args: argparse.Namespace) -> int:
+    """Exit 1 when any kept portfolio figures differ from what the answers give."""
+    forged, replaced = _context(args).portfolio.recheck()
+    for found in forged:
+        print(found.message)
+    if forged:
+        then = ("They have been replaced by figures worked out from the answers." if replaced else
+                "Only an EDI reviewer, committee member or administrator can replace them: ask one to run this.")
+        print(f"{len(forged)} assessment(s) with portfolio figures that their answers do not bear out. {then}")
+        return 1
+    print("Every kept portfolio figure you can see matches the assessments' answers.")
     return 0

@@ -2,13 +2,15 @@
 
 Which groups keep being rated negative (and how many of those have no mitigation, by the readiness check's own
 rule), overdue and upcoming actions by their lead, review dates due in 30/60/90 days, assessments by status and
-organisation, and the time assessments spend in each status. Pure computation over loaded assessments and
-their status changes (idmf.services.portfolio loads them), so it is the same on SQLite and on a team server.
+organisation, and the time assessments spend in each status. Pure computation over each assessment's facts
+(worked out from its answers and status changes by `facts_of`, true whatever the day); idmf.services.portfolio
+loads them and keeps the facts, so it is the same on SQLite and on a team server.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -32,9 +34,9 @@ class PortfolioFilter:
     started_from: dt.date | None = None
     started_to: dt.date | None = None
 
-    def admits(self, item: Assessment, organisation: str) -> bool:
-        started = item.created_at.date()
-        return ((self.organisation is None or organisation == self.organisation)
+    def admits(self, entry: Entry) -> bool:
+        started = entry.created_at.date()
+        return ((self.organisation is None or entry.organisation == self.organisation)
                 and (self.started_from is None or started >= self.started_from)
                 and (self.started_to is None or started <= self.started_to))
 
@@ -142,41 +144,100 @@ def rated_questions(form: FormDefinition) -> frozenset[str]:
     return frozenset(q.id for q in form.questions() if q.type in RATED_TYPES)
 
 
-def negatives_of(item: Assessment, form: FormDefinition, organisation: str, today: dt.date,
-                 rated: frozenset[str] | None = None, sections: dict[str, str] | None = None) -> list[NegativeImpact]:
-    """The groups rated negative in one assessment, each marked mitigated or not by the readiness rule
-    (`rated`: the form's rated_questions, and `sections`: its section ids by question, when the caller has them)."""
+@dataclass(frozen=True)
+class Facts:
+    """What one assessment gives any portfolio on any day, worked out from its answers and status changes: its
+    title, each group rated negative as (group, mitigated, section id), each open action with a target date as
+    (action, lead, target date, section id), and its status changes as (seconds since the epoch, new status),
+    oldest first. Kept in the database (portfolio_facts) until its answers or status change."""
+
+    title: str
+    negatives: tuple[tuple[str, bool, str], ...] = ()
+    actions: tuple[tuple[str, str, dt.date, str], ...] = ()
+    statuses: tuple[tuple[float, str], ...] = ()  # seconds: read back for 2,000 assessments per portfolio
+
+    def to_json(self) -> str:
+        return json.dumps({"t": self.title, "n": self.negatives,
+                           "a": [(a, lead, when.isoformat(), s) for a, lead, when, s in self.actions],
+                           "s": self.statuses},
+                          separators=(",", ":"))  # ASCII: any text a database can hold
+
+    @classmethod
+    def from_json(cls, text: str) -> Facts:
+        """The facts as stored; ValueError when the text is not what to_json writes."""
+        try:
+            data = json.loads(text)
+            return cls(str(data["t"]), tuple((str(g), bool(m), str(s)) for g, m, s in data["n"]),
+                       tuple((str(a), str(lead), dt.date.fromisoformat(w), str(s)) for a, lead, w, s in data["a"]),
+                       tuple((_seconds(at), _status(status)) for at, status in data["s"]))
+        except (TypeError, KeyError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            raise ValueError(f"stored portfolio facts are not readable: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One assessment as the portfolio counts it: its row's columns and its facts (None until worked out)."""
+
+    id: int
+    organisation: str
+    status: Status
+    created_at: dt.datetime
+    review_date: dt.date | None
+    facts: Facts | None
+
+
+_STATUSES = frozenset(s.value for s in Status)
+
+
+def _status(value: str) -> str:
+    """A status value as stored, checked (a set lookup: the portfolio checks thousands)."""
+    if value not in _STATUSES:
+        raise ValueError(f"not a status: {value!r}")
+    return value
+
+
+def _seconds(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"not a time in seconds: {value!r}")
+    return float(value)
+
+
+def facts_of(item: Assessment, form: FormDefinition, statuses: Iterable[tuple[dt.datetime, str]] = (),
+             rated: frozenset[str] | None = None, sections: dict[str, str] | None = None) -> Facts:
+    """One assessment's facts from its answers and status changes (aware time, new status; oldest first)
+    (`rated`: the form's rated_questions, `sections`: its section_ids, when the caller has them)."""
+    sections = sections if sections is not None else section_ids(form)
+    return Facts(item.title, tuple(_negatives(item, form, rated, sections)), tuple(_open_actions(item, sections)),
+                 tuple((at.timestamp(), _status(status)) for at, status in statuses))
+
+
+def _negatives(item: Assessment, form: FormDefinition, rated: frozenset[str] | None,
+               sections: dict[str, str]) -> list[tuple[str, bool, str]]:
     if rated is not None and rated.isdisjoint(item.answers):
         return []  # nothing rated at all (most drafts): no need to walk the form
-    ctx = RuleContext(item, form, today)
+    # The mitigation rule reads links and reasons, never the date: the facts hold on any day.
+    ctx = RuleContext(item, form, dt.date.today())
     if not ctx.negatives:
         return []  # most assessments: no need to run the mitigation rule
-    if sections is None:
-        sections = section_ids(form)
     # The rule itself, on the context already built (check() would build it again and sort its findings).
     unmitigated = {(hit.question_id, hit.row) for hit in RULES[MITIGATION_RULE].function(ctx)}
-    return [NegativeImpact(item.id or 0, item.title, organisation, n.display_name,
-                           (n.question_id, n.row) not in unmitigated, sections[n.question_id])
+    return [(n.display_name, (n.question_id, n.row) not in unmitigated, sections[n.question_id])
             for n in ctx.negatives]
 
 
-def actions_of(item: Assessment, form: FormDefinition, today: dt.date,
-               sections: dict[str, str] | None = None) -> list[ActionDue]:
-    """Actions overdue (no outcome yet) or due within UPCOMING_DAYS (`sections` as for negatives_of)."""
+def _open_actions(item: Assessment, sections: dict[str, str]) -> list[tuple[str, str, dt.date, str]]:
+    """Actions with a target date and no outcome yet (whether due soon is decided on the day)."""
     rows = item.answers.get(ACTION_PLAN)
     if not isinstance(rows, list) or not rows:
         return []
-    section = (sections or section_ids(form))[ACTION_PLAN]
-    due = []
+    found = []
     for row in rows:
         target = _date(row.get(COL_TARGET_DATE)) if isinstance(row, dict) else None
         if target is None or str(row.get(COL_OUTCOME) or "").strip():
             continue
-        if target < today or target <= today + dt.timedelta(days=UPCOMING_DAYS):
-            due.append(ActionDue(item.id or 0, item.title, str(row.get(COL_ACTION) or "").strip(),
-                                 str(row.get(COL_LEAD) or "").strip() or "(no lead named)", target, target < today,
-                                 section))
-    return due
+        found.append((str(row.get(COL_ACTION) or "").strip(), str(row.get(COL_LEAD) or "").strip()
+                      or "(no lead named)", target, sections[ACTION_PLAN]))
+    return found
 
 
 def _date(value) -> dt.date | None:
@@ -188,53 +249,73 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def review_due(item: Assessment, organisation: str, today: dt.date) -> ReviewDue | None:
+def review_due(entry: Entry, today: dt.date) -> ReviewDue | None:
     """An approved assessment's review within 90 days (or overdue), with the window it falls in."""
-    if item.status != Status.APPROVED or item.review_date is None:
+    if entry.status != Status.APPROVED or entry.review_date is None:
         return None
-    days = (item.review_date - today).days
+    days = (entry.review_date - today).days
     window = next((w for w in REVIEW_WINDOWS if days <= w), None)
-    return None if window is None else ReviewDue(item.id or 0, item.title, organisation, item.review_date,
-                                                 0 if days < 0 else window)
+    return None if window is None else ReviewDue(entry.id, entry.facts.title, entry.organisation,
+                                                 entry.review_date, 0 if days < 0 else window)
 
 
-def time_in_status(items: Iterable[Assessment], changes: dict[int, list[tuple[dt.datetime, str]]],
-                   now: dt.datetime) -> list[StatusTime]:
+def time_in_status(items: Iterable[Entry], now: dt.datetime) -> list[StatusTime]:
     """Average days per status: from each assessment's start and its status changes (oldest first)."""
-    spent: dict[Status, list[float]] = defaultdict(list)
+    spent: dict[str, list[float]] = defaultdict(list)
+    end = now.timestamp()  # seconds as floats: datetime arithmetic was most of this on 2,000 assessments
     for item in items:
-        status, since = Status.DRAFT, item.created_at
-        per_item: Counter = Counter()
-        for at, to_status in changes.get(item.id or 0, []):
-            per_item[status] += max(0.0, (at - since).total_seconds())
-            status, since = Status(to_status), at
-        per_item[status] += max(0.0, (now - since).total_seconds())
+        status, since = Status.DRAFT.value, item.created_at.timestamp()
+        per_item: dict[str, float] = {}
+        for moment, to_status in item.facts.statuses:
+            per_item[status] = per_item.get(status, 0.0) + max(0.0, moment - since)
+            status, since = to_status, moment
+        per_item[status] = per_item.get(status, 0.0) + max(0.0, end - since)
         for s, seconds in per_item.items():
             spent[s].append(seconds / 86400)
-    return [StatusTime(s, sum(spent[s]) / len(spent[s]), len(spent[s])) for s in Status if spent.get(s)]
+    return [StatusTime(s, sum(spent[s.value]) / len(spent[s.value]), len(spent[s.value]))
+            for s in Status if spent.get(s.value)]
 
 
-def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int, list[tuple[dt.datetime, str]]],
-          today: dt.date, now: dt.datetime) -> Portfolio:
-    """The portfolio of the given (assessment, its form, its organisation) triples."""
-    negatives, actions, reviews, by_status = [], [], [], Counter()
+def entries(items: list[tuple[Assessment, FormDefinition, str]],
+            changes: dict[int, list[tuple[dt.datetime, str]]]) -> list[Entry]:
+    """Entries of loaded (assessment, its form, its organisation) triples and their status changes (by id: aware
+    time, new status; oldest first), their facts worked out afresh."""
     known: dict[tuple[str, str], tuple[frozenset[str], dict[str, str]]] = {}  # per form version
+    found = []
     for item, form, organisation in items:
         key = (form.id, form.version)
         if key not in known:
             known[key] = (rated_questions(form), section_ids(form))
-        rated, sections = known[key]
-        negatives += negatives_of(item, form, organisation, today, rated, sections)
-        actions += actions_of(item, form, today, sections)
-        due = review_due(item, organisation, today)
+        found.append(Entry(item.id or 0, organisation, item.status, item.created_at, item.review_date,
+                           facts_of(item, form, changes.get(item.id or 0, ()), *known[key])))
+    return found
+
+
+def build(items: list[tuple[Assessment, FormDefinition, str]], changes: dict[int, list[tuple[dt.datetime, str]]],
+          today: dt.date, now: dt.datetime) -> Portfolio:
+    """The portfolio of the given (assessment, its form, its organisation) triples and their status changes."""
+    return assemble(entries(items, changes), today, now)
+
+
+def assemble(items: list[Entry], today: dt.date, now: dt.datetime) -> Portfolio:
+    """The portfolio of the given entries, as on `today`."""
+    negatives, actions, reviews, by_status = [], [], [], Counter()
+    soon = today + dt.timedelta(days=UPCOMING_DAYS)
+    for entry in items:
+        title = entry.facts.title
+        negatives += [NegativeImpact(entry.id, title, entry.organisation, group, mitigated, section)
+                      for group, mitigated, section in entry.facts.negatives]
+        actions += [ActionDue(entry.id, title, action, lead, target, target < today, section)
+                    for action, lead, target, section in entry.facts.actions if target <= soon]
+        due = review_due(entry, today)
         if due:
             reviews.append(due)
-        by_status[(organisation, item.status)] += 1
+        by_status[(entry.organisation, entry.status)] += 1
     negatives.sort(key=lambda n: (n.mitigated, n.assessment_id))  # the unmitigated first: they need action
     actions.sort(key=lambda a: (not a.overdue, a.target_date, a.lead.lower()))
     reviews.sort(key=lambda r: r.review_date)
     return Portfolio(today, len(items), tuple(negatives), tuple(actions), tuple(reviews), dict(by_status),
-                     tuple(time_in_status([i for i, _, _ in items], changes, now)))
+                     tuple(time_in_status(items, now)))
 
 
 Table = tuple[tuple[str, ...], list[tuple]]  # headers, rows

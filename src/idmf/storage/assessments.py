@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, Select, Text, and_, cast, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from idmf.domain.answers import parse_answer, parse_answer_text, to_json
@@ -26,7 +26,8 @@ from idmf.storage.unit import Repository
 DENORMALISED = {TITLE: "title", ORGANISATION: "organisation", LEAD: "lead"}
 
 _SUMMARY = [getattr(AssessmentRow, name) for name in SUMMARY_COLUMNS]
-_ASSESSMENT = [getattr(AssessmentRow, name) for name in (*SUMMARY_COLUMNS, "form_id", "form_version", "row_version")]
+ASSESSMENT_COLUMNS = [getattr(AssessmentRow, name)
+                      for name in (*SUMMARY_COLUMNS, "form_id", "form_version", "row_version")]
 
 
 def _summary(row: Any) -> AssessmentSummary:
@@ -107,23 +108,10 @@ class AssessmentRepository(Repository):
             self._known[key] = {q.id: q for q in self.forms.get(form_id, version).questions()}
         return self._known[key]
 
-    def visible_with_answers(self, question_ids: Iterable[str],
-                             conn: Connection | None = None) -> list[tuple[Assessment, str]]:
-        """Every assessment you can see (archived left out), by id, holding only the named answers, with its
-        organisation: two queries whatever the number of assessments (the portfolio's read)."""
-        visible = select(AssessmentRow.id).where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
-        answers: dict[int, list] = {}
-        with self._read(conn) as c:
-            # The JSON as text, parsed by parse_answer_text: the driver's decoding and the walk of every string for
-            # surrogates were most of the read (18,000 answers).
-            for aid, qid, raw, version in c.execute(select(
-                    AnswerRow.assessment_id, AnswerRow.question_id, cast(AnswerRow.value, Text), AnswerRow.version)
-                    .where(AnswerRow.question_id.in_(sorted(question_ids)), AnswerRow.assessment_id.in_(visible))):
-                answers.setdefault(aid, []).append((qid, raw, version))
-            # Plain columns, not ORM objects (a SQLModel instance per row was a tenth of the read).
-            rows = c.execute(select(*_ASSESSMENT).where(AssessmentRow.id.in_(visible)).order_by(AssessmentRow.id))
-            return [(self._assessment(row, answers.get(row.id, []), [], parse_answer_text), row.organisation)
-                    for row in rows]
+    def from_rows(self, rows: list[Any], answers: dict[int, list[tuple[str, str | None, int]]]) -> list[Assessment]:
+        """Assessments from rows read with ASSESSMENT_COLUMNS and their answers as (question id, JSON text,
+        version), by assessment id."""
+        return [self._assessment(row, answers.get(row.id, []), [], parse_answer_text) for row in rows]
 
     def _assessment(self, row: Any, answers: list, census: list[CensusTable], parse=parse_answer) -> Assessment:
         known = self._questions(row.form_id, row.form_version)

@@ -16,6 +16,7 @@ from idmf.storage.census_cache import CensusCache
 from idmf.storage.comments import CommentRepository
 from idmf.storage.database import Database
 from idmf.storage.documents import DocumentRepository
+from idmf.storage.portfolio_facts import PortfolioFactsRepository
 from idmf.storage.publications import PublicationRepository
 from idmf.storage.review_copies import ExchangeRepository, ReviewCopyRepository
 from idmf.storage.signers import SignerRepository
@@ -40,16 +41,17 @@ class Store:
         self.signers = SignerRepository(database)
         self.documents = DocumentRepository(database)
         self.teams = TeamRepository(database)
+        self.portfolio_facts = PortfolioFactsRepository(database)
         self._team: tuple[bool, tuple[str, Member | None] | None] = (False, None)
 
-    def team_identity(self) -> tuple[str, Member | None] | None:
+    def team_identity(self, conn: Connection | None = None) -> tuple[str, Member | None] | None:
         """In team mode, the login connected and the member it is (None: not a member); None in single-user mode.
 
         Asked of the database once per store: who you are comes from the connection, never from a typed name.
         """
         known, found = self._team
         if not known:
-            found = self.teams.me() if self.teams.is_team_database() else None
+            found = self.teams.me(conn) if self.teams.is_team_database(conn) else None
             self._team = (True, found)
         return found
 
@@ -59,6 +61,11 @@ class Store:
         Given the caller's `conn`, the block joins the caller's transaction instead.
         """
         return nullcontext(conn) if conn is not None else self.database.engine.begin()
+
+    def reads(self) -> ContextManager[Connection]:
+        """A connection for a run of reads that need not share one snapshot: each statement stands alone, which
+        saves a server the BEGIN and COMMIT round trips (40 ms at 20 ms latency)."""
+        return self.database.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
 
     def form_for(self, item: Assessment) -> FormDefinition:
         """The form version an assessment was started on."""

@@ -11,13 +11,17 @@ What the database enforces, whoever connects (the app or `psql`):
 - a status changes only through `idmf_transition`, which checks role and status, writes the audit entry with
   `session_user` and the server's time, and notifies listeners; a sign-off only through `idmf_record_signoff`,
   and an approval cannot be committed without one;
-- audit entries and sign-offs are never changed by anyone (the triggers of 0004 and 0007 also bind the owner).
+- audit entries and sign-offs are never changed by anyone (the triggers of 0004 and 0007 also bind the owner);
+- portfolio facts are kept only through `idmf_store_portfolio_facts`, by EDI roles, and only while the answers
+  they were worked out from are current (the counter of 0010, moved by the database on every answer change).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+KEEPERS = ("reviewer", "committee", "admin")  # the roles that may keep portfolio facts for everyone
+MAX_FACTS = 1_000_000  # characters of one assessment's kept facts (300 action rows take about 60,000)
 GROUPS = {"lead": "idmf_lead", "reviewer": "idmf_reviewer", "committee": "idmf_committee", "admin": "idmf_admin"}
 CHANNEL_PREFIX = "idmf_org_"  # one channel per organisation (channel()); the payload is the assessment id
 REFUSED = "IDM01"  # SQLSTATE of a refusal the database explains in the app's own words
@@ -25,7 +29,7 @@ GENESIS = "0" * 64
 
 # Tables whose rows belong to one assessment version (by id) or one assessment lineage (by uid).
 BY_ID = ("answer", "assessment_census", "assessment_document", "publication", "review_copy", "status_event",
-         "signoff")
+         "signoff", "portfolio_facts")
 BY_UID = ("comment", "review_exchange")
 SHARED = ("census_value", "census_area", "census_icb_member")  # the census cache: public figures, no organisation
 READ_ONLY = ("signer", "trust_list", "alembic_version", "status_event", "signoff")
@@ -369,11 +373,39 @@ def _signoff() -> list[str]:
     ]
 
 
+def _portfolio_facts() -> str:
+    """Portfolio facts are kept only by EDI roles, for assessments they can see whose answers are unchanged since
+    they were read; the login and the server's time are stamped on each. A lead could otherwise show their own
+    negative impacts as mitigated to everyone's portfolio; nobody has a right to write the table directly."""
+    keepers = ", ".join(literal(role) for role in KEEPERS)
+    return f"""CREATE OR REPLACE FUNCTION idmf_store_portfolio_facts(p_basis text, p_facts json) RETURNS integer
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE kept integer;
+    BEGIN
+        IF idmf_my_role() IS NULL OR idmf_my_role() NOT IN ({keepers}) THEN
+            {_refuse("format('Your login %s (%s) cannot keep portfolio figures: only EDI reviewers, committee "
+                     "members and administrators can. Nothing was changed.', session_user, "
+                     "COALESCE(idmf_my_role(), 'no role'))")}
+        END IF;
+        INSERT INTO portfolio_facts (assessment_id, facts_changed, basis, facts, computed_by, computed_at)
+        SELECT f.id, f.changed, p_basis, f.facts, session_user, now()
+        FROM json_to_recordset(p_facts) AS f(id integer, changed integer, facts text)
+        JOIN assessment a ON a.id = f.id AND a.facts_changed = f.changed AND a.organisation = ANY(idmf_my_orgs())
+        WHERE length(f.facts) <= {MAX_FACTS}  -- every reader downloads them: no bombs
+        ON CONFLICT (assessment_id) DO UPDATE SET facts_changed = excluded.facts_changed,
+            basis = excluded.basis, facts = excluded.facts, computed_by = excluded.computed_by,
+            computed_at = excluded.computed_at;
+        GET DIAGNOSTICS kept = ROW_COUNT;
+        RETURN kept;
+    END $$"""
+
+
 def _function_grants() -> list[str]:
     everyone = ", ".join(GROUPS.values())
     names = ("idmf_my_orgs()", "idmf_my_role()", "idmf_me()", "idmf_may_see(text)", "idmf_may_edit(integer, text)",
              "idmf_transition(integer, text, text, text, text, integer, text, text, timestamptz, text, date, boolean)",
-             "idmf_record_signoff(integer, text, date, text, text, timestamptz, text, text, bytea)")
+             "idmf_record_signoff(integer, text, date, text, text, timestamptz, text, text, bytea)",
+             "idmf_store_portfolio_facts(text, json)")
     out = ["REVOKE ALL ON FUNCTION idmf_notify(text, integer) FROM PUBLIC"]  # only the owner's triggers notify
     for name in names:
         out += [f"REVOKE ALL ON FUNCTION {name} FROM PUBLIC", f"GRANT EXECUTE ON FUNCTION {name} TO {everyone}"]
@@ -384,7 +416,7 @@ def statements(rules: Rules, owner: str) -> list[str]:
     """Every statement of `team init`, in order (each can run again: init after an upgrade refreshes them)."""
     return [*_roles(), *_helpers(), *_privileges(), *_policies(), *_guards(rules, owner), *_notices(),
             _transition(rules),
-            *_signoff(), *_function_grants()]
+            *_signoff(), _portfolio_facts(), *_function_grants()]
 
 
 IS_TEAM_DATABASE = "SELECT to_regprocedure('idmf_me()') IS NOT NULL"

@@ -3,7 +3,8 @@
 Changing a table means adding an Alembic migration under idmf/storage/migrations/versions.
 """
 
-from idmf.storage.tables.assessments import AnswerRow, AssessmentCensusRow, AssessmentRow, metadata
+from idmf.storage.tables.assessments import (AnswerRow, AssessmentCensusRow, AssessmentRow, PortfolioFactsRow,
+                                             metadata)
 from idmf.storage.tables.census import CensusAreaRow, CensusIcbMemberRow, CensusValueRow
 from idmf.storage.tables.documents import AssessmentDocumentRow
 from idmf.storage.tables.publishing import PublicationRow
@@ -13,6 +14,6 @@ from idmf.storage.tables.teams import TeamGrantRow, TeamMemberRow
 
 __all__ = [
     "AnswerRow", "AssessmentCensusRow", "AssessmentDocumentRow", "AssessmentRow", "CensusAreaRow",
-    "CensusIcbMemberRow", "CensusValueRow", "CommentRow", "PublicationRow", "ReviewCopyRow", "ReviewExchangeRow",
+    "CensusIcbMemberRow", "CensusValueRow", "CommentRow", "PortfolioFactsRow", "PublicationRow", "ReviewCopyRow", "ReviewExchangeRow",
     "SignerRow", "SignoffRow", "StatusEventRow", "TeamGrantRow", "TeamMemberRow", "TrustListRow", "metadata",
 ]

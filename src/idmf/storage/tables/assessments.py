@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 metadata = SQLModel.metadata
@@ -33,6 +33,9 @@ class AssessmentRow(SQLModel, table=True):
     updated_at: dt.datetime = Field(index=True)
     row_version: int = 0
     locked: bool = False  # signed off: the database refuses changes (migration 0004)
+    # Counted by the database's own triggers on `answer` and `status_event` (0010): kept portfolio facts are
+    # stale once it moves.
+    facts_changed: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 def part_of_assessment() -> Any:
@@ -60,3 +63,17 @@ class AssessmentCensusRow(SQLModel, table=True):
     assessment_id: int = part_of_assessment()
     position: int = Field(primary_key=True)
     table_json: Any = Field(sa_column=Column(JSON, nullable=False))
+
+
+class PortfolioFactsRow(SQLModel, table=True):
+    """What one assessment contributes to the portfolio (idmf.review.portfolio.Facts as JSON), valid while
+    `facts_changed` equals the assessment's and `basis` names the app and forms that computed it (0010)."""
+
+    __tablename__ = "portfolio_facts"
+
+    assessment_id: int = part_of_assessment()
+    facts_changed: int
+    basis: str
+    facts: str = Field(sa_column=Column(Text, nullable=False))
+    computed_by: str  # the login (team mode) or the person at this computer
+    computed_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
