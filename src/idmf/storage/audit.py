@@ -37,18 +37,15 @@ class AuditRepository(Repository):
             return c.execute(select(func.count()).select_from(StatusEventRow)
                              .where(StatusEventRow.assessment_id == assessment_id)).scalar() or 0
 
-    def status_changes(self, conn: Connection | None = None, ids: list[int] | None = None,
-                       chunk: int = 2000) -> dict[int, list[tuple[Any, str]]]:
-        """(time, new status) of every status change of the assessments `ids` (default: every one you can see,
-        archived left out), oldest first, by version: one query (per `chunk` ids)."""
+    def status_changes(self, conn: Connection | None = None) -> dict[int, list[tuple[Any, str]]]:
+        """(time, new status) of every status change of every assessment you can see (archived left out), oldest
+        first, by version: one query."""
         visible = select(AssessmentRow.id).where(AssessmentRow.archived == False)  # noqa: E712 - SQL expression
-        wanted = [visible] if ids is None else [ids[n:n + chunk] for n in range(0, len(ids), chunk)]
         found: dict[int, list[tuple[Any, str]]] = {}
         with self._read(conn) as c:
-            for some in wanted:
-                for aid, at, to_status in c.execute(
-                        select(StatusEventRow.assessment_id, StatusEventRow.at, StatusEventRow.to_status)
-                        .where(StatusEventRow.assessment_id.in_(some))
-                        .order_by(StatusEventRow.assessment_id, StatusEventRow.seq)).all():  # one fetch
-                    found.setdefault(aid, []).append((at, to_status))
+            for aid, at, to_status in c.execute(
+                    select(StatusEventRow.assessment_id, StatusEventRow.at, StatusEventRow.to_status)
+                    .where(StatusEventRow.assessment_id.in_(visible))
+                    .order_by(StatusEventRow.assessment_id, StatusEventRow.seq)).all():  # one fetch
+                found.setdefault(aid, []).append((at, to_status))
         return found
