@@ -1,8 +1,8 @@
 """The portfolio service: the portfolio of every assessment you can see (in team mode, the database decides
 which), its filters, and its export to CSV and Excel.
 
-Each assessment's facts (its title, groups rated negative and whether mitigated, open actions) are worked out
-from its answers once and kept in the database (portfolio_facts) until its answers change, so a portfolio
+Each assessment's facts (its title, groups rated negative and whether mitigated, open actions, status changes) are
+worked out once and kept in the database (portfolio_facts) until its answers or status change, so a portfolio
 reads one row per assessment instead of parsing every answer again. Who may keep them: see `_keeper`.
 """
 
@@ -13,16 +13,16 @@ import gc
 import getpass
 import hashlib
 import logging
-from dataclasses import dataclass, replace
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from idmf.domain.times import aware, utc, utcnow
 from idmf.domain.assessment import Status
+from idmf.domain.times import aware, utc, utcnow
 from idmf.export.tabular import write_csv, write_xlsx
 from idmf.review import portfolio
 from idmf.review.portfolio import Entry, Facts, Portfolio, PortfolioFilter

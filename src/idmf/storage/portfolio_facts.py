@@ -1,5 +1,5 @@
 """Stored portfolio facts (table portfolio_facts, migration 0010): read beside every visible assessment's
-columns in one query, and kept only if the assessment's answers have not changed since they were read.
+columns in one query, and kept only if the assessment's answers and status have not changed since they were read.
 
 The facts themselves are idmf.review.portfolio.Facts as JSON text; this module never interprets them.
 """
@@ -16,8 +16,8 @@ from idmf.storage.assessments import ASSESSMENT_COLUMNS
 from idmf.storage.tables import AnswerRow, AssessmentRow, PortfolioFactsRow, StatusEventRow
 from idmf.storage.unit import Repository
 
-# The conditional upsert: a row is kept only while the assessment's answers are as they were when read, so an
-# answer saved meanwhile (here or by a colleague) is never hidden behind facts worked out before it.
+# The conditional upsert: a row is kept only while the assessment's counter is as it was when read, so an answer
+# saved or a status changed meanwhile (here or by a colleague) is never hidden behind facts worked out before it.
 _STORE = text("""
     INSERT INTO portfolio_facts (assessment_id, facts_changed, basis, facts, computed_by, computed_at)
     SELECT :id, :changed, :basis, :facts, :by, :at WHERE EXISTS (
@@ -28,6 +28,11 @@ _STORE_AS_TEAM = text("SELECT idmf_store_portfolio_facts(:basis, CAST(:facts AS 
 
 A, F = AssessmentRow, PortfolioFactsRow
 COLUMNS = (*ASSESSMENT_COLUMNS, A.facts_changed)  # enough to build the assessment when its facts are stale
+
+
+def _current(basis: str):
+    """The join condition of a kept row that still holds: worked out on `basis` from the current counter."""
+    return and_(F.assessment_id == A.id, F.facts_changed == A.facts_changed, F.basis == basis)
 
 
 def _sources(ids: list[int], question_ids: list[str]):
@@ -51,8 +56,7 @@ class PortfolioFactsRepository(Repository):
     def entries(self, basis: str, conn: Connection | None = None) -> list[Any]:
         """Every visible assessment (archived left out), by id: its portfolio columns and `facts`, the stored
         facts text when they were worked out from its current answers on this `basis` (else None)."""
-        valid = and_(F.assessment_id == A.id, F.facts_changed == A.facts_changed, F.basis == basis)
-        query = (select(*COLUMNS, F.facts).outerjoin(F, valid)
+        query = (select(*COLUMNS, F.facts).outerjoin(F, _current(basis))
                  .where(A.archived == False).order_by(A.id))  # noqa: E712 - SQL expression
         with self._read(conn) as c:
             return c.execute(query).all()  # one fetch, not one per row
@@ -68,9 +72,9 @@ class PortfolioFactsRepository(Repository):
         with self._read(conn) as c:
             for start in range(0, len(ids), chunk):
                 some = ids[start:start + chunk]
-                for aid, kind, key, raw, _, at in c.execute(_sources(some, wanted)).all():
+                for aid, kind, key, raw, version, at in c.execute(_sources(some, wanted)).all():
                     if kind == 0:
-                        answers.setdefault(aid, []).append((key, raw, _))
+                        answers.setdefault(aid, []).append((key, raw, version))
                     else:
                         statuses.setdefault(aid, []).append((at, key))
         return answers, statuses
@@ -78,15 +82,14 @@ class PortfolioFactsRepository(Repository):
     def kept(self, basis: str, conn: Connection | None = None) -> list[Any]:
         """The visible assessments whose kept facts are current: their columns, `facts`, `computed_by` and
         `computed_at` (for checking the facts against the answers)."""
-        valid = and_(F.assessment_id == A.id, F.facts_changed == A.facts_changed, F.basis == basis)
-        query = (select(*COLUMNS, F.facts, F.computed_by, F.computed_at).join(F, valid)
+        query = (select(*COLUMNS, F.facts, F.computed_by, F.computed_at).join(F, _current(basis))
                  .where(A.archived == False).order_by(A.id))  # noqa: E712 - SQL expression
         with self._read(conn) as c:
             return c.execute(query).all()
 
     def store(self, found: list[tuple[int, int, str]], basis: str, computed_by: str,
               conn: Connection | None = None) -> None:
-        """Keep (assessment id, facts_changed when read, facts text) rows whose answers are unchanged since."""
+        """Keep (assessment id, facts_changed when read, facts text) rows whose counter is unchanged since."""
         if not found:
             return
         at = utcnow()

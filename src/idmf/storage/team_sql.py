@@ -13,7 +13,7 @@ What the database enforces, whoever connects (the app or `psql`):
   and an approval cannot be committed without one;
 - audit entries and sign-offs are never changed by anyone (the triggers of 0004 and 0007 also bind the owner);
 - portfolio facts are kept only through `idmf_store_portfolio_facts`, by EDI roles, and only while the answers
-  they were worked out from are current (the counter of 0010, moved by the database on every answer change).
+  and status they were worked out from are current (the counter of 0010, moved by the database on every change).
 """
 
 from __future__ import annotations
@@ -374,7 +374,7 @@ def _signoff() -> list[str]:
 
 
 def _portfolio_facts() -> str:
-    """Portfolio facts are kept only by EDI roles, for assessments they can see whose answers are unchanged since
+    """Portfolio facts are kept only by EDI roles, for assessments they can see whose counter is unchanged since
     they were read; the login and the server's time are stamped on each. A lead could otherwise show their own
     negative impacts as mitigated to everyone's portfolio; nobody has a right to write the table directly."""
     keepers = ", ".join(literal(role) for role in KEEPERS)
