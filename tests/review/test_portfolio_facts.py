@@ -133,11 +133,12 @@ def test_a_portfolio_is_shown_even_when_its_facts_cannot_be_kept(context, form, 
 def test_facts_read_back_as_written(title):
     facts = Facts(title, (("Carers", False, "impact"), ("Age", True, "impact")),
                   (("Publish times", "Sam Okafor", dt.date(2026, 2, 1), "monitoring"),),
-                  ((1764590400.123456, "in_review"), (1764600000.0, "draft")))
+                  ((1764590400.123456, "in_review"), (1764600000.0, "draft")), f"Dr {title}, Chief Nurse")
     assert Facts.from_json(facts.to_json()) == facts
     for broken in ("", "[]", '{"t": "x"}', '{"t": "x", "n": [["a"]], "a": [], "s": []}',
                    '{"t":"x","n":[],"a":[["a","b","2026-13-01","s"]],"s":[]}', '{"t":"x","n":[],"a":[],"s":[[1,"gone"]]}',
-                   '{"t":"x","n":[],"a":[],"s":[["2026-01-01","draft"]]}'):
+                   '{"t":"x","n":[],"a":[],"s":[["2026-01-01","draft"]]}', '{"t":"x","n":[],"a":[],"s":[]}',
+                   '{"t":"x","n":[],"a":[],"s":[],"d":["A Shah"]}'):
         with pytest.raises(ValueError):
             Facts.from_json(broken)
 
@@ -157,7 +158,7 @@ def test_recheck_finds_kept_facts_the_answers_do_not_bear_out_and_replaces_them(
     context.portfolio.build(today=TODAY)
     assert context.portfolio.recheck() == ([], False)
     with context.database.engine.begin() as conn:  # someone edits the kept figures in the file directly
-        conn.execute(text("""UPDATE portfolio_facts SET facts = '{"t":"Change 1","n":[],"a":[],"s":[]}',
+        conn.execute(text("""UPDATE portfolio_facts SET facts = '{"t":"Change 1","n":[],"a":[],"s":[],"d":""}',
                              computed_by = 'someone' WHERE assessment_id = :i"""), {"i": ids[1]})
     forged, replaced = context.portfolio.recheck()
     title = context.assessments.get(ids[1]).title

@@ -32,7 +32,7 @@ from idmf.storage.team_sql import KEEPERS
 log = logging.getLogger(__name__)
 
 # Bump when Facts or the way they are worked out changes: facts kept on another basis are worked out again.
-FACTS_FORMAT = 2  # 2: status changes in seconds
+FACTS_FORMAT = 3  # 2: status changes in seconds; 3: the responsible director
 
 
 @contextmanager
@@ -102,7 +102,8 @@ class PortfolioService:
                 self._keep([(row.id, row.facts_changed, worked_out[row.id].to_json()) for row in stale], conn)
             entries = [entry if entry.facts is not None else replace(entry, facts=worked_out[row.id])
                        for row, entry in rows]
-            return portfolio.assemble(entries, today, utcnow())
+            # Again now every fact is known: the director is one of them.
+            return portfolio.assemble([e for e in entries if where.admits(e)], today, utcnow())
 
     def recheck(self) -> tuple[list[ForgedFacts], bool]:
         """Work every kept fact out again from the answers and status changes, and list those that differ (with
