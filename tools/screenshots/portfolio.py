@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from tools.screenshots.base import run_isolated
-from tools.screenshots.small_screens import SETTINGS, TASKBAR, _name, _settle, _text_cut
+from tools.screenshots.small_screens import SETTINGS, TASKBAR, _name, _settle, _text_cut, start_app
 
 # The small laptop and the large font of small_screens, and both at once (a dialog must still fit).
 SETTINGS = {**SETTINGS, "1280x720-125pct-14pt": (1280, 720, 1.25, 14)}
@@ -68,19 +68,12 @@ def run_setting(out: Path, setting: str, assessments: int) -> None:
     """In this process (scaling already set): seed, open the portfolio, save the shots, print what is cut off."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     import team_seed
-    from PySide6.QtGui import QFont
 
     from idmf.services.context import open_app
-    from idmf.ui.app import create_application
     from idmf.ui.portfolio import PortfolioDialog
 
     width, height, scale, points = SETTINGS[setting]
-    app = create_application([sys.argv[0]])
-    app.setStyle("Fusion")
-    if points:
-        font = QFont(app.font())
-        font.setPointSize(points)
-        app.setFont(font)
+    start_app(points)
     context = open_app()
     try:
         team_seed.seed(context.database.engine, context.store.forms.latest(), assessments, 4, today=TODAY)
