@@ -2,7 +2,7 @@
 through a proxy that adds network latency (default 20 ms round trip), with thousands of realistic assessments.
 
     PYTHONPATH=src python benchmarks/team_load.py [--clients N] [--rounds R] [--think-s S] [--assessments A]
-        [--portfolio-every K] [--reviewers R] [--latency-ms L] [--server URL]
+        [--portfolio-every K] [--reviewers R] [--latency-ms L] [--server URL] [--users-nice N]
         (URL: a login with CREATEDB and CREATEROLE; default IDMF_TEST_POSTGRES_URL)
 
 Each round a user (a project lead) does what a lead does in a working session: opens the dashboard (its first page,
@@ -24,6 +24,11 @@ screen: the dialog waits for nothing else), save and status change; the CPU time
 PostgreSQL and of the whole machine during the run (clients and server share the machine's cores), conflicts met,
 and the checks that nothing was lost: every saved version counted, every status change in the audit log, every
 audit chain intact. A fresh database and fresh logins are made and dropped afterwards.
+
+Every user's app runs on this machine, beside the server: on two cores, 50 apps starting and working at once queue
+for the CPU behind each other as well as behind the server, which 50 people on their own computers never do.
+`--users-nice N` runs the users' processes at that niceness (Unix), so the server and the latency proxy come first
+as on a server of their own; the users still queue behind each other, so it is still the harsher case.
 """
 
 from __future__ import annotations
@@ -183,6 +188,8 @@ def run_client(job: dict, start, finish, results) -> None:
     from idmf.signing.keystore import KeyStore
 
     os.environ["IDMF_DATA_DIR"] = job["data"]
+    if job["nice"]:
+        os.nice(job["nice"])
     rng = random.Random(job["n"])
     think = (lambda: time.sleep(rng.uniform(0.5, 1.5) * job["think"])) if job["think"] else (lambda: None)
     times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in (*KINDS, *SPLITS)}
@@ -324,7 +331,8 @@ def first_portfolio(owner_url: str, login: str, password: str, port: int, keys: 
 def report(args, results: list[dict], cpu: dict[str, float], problems: list[str], where: str,
            first: tuple[float, int]) -> None:
     cores = os.cpu_count() or 1
-    print(f"{args.clients} users ({args.reviewers} EDI reviewers) x {args.rounds} rounds, "
+    print(f"{args.clients} users ({args.reviewers} EDI reviewers"
+          + (f", at niceness {args.users_nice}" if args.users_nice else "") + f") x {args.rounds} rounds, "
           f"think time {args.think_s:g} s (0.5-1.5x), "
           f"{args.assessments:,} realistic assessments in {ORGANISATIONS} organisations (about "
           f"{args.assessments // ORGANISATIONS:,} visible to each user), {args.latency_ms:.0f} ms round trip; "
@@ -351,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assessments", type=int, default=20_000)
     parser.add_argument("--latency-ms", type=float, default=20.0)
     parser.add_argument("--server", default=os.environ.get("IDMF_TEST_POSTGRES_URL"))
+    parser.add_argument("--users-nice", type=int, default=0,
+                        help="niceness of the users' processes (the server and proxy first, as on their own machine)")
     args = parser.parse_args(argv)
     if args.reviewers > args.clients - min(ORGANISATIONS, max(1, args.clients // 2)):
         parser.error("leave at least one lead in each organisation: fewer --reviewers")
@@ -369,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs = [{"n": n, "url": _client_url(owner_url, login, password, port), "keys": str(keys),
                      "data": folder, "rounds": args.rounds, "think": args.think_s,
                      "portfolio_every": args.portfolio_every, "role": role_of(n, args.reviewers),
+                     "nice": args.users_nice,
                      "shared": shared[client_org(n, len(users))]} for n, login in enumerate(users)]
             where = machine()
             results, cpu = run_users(jobs)

@@ -5,7 +5,8 @@ seeded with its number (so every run seeds the same data):
 
 - status: about 40 % drafts, 15 % in EDI review, 10 % changes requested, 10 % ready for committee, 25 % approved
   (approved ones are signed off, so locked, and carry a review date from a month ago to a year ahead);
-- a title and organisation answer, and long-text answers (summary, aims, engagement…) as far as the work got;
+- a title, organisation and (nine in ten) responsible director answer, and long-text answers (summary, aims,
+  engagement…) as far as the work got;
 - every assessment past an early draft has its ten impact blocks rated (about 12 % of ratings negative), 0–3
   inclusion-health groups added (a quarter of them rated negative) and an action plan of 1–5 rows with target
   dates from three months ago to six months ahead, a third of them done;
@@ -28,7 +29,7 @@ from sqlalchemy import Engine, insert, select, text, update
 
 from idmf.domain.answers import parse_answer, to_json
 from idmf.domain.links import ROW_ID
-from idmf.domain.questions import ACTION_PLAN, ORGANISATION, TITLE
+from idmf.domain.questions import ACTION_PLAN, DIRECTOR, ORGANISATION, TITLE
 from idmf.forms.schema import FieldType, FormDefinition
 from idmf.storage.tables import AnswerRow, AssessmentRow
 from idmf.storage.tables.review import StatusEventRow
@@ -41,6 +42,9 @@ TO_COMMITTEE = ("submit_for_committee", "in_review", "ready_for_committee", "rev
 PATHS = {"draft": [], "in_review": [SUBMIT], "changes_requested": [SUBMIT, CHANGES],
          "ready_for_committee": [SUBMIT, TO_COMMITTEE],
          "approved": [SUBMIT, TO_COMMITTEE, ("approve", "ready_for_committee", "approved", "committee")]}
+DIRECTORS = ("Dr Aisha Shah, Chief Nurse", "Mark Green, Director of Strategy and Planning",
+             "Helen Owusu, Chief Operating Officer", "Dr Tom Reid, Medical Director",
+             "Priya Desai, Director of Finance", "Gareth Lloyd, Director of People")
 NARRATIVE = ("The change moves the clinic to the new hub; travel times rise for people without a car, and the "
              "evening session is kept for working carers.")
 
@@ -84,6 +88,8 @@ def answers_for(form: FormDefinition, n: int, organisation: str, status: str, to
             elif q.type == FieldType.GROUP_CATALOGUE:
                 raw[q.id] = [{"catalogue_id": c.id, "name": c.label, "impact": _impact(rng, ids, 0.25)}
                              for c in rng.sample(q.catalogue, rng.randint(0, 3))]
+    if rng.random() < 0.9:  # drawn last, so the rest is as seeded before directors were
+        raw[DIRECTOR] = DIRECTORS[n % len(DIRECTORS)]
     return {qid: to_json(parse_answer(form.question(qid), value)) for qid, value in raw.items()}
 
 

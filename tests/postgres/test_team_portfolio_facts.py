@@ -158,7 +158,7 @@ def test_figures_a_reviewer_forged_are_found_and_replaced_by_check_portfolio(tea
     with team.engine("reviewer_a").connect() as conn:
         changed = conn.execute(text("SELECT facts_changed FROM assessment WHERE id = :i"), {"i": seeded[1]}).scalar()
     forged = json.dumps([{"id": seeded[1], "changed": changed,
-                          "facts": '{"t":"Change 1","n":[["Age",true,"impact"]],"a":[],"s":[]}'}])
+                          "facts": '{"t":"Change 1","n":[["Age",true,"impact"]],"a":[],"s":[],"d":""}'}])
     with team.engine("reviewer_a").begin() as conn:
         assert conn.execute(text(KEEP), {"basis": reviewer.portfolio.basis(), "facts": forged}).scalar() == 1
     fooled = [(n.group, n.mitigated) for n in lead.portfolio.build(today=TODAY).negatives

@@ -1,7 +1,7 @@
 """Seeded assessments for comparing the portfolio's narrow read with a full load of every answer, on SQLite and
 on PostgreSQL alike: negatives mitigated by a link, by a reason, by nothing, by a link to a deleted action, in
 an added group; actions overdue, upcoming, done and far off; an approved assessment with a review due; status
-changes; an archived assessment (left out)."""
+changes; an archived assessment (left out); responsible directors typed in different ways, or none named."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ import math
 
 from idmf.domain.assessment import Status
 from idmf.domain.links import ROW_ID
-from idmf.domain.questions import ACTION_PLAN, ORGANISATION
+from idmf.domain.questions import ACTION_PLAN, DIRECTOR, ORGANISATION
 from idmf.domain.times import aware, utcnow
 from idmf.review import portfolio
 from tests.review.helpers import TODAY, build, ready_answers
 
 ORGS = ("Leicester ICB", "Norfolk Community Trust")
+# One director typed three ways, another, and none: the filter takes the first three as one person.
+DIRECTORS = ("Dr Aisha Shah, Chief Nurse", "dr aisha shah,  chief nurse ", "Mark Green, Director of Strategy", "",
+             "Dr Aisha Shah,\nChief Nurse")
 
 
 def _impact(negative: bool, mitigated_by=(), no_mitigation: str = "") -> dict:
@@ -34,7 +37,8 @@ def seed(context, form, count: int = 14) -> list[int]:
     approved assessment imported with its review due in 45 days."""
     ids = []
     for n in range(count):
-        answers = ready_answers(form) | {ORGANISATION: ORGS[n % 2], ACTION_PLAN: _actions(n)}
+        answers = ready_answers(form) | {ORGANISATION: ORGS[n % 2], ACTION_PLAN: _actions(n),
+                                         DIRECTOR: DIRECTORS[n % len(DIRECTORS)]}
         kind = n % 5  # 0: mitigated by the action, 1: unmitigated, 2: a reason, 3: linked to a deleted row, 4: none
         answers["pc_age"] = _impact(kind != 4, [f"a{n}"] if kind == 0 else ["gone"] if kind == 3 else [],
                                     "No alternative site exists." if kind == 2 else "")
@@ -65,8 +69,9 @@ def full_load(context, today: dt.date) -> portfolio.Portfolio:
 
 def assert_same(built: portfolio.Portfolio, expected: portfolio.Portfolio) -> None:
     """Every table equal; the average days in a status to a minute (the two were built moments apart)."""
-    assert (built.assessments, built.negatives, built.actions, built.reviews, built.by_status) == \
-        (expected.assessments, expected.negatives, expected.actions, expected.reviews, expected.by_status)
+    assert (built.assessments, built.negatives, built.actions, built.reviews, built.by_status, built.directors) == \
+        (expected.assessments, expected.negatives, expected.actions, expected.reviews, expected.by_status,
+         expected.directors)
     assert [(t.status, t.assessments) for t in built.time_in_status] == \
         [(t.status, t.assessments) for t in expected.time_in_status]
     assert all(math.isclose(a.average_days, b.average_days, abs_tol=1 / 1440)

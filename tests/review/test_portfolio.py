@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from idmf.domain.questions import ACTION_PLAN, ORGANISATION
+from idmf.domain.questions import ACTION_PLAN, DIRECTOR, ORGANISATION, TITLE
+from idmf.review import portfolio
 from idmf.review.portfolio import PortfolioFilter, tables
 from tests.review.helpers import TODAY, ready_answers, store
 
@@ -97,3 +98,40 @@ def test_the_cycle_collector_runs_again_after_a_build_even_one_that_failed(conte
     with pytest.raises(ConnectionError):
         context.portfolio.build(today=TODAY)
     assert gc.isenabled()  # paused only for the build: memory is not left uncollected
+
+
+def test_filters_by_responsible_director_however_the_name_was_typed(context, form):
+    """The form has no directorate: an EDI lead asks for one director's assessments (each answers for their
+    directorate), typed as leads type names, and for those naming no director at all (a governance gap)."""
+    base = ready_answers(form)
+    named = {"Dr Aisha Shah, Chief Nurse": "Ward 7", "dr aisha  shah, chief nurse": "Ward 9",
+             "Mark Green, Director of Strategy": "Estates", "": "No director yet"}
+    ids = {title: store(context, form, base | {DIRECTOR: director, TITLE: title}).id
+           for director, title in named.items()}
+    everything = context.portfolio.build(today=TODAY)
+    assert everything.directors == ("", "Dr Aisha Shah, Chief Nurse", "Mark Green, Director of Strategy")
+    shah = context.portfolio.build(PortfolioFilter(director="DR AISHA SHAH, CHIEF NURSE"), today=TODAY)
+    assert shah.assessments == 2
+    assert {n.assessment_id for n in shah.negatives} == {ids["Ward 7"], ids["Ward 9"]}
+    nobody = context.portfolio.build(PortfolioFilter(director=""), today=TODAY)
+    assert nobody.assessments == 1 and {n.assessment_id for n in nobody.negatives} == {ids["No director yet"]}
+    both = PortfolioFilter(organisation="Elsewhere", director="Mark Green, Director of Strategy")
+    assert context.portfolio.build(both, today=TODAY).assessments == 0
+
+
+def test_a_director_changed_since_the_figures_were_kept_is_filtered_by_the_new_name(context, form):
+    """The director comes from the kept figures, so a changed answer must move the assessment at once."""
+    item = store(context, form, ready_answers(form) | {DIRECTOR: "Mark Green, Director of Strategy"})
+    green = PortfolioFilter(director="Mark Green, Director of Strategy")
+    assert context.portfolio.build(green, today=TODAY).assessments == 1  # the figures are kept now
+    context.assessments.set_answer(context.assessments.get(item.id), DIRECTOR, "Dr Aisha Shah, Chief Nurse")
+    assert context.portfolio.build(green, today=TODAY).assessments == 0
+    shah = context.portfolio.build(PortfolioFilter(director="Dr Aisha Shah, Chief Nurse"), today=TODAY)
+    assert shah.assessments == 1
+
+
+def test_each_director_is_offered_once_as_most_often_typed_whatever_the_order():
+    typed = ["dr aisha shah, chief nurse", "Dr Aisha Shah, Chief Nurse", "", "Dr Aisha Shah,  Chief Nurse",
+             "Dr Aisha Shah, Chief Nurse", "Mark Green"]
+    offered = ("", "Dr Aisha Shah, Chief Nurse", "Mark Green")
+    assert portfolio.directors(typed) == portfolio.directors(reversed(typed)) == offered

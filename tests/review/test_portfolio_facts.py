@@ -133,11 +133,12 @@ def test_a_portfolio_is_shown_even_when_its_facts_cannot_be_kept(context, form, 
 def test_facts_read_back_as_written(title):
     facts = Facts(title, (("Carers", False, "impact"), ("Age", True, "impact")),
                   (("Publish times", "Sam Okafor", dt.date(2026, 2, 1), "monitoring"),),
-                  ((1764590400.123456, "in_review"), (1764600000.0, "draft")))
+                  ((1764590400.123456, "in_review"), (1764600000.0, "draft")), f"Dr {title}, Chief Nurse")
     assert Facts.from_json(facts.to_json()) == facts
     for broken in ("", "[]", '{"t": "x"}', '{"t": "x", "n": [["a"]], "a": [], "s": []}',
                    '{"t":"x","n":[],"a":[["a","b","2026-13-01","s"]],"s":[]}', '{"t":"x","n":[],"a":[],"s":[[1,"gone"]]}',
-                   '{"t":"x","n":[],"a":[],"s":[["2026-01-01","draft"]]}'):
+                   '{"t":"x","n":[],"a":[],"s":[["2026-01-01","draft"]]}', '{"t":"x","n":[],"a":[],"s":[]}',
+                   '{"t":"x","n":[],"a":[],"s":[],"d":["A Shah"]}'):
         with pytest.raises(ValueError):
             Facts.from_json(broken)
 
@@ -157,7 +158,7 @@ def test_recheck_finds_kept_facts_the_answers_do_not_bear_out_and_replaces_them(
     context.portfolio.build(today=TODAY)
     assert context.portfolio.recheck() == ([], False)
     with context.database.engine.begin() as conn:  # someone edits the kept figures in the file directly
-        conn.execute(text("""UPDATE portfolio_facts SET facts = '{"t":"Change 1","n":[],"a":[],"s":[]}',
+        conn.execute(text("""UPDATE portfolio_facts SET facts = '{"t":"Change 1","n":[],"a":[],"s":[],"d":""}',
                              computed_by = 'someone' WHERE assessment_id = :i"""), {"i": ids[1]})
     forged, replaced = context.portfolio.recheck()
     title = context.assessments.get(ids[1]).title
@@ -165,3 +166,22 @@ def test_recheck_finds_kept_facts_the_answers_do_not_bear_out_and_replaces_them(
     assert replaced and "do not match its answers (kept by someone on" in forged[0].message
     assert context.portfolio.recheck() == ([], False)
     assert_same(context.portfolio.build(today=TODAY), full_load(context, TODAY))
+
+
+def test_kept_facts_already_read_are_not_parsed_again_and_changed_ones_are(context, form, monkeypatch):
+    """The next portfolio parses only kept figures it has not seen; figures someone rewrote are read afresh."""
+    ids = seed(context, form)
+    context.portfolio.build(today=TODAY)
+    first = context.portfolio.build(today=TODAY)  # parses every kept text once
+    parsed = []
+    real = Facts.from_json.__func__
+    monkeypatch.setattr(Facts, "from_json", classmethod(lambda cls, t: parsed.append(t) or real(cls, t)))
+    assert_same(context.portfolio.build(today=TODAY), first)
+    assert parsed == []
+    with context.database.engine.begin() as conn:  # someone rewrites one kept row in the file directly
+        conn.execute(text("""UPDATE portfolio_facts SET facts = '{"t":"Renamed","n":[],"a":[],"s":[],"d":""}'
+                             WHERE assessment_id = :i"""), {"i": ids[1]})
+    rewritten = context.portfolio.build(today=TODAY)
+    assert len(parsed) == 1 and "Renamed" in parsed[0]
+    assert ids[1] in {n.assessment_id for n in first.negatives}
+    assert ids[1] not in {n.assessment_id for n in rewritten.negatives}  # what the rewritten row says now

@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from idmf.domain.questions import ORGANISATION
+from idmf.domain.questions import DIRECTOR, ORGANISATION
+from idmf.forms.schema import FieldType
 from idmf.ui.portfolio import COL_FIRST, PortfolioDialog, PortfolioTableModel
 from tests.review.helpers import TODAY, ready_answers, store
 
@@ -98,3 +99,64 @@ def test_organisations_come_with_the_first_portfolio_without_a_read_of_every_ass
     widget.refresh()
     qtbot.waitUntil(lambda: widget.built.assessments == 1, timeout=10_000)
     assert names()[1:] == ["Leicester and Rutland Integrated Care Board", "Rutland Trust"]  # a filtered build keeps them
+
+
+def test_choosing_a_responsible_director_with_the_keyboard_shows_only_their_assessments(qtbot, context, form):
+    """Alt+D to the director box, type to pick, Alt+S to show: as an EDI lead without a mouse would."""
+    base = ready_answers(form)
+    for director in ("Dr Aisha Shah, Chief Nurse", "Mark Green, Director of Strategy", "",
+                     "dr aisha shah, chief nurse"):
+        store(context, form, base | {DIRECTOR: director})
+    widget = PortfolioDialog(context, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: widget.built is not None, timeout=10_000)
+    names = [widget.director.itemText(i) for i in range(widget.director.count())]
+    assert names == ["All directors", "(no director named)", "Dr Aisha Shah, Chief Nurse",
+                     "Mark Green, Director of Strategy"]
+    qtbot.keyClick(widget, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert widget.focusWidget() is widget.director
+    qtbot.keyClicks(widget.director, "Dr")
+    qtbot.keyClick(widget, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: widget.built.assessments == 2, timeout=10_000)
+    assert widget.summary.text().startswith("2 assessments.")
+    assert widget.director.toolTip() == "Dr Aisha Shah, Chief Nurse"
+    widget.director.setFocus()
+    qtbot.keyClick(widget.director, Qt.Key.Key_Up)  # to the one naming nobody
+    assert widget.director.currentText() == "(no director named)"
+    qtbot.mouseClick(widget.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: widget.built.assessments == 1, timeout=10_000)
+
+
+def test_with_a_14pt_font_it_still_fits_a_1280x720_laptop_at_125_percent(qtbot, context, form):
+    """1024×538 logical pixels: the filters must not force a wider dialog, and the charts keep the height their
+    labels need (the tab scrolls) instead of being squashed into unreadable bars."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    every_group_harmed = {q.id: _impact("A longer journey.") for q in form.questions() if q.type == FieldType.IMPACT}
+    store(context, form, ready_answers(form) | every_group_harmed | {DIRECTOR: "Mark Green, Director of Strategy"})
+    app, before = QApplication.instance(), QApplication.font()
+    large = QFont(before)
+    large.setPointSize(14)
+    app.setFont(large)
+    try:
+        widget = PortfolioDialog(context, today=TODAY)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitUntil(lambda: widget.built is not None, timeout=10_000)
+        assert widget.minimumSizeHint().width() <= 1024 and widget.minimumSizeHint().height() <= 538
+        widget.resize(1024, 538)
+        charts = [widget.charts.widget(i) for i in range(widget.charts.count())]
+        lines = widget.fontMetrics().lineSpacing()
+        assert charts[0].height() >= (2 * 8 + 7) * lines  # title, legend, axis and the top 8 groups' two bars
+        qtbot.waitUntil(lambda: widget.chart_area.verticalScrollBar().maximum() > 0, timeout=2_000)
+    finally:
+        app.setFont(before)
+
+
+def test_chart_axes_count_in_round_steps():
+    from idmf.ui.portfolio.charts import tick_step
+
+    assert [tick_step(h) for h in (1, 4, 9, 33, 192, 815, 19_384)] == [1, 1, 2, 10, 50, 200, 5_000]

@@ -94,21 +94,28 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def run_setting(out: Path, setting: str, report: Path | None) -> None:
-    """In this process (scaling already set): every page, a screenshot each, and what is cut off."""
+def start_app(points: int | None):
+    """The app's QApplication in the screenshots' style, with a `points` font when given."""
     from PySide6.QtGui import QFont
 
-    from idmf.services.context import open_app
     from idmf.ui.app import create_application
-    from idmf.ui.main_window import MainWindow
 
-    width, height, scale, points = SETTINGS[setting]
     app = create_application([sys.argv[0]])
     app.setStyle("Fusion")
     if points:
         font = QFont(app.font())
         font.setPointSize(points)
         app.setFont(font)
+    return app
+
+
+def run_setting(out: Path, setting: str, report: Path | None) -> None:
+    """In this process (scaling already set): every page, a screenshot each, and what is cut off."""
+    from idmf.services.context import open_app
+    from idmf.ui.main_window import MainWindow
+
+    width, height, scale, points = SETTINGS[setting]
+    start_app(points)
     context = open_app()
     found: dict[str, list[str]] = {}
     try:

@@ -2,9 +2,10 @@
 
 Which groups keep being rated negative (and how many of those have no mitigation, by the readiness check's own
 rule), overdue and upcoming actions by their lead, review dates due in 30/60/90 days, assessments by status and
-organisation, and the time assessments spend in each status. Pure computation over each assessment's facts
-(worked out from its answers and status changes by `facts_of`, true whatever the day); idmf.services.portfolio
-loads them and keeps the facts, so it is the same on SQLite and on a team server.
+organisation, and the time assessments spend in each status; filtered by organisation, responsible director (the
+form's nearest thing to a directorate: each director answers for theirs) and start date. Pure computation over
+each assessment's facts (worked out from its answers and status changes by `facts_of`, true whatever the day);
+idmf.services.portfolio loads them and keeps the facts, so it is the same on SQLite and on a team server.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from idmf.domain.assessment import Assessment, Status
-from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE, TITLE
+from idmf.domain.questions import ACTION_PLAN, COL_ACTION, COL_LEAD, COL_OUTCOME, COL_TARGET_DATE, DIRECTOR, TITLE
 from idmf.forms.relevance import names_in
 from idmf.forms.schema import FormDefinition
 from idmf.review.readiness import RATED_TYPES, RULES, RuleContext
@@ -28,17 +29,29 @@ MITIGATION_RULE = "negative-no-mitigation"
 
 @dataclass(frozen=True)
 class PortfolioFilter:
-    """Which assessments the portfolio covers: an organisation (None: all), started between two dates."""
+    """Which assessments the portfolio covers: an organisation (None: all), a responsible director (None: all, "":
+    those naming none; compared as `director_key` does), started between two dates."""
 
     organisation: str | None = None
     started_from: dt.date | None = None
     started_to: dt.date | None = None
+    director: str | None = None
 
     def admits(self, entry: Entry) -> bool:
+        """Whether the filter keeps an entry; one whose facts are not worked out yet passes the director test
+        (the caller filters again once they are)."""
         started = entry.created_at.date()
         return ((self.organisation is None or entry.organisation == self.organisation)
                 and (self.started_from is None or started >= self.started_from)
-                and (self.started_to is None or started <= self.started_to))
+                and (self.started_to is None or started <= self.started_to)
+                and (self.director is None or entry.facts is None
+                     or director_key(entry.facts.director) == director_key(self.director)))
+
+
+def director_key(name: str) -> str:
+    """What makes two answers name the same director: case and spacing aside ("Dr A Shah,  Chief Nurse" and
+    "dr a shah, chief nurse" are one person, as a reader would take them)."""
+    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,7 @@ class Portfolio:
     reviews: tuple[ReviewDue, ...]
     by_status: dict[tuple[str, Status], int] = field(default_factory=dict)  # (organisation, status) -> count
     time_in_status: tuple[StatusTime, ...] = ()
+    directors: tuple[str, ...] = ()  # each responsible director named once, "" when some assessment names none
 
     @property
     def groups(self) -> list[GroupHarm]:
@@ -126,7 +140,7 @@ def questions_read(form: FormDefinition) -> set[str]:
     """The answers the portfolio reads on this form: the title, the impact blocks and added groups, the action
     plan, and every answer that decides whether one of those applies. Only these are loaded for the portfolio."""
     chosen = [q for q in form.questions()
-              if q.id in (TITLE, ACTION_PLAN) or q.type in RATED_TYPES]
+              if q.id in (TITLE, DIRECTOR, ACTION_PLAN) or q.type in RATED_TYPES]
     return {q.id for q in chosen}.union(*(names_in(q.relevant) for q in chosen if q.relevant))
 
 
@@ -148,18 +162,20 @@ def rated_questions(form: FormDefinition) -> frozenset[str]:
 class Facts:
     """What one assessment gives any portfolio on any day, worked out from its answers and status changes: its
     title, each group rated negative as (group, mitigated, section id), each open action with a target date as
-    (action, lead, target date, section id), and its status changes as (seconds since the epoch, new status),
-    oldest first. Kept in the database (portfolio_facts) until its answers or status change."""
+    (action, lead, target date, section id), its status changes as (seconds since the epoch, new status), oldest
+    first, and its responsible director as answered (spacing tidied; "" when none). Kept in the database
+    (portfolio_facts) until its answers or status change."""
 
     title: str
     negatives: tuple[tuple[str, bool, str], ...] = ()
     actions: tuple[tuple[str, str, dt.date, str], ...] = ()
     statuses: tuple[tuple[float, str], ...] = ()  # seconds: read back for 2,000 assessments per portfolio
+    director: str = ""
 
     def to_json(self) -> str:
         return json.dumps({"t": self.title, "n": self.negatives,
                            "a": [(a, lead, when.isoformat(), s) for a, lead, when, s in self.actions],
-                           "s": self.statuses},
+                           "s": self.statuses, "d": self.director},
                           separators=(",", ":"))  # ASCII: any text a database can hold
 
     @classmethod
@@ -169,7 +185,7 @@ class Facts:
             data = json.loads(text)
             return cls(str(data["t"]), tuple((str(g), bool(m), str(s)) for g, m, s in data["n"]),
                        tuple((str(a), str(lead), dt.date.fromisoformat(w), str(s)) for a, lead, w, s in data["a"]),
-                       tuple((_seconds(at), _status(status)) for at, status in data["s"]))
+                       tuple((_seconds(at), _status(status)) for at, status in data["s"]), _text(data["d"]))
         except (TypeError, KeyError, ValueError) as exc:  # JSONDecodeError is a ValueError
             raise ValueError(f"stored portfolio facts are not readable: {exc}") from None
 
@@ -196,6 +212,12 @@ def _status(value: str) -> str:
     return value
 
 
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"not text: {value!r}")
+    return value
+
+
 def _seconds(value) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"not a time in seconds: {value!r}")
@@ -207,8 +229,10 @@ def facts_of(item: Assessment, form: FormDefinition, statuses: Iterable[tuple[dt
     """One assessment's facts from its answers and status changes (aware time, new status; oldest first)
     (`rated`: the form's rated_questions, `sections`: its section_ids, when the caller has them)."""
     sections = sections if sections is not None else section_ids(form)
+    director = item.answers.get(DIRECTOR)
     return Facts(item.title, tuple(_negatives(item, form, rated, sections)), tuple(_open_actions(item, sections)),
-                 tuple((at.timestamp(), _status(status)) for at, status in statuses))
+                 tuple((at.timestamp(), _status(status)) for at, status in statuses),
+                 " ".join(director.split()) if isinstance(director, str) else "")
 
 
 def _negatives(item: Assessment, form: FormDefinition, rated: frozenset[str] | None,
@@ -315,7 +339,16 @@ def assemble(items: list[Entry], today: dt.date, now: dt.datetime) -> Portfolio:
     actions.sort(key=lambda a: (not a.overdue, a.target_date, a.lead.lower()))
     reviews.sort(key=lambda r: r.review_date)
     return Portfolio(today, len(items), tuple(negatives), tuple(actions), tuple(reviews), dict(by_status),
-                     tuple(time_in_status(items, now)))
+                     tuple(time_in_status(items, now)), directors(e.facts.director for e in items))
+
+
+def directors(names: Iterable[str]) -> tuple[str, ...]:
+    """Each director once, as most often typed (of equals, the first in code-point order, so capitals first),
+    in alphabetical order, "" first; the same whatever order the assessments come in."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for name in names:
+        spellings[director_key(name)][name] += 1
+    return tuple(min(spellings[key], key=lambda s: (-spellings[key][s], s)) for key in sorted(spellings))
 
 
 Table = tuple[tuple[str, ...], list[tuple]]  # headers, rows

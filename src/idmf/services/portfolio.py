@@ -32,7 +32,7 @@ from idmf.storage.team_sql import KEEPERS
 log = logging.getLogger(__name__)
 
 # Bump when Facts or the way they are worked out changes: facts kept on another basis are worked out again.
-FACTS_FORMAT = 2  # 2: status changes in seconds
+FACTS_FORMAT = 3  # 2: status changes in seconds; 3: the responsible director
 
 
 @contextmanager
@@ -70,6 +70,9 @@ class PortfolioService:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._basis: str | None = None
+        # The last build's kept facts by their exact text: the next build parses only texts it has not seen (a
+        # third of a build from kept facts was parsing them). Exact text in, the same facts out: never stale.
+        self._parsed: dict[str, Facts] = {}
 
     def organisations(self) -> list[str]:
         """The organisations of the visible assessments, for the filter."""
@@ -95,14 +98,17 @@ class PortfolioService:
             # the network's latency. Facts are kept only while the counter read with them is current, so reads a
             # moment apart cannot keep anything wrong.
             with self.store.reads() as conn:
-                rows = [(row, _entry(row)) for row in self.store.portfolio_facts.entries(self.basis(), conn)]
+                known, self._parsed = self._parsed, {}
+                rows = [(row, _entry(row, known, self._parsed))
+                        for row in self.store.portfolio_facts.entries(self.basis(), conn)]
                 rows = [(row, entry) for row, entry in rows if where.admits(entry)]
                 stale = [row for row, entry in rows if entry.facts is None]
                 worked_out = self._work_out(stale, conn)
                 self._keep([(row.id, row.facts_changed, worked_out[row.id].to_json()) for row in stale], conn)
             entries = [entry if entry.facts is not None else replace(entry, facts=worked_out[row.id])
                        for row, entry in rows]
-            return portfolio.assemble(entries, today, utcnow())
+            # Again now every fact is known: the director is one of them.
+            return portfolio.assemble([e for e in entries if where.admits(e)], today, utcnow())
 
     def recheck(self) -> tuple[list[ForgedFacts], bool]:
         """Work every kept fact out again from the answers and status changes, and list those that differ (with
@@ -161,13 +167,16 @@ class PortfolioService:
         return write_xlsx(path, portfolio.tables(built))
 
 
-def _entry(row: Any) -> Entry:
+def _entry(row: Any, known: dict[str, Facts] | None = None, seen: dict[str, Facts] | None = None) -> Entry:
     """A row as the portfolio counts it, with its kept facts (None when there are none current, or they cannot be
-    read: worked out again)."""
+    read: worked out again); facts texts already parsed are taken from `known`, and every one read goes in `seen`."""
     facts = None
     if row.facts is not None:
         try:
-            facts = Facts.from_json(row.facts)
+            facts = known.get(row.facts) if known else None
+            facts = facts or Facts.from_json(row.facts)
+            if seen is not None:
+                seen[row.facts] = facts
         except ValueError:
             log.warning("Kept portfolio facts of assessment %s could not be read; worked out again.", row.id)
     return Entry(row.id, row.organisation, Status(row.status), utc(row.created_at, precise=True), row.review_date,

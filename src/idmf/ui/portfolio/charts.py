@@ -32,17 +32,25 @@ def _bar_chart(title: str, categories: list[str], sets: dict[str, list[int]]) ->
     axis_x = QValueAxis()
     axis_x.setLabelFormat("%d")
     highest = max([v for values in sets.values() for v in values] + [1])
-    step = max(1, math.ceil(highest / 5))  # whole numbers only: these are counts
+    step = tick_step(highest)
     axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
     axis_x.setTickAnchor(0)
     axis_x.setTickInterval(step)
-    axis_x.setRange(0, step * (highest // step + 1))  # room for the label past the longest bar
+    axis_x.setRange(0, step * math.ceil(highest * 1.15 / step))  # room for the label past the longest bar
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_y)
     series.attachAxis(axis_x)
     chart.legend().setVisible(len(sets) > 1)
     return chart
+
+
+def tick_step(highest: int) -> int:
+    """A whole 1, 2 or 5 times a power of ten giving about five ticks up to `highest` (counts read as 0, 50, 100,
+    not 0, 39, 78)."""
+    wanted = highest / 5
+    power = 10 ** math.floor(math.log10(wanted)) if wanted >= 1 else 1
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= wanted)
 
 
 def groups_chart(built: Portfolio) -> QChart:
@@ -63,9 +71,16 @@ def status_chart(built: Portfolio) -> QChart:
 
 
 def chart_view(chart: QChart, name: str) -> QChartView:
-    """A chart in a view with smooth drawing and an accessible name."""
+    """A chart in a view with smooth drawing and an accessible name, never smaller than its labels and bars need
+    in the font in use (with a large font on a small screen the charts tab scrolls instead of squashing them)."""
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setAccessibleName(name)
-    view.setMinimumSize(320, 260)
+    metrics = view.fontMetrics()
+    axis = chart.axes(Qt.Orientation.Vertical)[0]
+    bars = len(axis.categories()) * max(1, len(chart.series()[0].barSets()))
+    labels = max(metrics.horizontalAdvance(c) for c in axis.categories())
+    # Lines: the title, the legend, the value axis and margins (about 7), and a line per bar.
+    view.setMinimumSize(max(320, labels + 24 * metrics.averageCharWidth()),
+                        max(260, (bars + 7) * metrics.lineSpacing()))
     return view

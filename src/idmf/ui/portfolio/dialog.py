@@ -1,5 +1,6 @@
-"""View → Portfolio…: charts and tables across every assessment you can see, filtered by organisation and start
-date; CSV (the table shown) and Excel (every table) export; a row opens its assessment at the right step."""
+"""View → Portfolio…: charts and tables across every assessment you can see, filtered by organisation, responsible
+director and start date; CSV (the table shown) and Excel (every table) export; a row opens its assessment at the
+right step."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QLabel, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from idmf.review.portfolio import Portfolio, PortfolioFilter, tables
 from idmf.ui import messages
@@ -17,6 +19,8 @@ from idmf.ui.portfolio.model import PortfolioTableModel, Target
 from idmf.ui.tasks import describe_error, run_in_background
 
 ALL_ORGANISATIONS = "All organisations"
+ALL_DIRECTORS = "All directors"
+NO_DIRECTOR = "(no director named)"
 
 
 def _targets(built: Portfolio) -> dict[str, list[Target]]:
@@ -27,7 +31,7 @@ def _targets(built: Portfolio) -> dict[str, list[Target]]:
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class PortfolioDialog(QDialog):
@@ -44,35 +48,57 @@ class PortfolioDialog(QDialog):
         self.summary = QLabel("Loading…")
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.charts = QSplitter(Qt.Orientation.Horizontal)  # the first tab: charts get the whole height
+        self.charts = QSplitter(Qt.Orientation.Horizontal)  # the first tab: charts get the whole height…
         self.charts.setChildrenCollapsible(False)
+        self.chart_area = QScrollArea()  # …and scroll where a large font on a small screen leaves too little
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.chart_area.setWidget(self.charts)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._filters())
+        layout.addLayout(self._choices())
+        layout.addLayout(self._dates())
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._buttons())
-        self.resize(1100, 700)
+        room = self.screen().availableGeometry()  # 1280×720 at 125 % leaves about 1024×538
+        self.resize(min(1100, room.width() * 19 // 20), min(700, room.height() * 19 // 20))
         self.refresh()
 
     # --- building -------------------------------------------------------------------------------------------
-    def _filters(self) -> QHBoxLayout:
+    def _choices(self) -> QHBoxLayout:
+        """Organisation and responsible director: their names come with the first portfolio (add_choices)."""
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Organisation")
-        self.organisation.addItem(ALL_ORGANISATIONS, None)  # the others come with the first portfolio…
-        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # …and widen it
+        self.organisation.addItem(ALL_ORGANISATIONS, None)
+        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a few, short enough
+        self.director = QComboBox()
+        self.director.setAccessibleName("Responsible director")
+        self.director.addItem(ALL_DIRECTORS, None)
+        # Directors are typed as "name, job title": 28 characters wide (a 14 pt font on 1280×720 at 125 % still fits),
+        # the whole name in the list and the tip.
+        self.director.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.director.setMinimumContentsLength(28)
+        self.director.currentIndexChanged.connect(lambda: self.director.setToolTip(self.director.currentText()))
+        row = QHBoxLayout()
+        for text, box in (("&Organisation:", self.organisation), ("Responsible &director:", self.director)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
+
+    def _dates(self) -> QHBoxLayout:
         self.use_dates = QCheckBox("Started between")
         self.started_from = QDateEdit(QDate(self.today.year - 1, self.today.month, 1), calendarPopup=True)
         self.started_to = QDateEdit(QDate(self.today.year, self.today.month, self.today.day), calendarPopup=True)
         for edit, name in ((self.started_from, "Started on or after"), (self.started_to, "Started on or before")):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setAccessibleName(name)
-        apply = QPushButton("&Show")
-        apply.clicked.connect(self.refresh)
+        self.show_button = QPushButton("&Show")
+        self.show_button.clicked.connect(self.refresh)
         row = QHBoxLayout()
-        label = QLabel("&Organisation:")
-        label.setBuddy(self.organisation)
-        for widget in (label, self.organisation, self.use_dates, self.started_from, QLabel("and"), self.started_to,
-                       apply):
+        for widget in (self.use_dates, self.started_from, QLabel("and"), self.started_to, self.show_button):
             row.addWidget(widget)
         row.addStretch(1)
         return row
@@ -91,7 +117,8 @@ class PortfolioDialog(QDialog):
         dated = self.use_dates.isChecked()
         return PortfolioFilter(self.organisation.currentData(),
                                self.started_from.date().toPython() if dated else None,
-                               self.started_to.date().toPython() if dated else None)
+                               self.started_to.date().toPython() if dated else None,
+                               self.director.currentData())
 
     def refresh(self) -> None:
         """Build the portfolio for the filter, off the GUI thread."""
@@ -100,33 +127,37 @@ class PortfolioDialog(QDialog):
         run_in_background(self, lambda: self.context.portfolio.build(where, today),
                           on_success=lambda built: self.show_portfolio(built, where), label="Portfolio")
 
-    def add_organisations(self, built: Portfolio) -> None:
-        """Offer the organisations of a portfolio of everything you can see (the first one built): on a server a
-        separate read of every assessment for their names cost the first screen a whole list."""
+    def add_choices(self, built: Portfolio) -> None:
+        """Offer the organisations and directors of a portfolio of everything you can see (the first one built): on
+        a server a separate read of every assessment for their names cost the first screen a whole list."""
         if self.organisation.count() == 1:
             for name in (org for org in built.organisations if org):
                 self.organisation.addItem(name, name)
+        if self.director.count() == 1:
+            for name in built.directors:
+                self.director.addItem(name or NO_DIRECTOR, name)
 
     def show_portfolio(self, built: Portfolio, where: PortfolioFilter | None = None) -> None:
         """Show a built portfolio (for the filter `where`; None: everything): summary line, charts, one tab per
         table."""
         self.built = built
         if where is None or where == PortfolioFilter():
-            self.add_organisations(built)
+            self.add_choices(built)
         overdue = sum(a.overdue for a in built.actions)
         unmitigated = sum(not n.mitigated for n in built.negatives)
         self.summary.setText(f"{_count(built.assessments, 'assessment')}. "
-                             f"{_count(len(built.negatives), 'negative impact')}, {unmitigated} without mitigation. "
-                             f"{_count(overdue, 'action')} overdue, {len(built.actions) - overdue} due within 30 days. "
+                             f"{_count(len(built.negatives), 'negative impact')}, {unmitigated:,} without mitigation. "
+                             f"{_count(overdue, 'action')} overdue, {len(built.actions) - overdue:,} due within 30 "
+                             "days. "
                              f"{_count(len(built.reviews), 'review')} due within 90 days.")
         while self.charts.count():
             self.charts.widget(0).setParent(None)
         self.charts.addWidget(chart_view(groups_chart(built), "Groups most often rated negative"))
         self.charts.addWidget(chart_view(status_chart(built), "Assessments by status"))
-        self.charts.setSizes([10_000, 10_000])  # half each
+        self.charts.setSizes([11_000, 9_000])  # the groups' longer names need a little more
         current = self.tabs.currentIndex()
         self.tabs.clear()
-        self.tabs.addTab(self.charts, "Charts")
+        self.tabs.addTab(self.chart_area, "Charts")
         targets = _targets(built)
         for name, (headers, rows) in tables(built).items():
             model = self.models.setdefault(name, PortfolioTableModel(self))
