@@ -8,9 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QLabel, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QGridLayout,
+                               QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from idmf.review.portfolio import Portfolio, PortfolioFilter, tables
 from idmf.ui import messages
@@ -65,28 +65,29 @@ class PortfolioDialog(QDialog):
         self.refresh()
 
     # --- building -------------------------------------------------------------------------------------------
-    def _choices(self) -> QHBoxLayout:
-        """Organisation and responsible director: their names come with the first portfolio (add_choices)."""
+    def _choices(self) -> QGridLayout:
+        """Organisation and responsible director, a row each so long names fit a small screen: their names come
+        with the first portfolio (add_choices)."""
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Organisation")
         self.organisation.addItem(ALL_ORGANISATIONS, None)
-        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a few, short enough
+        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # widens for the names
         self.director = QComboBox()
         self.director.setAccessibleName("Responsible director")
         self.director.addItem(ALL_DIRECTORS, None)
-        # Directors are typed as "name, job title": 28 characters wide (a 14 pt font on 1280×720 at 125 % still fits),
-        # the whole name in the list and the tip.
+        # Directors are typed as "name, job title": at least 28 characters wide, the whole name in the list and tip.
         self.director.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.director.setMinimumContentsLength(28)
         self.director.currentIndexChanged.connect(lambda: self.director.setToolTip(self.director.currentText()))
-        row = QHBoxLayout()
-        for text, box in (("&Organisation:", self.organisation), ("Responsible &director:", self.director)):
+        grid = QGridLayout()
+        for row, (text, box) in enumerate((("&Organisation:", self.organisation),
+                                           ("Responsible &director:", self.director))):
             label = QLabel(text)
             label.setBuddy(box)
-            row.addWidget(label)
-            row.addWidget(box)
-        row.addStretch(1)
-        return row
+            grid.addWidget(label, row, 0)
+            grid.addWidget(box, row, 1)
+        grid.setColumnStretch(2, 1)  # the boxes as wide as the longer needs, not the whole dialog
+        return grid
 
     def _dates(self) -> QHBoxLayout:
         self.use_dates = QCheckBox("Started between")
