@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 from tools.screenshots.base import run_isolated
-from tools.screenshots.small_screens import SETTINGS, TASKBAR, _name, _settle, _text_cut, start_app
+from tools.screenshots.small_screens import (SETTINGS, TASKBAR, _name, _settle, _text_cut, run_in_child,
+                                             start_app)
 
 # The small laptop and the large font of small_screens, and both at once (a dialog must still fit).
 SETTINGS = {**SETTINGS, "1280x720-125pct-14pt": (1280, 720, 1.25, 14)}
@@ -112,21 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     assessments = int(args[args.index("--assessments") + 1]) if "--assessments" in args else 2_000
     if "--setting" in args:
         return run_isolated(run_setting, out, args[args.index("--setting") + 1], assessments)
-    import idmf
-
-    root = Path(__file__).resolve().parents[2]
-    path = os.pathsep.join([str(Path(idmf.__file__).resolve().parents[1]), str(root), os.environ.get("PYTHONPATH", "")])
     failed = 0
     for setting in SHOWN:
         width, height, scale, _points = SETTINGS[setting]
         screen = out / f"{setting}-screen.json"  # the offscreen screen made this laptop's, less its taskbar
         screen.write_text(json.dumps({"screens": [{"name": setting, "x": 0, "y": 0, "width": width,
                                                    "height": height - TASKBAR, "logicalDpi": 96, "dpr": 1}]}))
-        env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-               "PYTHONPATH": path}
-        failed |= subprocess.run([sys.executable, "-m", "tools.screenshots.portfolio", str(out), "--setting",
-                                  setting, "--assessments", str(assessments)], env=env, cwd=root,
-                                 timeout=900).returncode
+        failed |= run_in_child("tools.screenshots.portfolio", [str(out), "--setting", setting, "--assessments",
+                                                                str(assessments)],
+                               scale, f"offscreen:configfile={screen}", timeout=900)
         screen.unlink()
     return 1 if failed else 0
 

@@ -148,18 +148,26 @@ def _drawer_shot(window, out: Path, setting: str) -> None:
     window.grab().save(str(out / f"{setting}-side-panel.png"))
 
 
-def run_all(out: Path) -> dict[str, dict[str, list[str]]]:
-    """Every setting in its own process; returns {setting: {section: problems}}."""
+def run_in_child(module: str, args: list[str], scale: float, platform: str = "offscreen", timeout: int = 600) -> int:
+    """`python -m module args` in a fresh interpreter at a scale factor (Qt reads it once, at start) on a Qt
+    platform; returns its exit status."""
     import idmf
 
     root = Path(__file__).resolve().parents[2]  # the repository, which holds tools/
     path = os.pathsep.join([str(Path(idmf.__file__).resolve().parents[1]), str(root), os.environ.get("PYTHONPATH", "")])
+    env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "QT_QPA_PLATFORM": platform, "PYTHONPATH": path}
+    return subprocess.run([sys.executable, "-m", module, *args], env=env, cwd=root, timeout=timeout).returncode
+
+
+def run_all(out: Path) -> dict[str, dict[str, list[str]]]:
+    """Every setting in its own process; returns {setting: {section: problems}}."""
     results = {}
     for setting, (_w, _h, scale, _points) in SETTINGS.items():
         report = out / f"{setting}.json"
-        env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": path}
-        subprocess.run([sys.executable, "-m", "tools.screenshots.small_screens", str(out), "--setting", setting,
-                        "--report", str(report)], env=env, cwd=root, check=True, timeout=600)
+        args = [str(out), "--setting", setting, "--report", str(report)]
+        status = run_in_child("tools.screenshots.small_screens", args, scale)
+        if status:
+            raise subprocess.CalledProcessError(status, ["tools.screenshots.small_screens", *args])
         results[setting] = json.loads(report.read_text(encoding="utf-8"))
         report.unlink()
     return results
