@@ -51,7 +51,12 @@ class PortfolioFilter:
 def director_key(name: str) -> str:
     """What makes two answers name the same director: case and spacing aside ("Dr A Shah,  Chief Nurse" and
     "dr a shah, chief nurse" are one person, as a reader would take them)."""
-    return " ".join(name.split()).casefold()
+    return _tidy(name).casefold()
+
+
+def _tidy(text: str) -> str:
+    """Text with its spacing tidied: no leading or trailing space, one space wherever there were several."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -232,7 +237,7 @@ def facts_of(item: Assessment, form: FormDefinition, statuses: Iterable[tuple[dt
     director = item.answers.get(DIRECTOR)
     return Facts(item.title, tuple(_negatives(item, form, rated, sections)), tuple(_open_actions(item, sections)),
                  tuple((at.timestamp(), _status(status)) for at, status in statuses),
-                 " ".join(director.split()) if isinstance(director, str) else "")
+                 _tidy(director) if isinstance(director, str) else "")
 
 
 def _negatives(item: Assessment, form: FormDefinition, rated: frozenset[str] | None,
