@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,21 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Start with an empty census cache; tests of the census figures shipped with the app delete this.
     monkeypatch.setenv("IDMF_CENSUS_BUNDLE", "none")
     return data
+
+
+@pytest.fixture(autouse=True)
+def _no_idle_work_left_over():
+    """Idle work a test's window left (it lives on the application) is dropped with the test: else it runs in a
+    later test, or between tests with no data folder set, and leaves that test's state (the spell checker) behind."""
+    yield
+    idle = sys.modules.get("idmf.ui.idle")
+    if idle is None:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    for work in app.findChildren(idle.IdleWork) if app else []:
+        work.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -38,13 +38,18 @@ class IdleWork(QObject):
             self._last_input = time.monotonic()
         return False
 
+    def stop(self) -> None:
+        """Drop the steps left (the app, or a test, is done with what asked for them)."""
+        if not self._done:
+            self._done = True
+            QApplication.instance().removeEventFilter(self)
+            self.deleteLater()
+
     def _next(self) -> None:
         if self._done:
             return
         if not self._steps:
-            self._done = True
-            QApplication.instance().removeEventFilter(self)
-            self.deleteLater()
+            self.stop()
             return
         waited_ms = (time.monotonic() - self._last_input) * 1000
         if waited_ms < QUIET_MS:  # the user is typing or clicking: try again once they pause

@@ -85,6 +85,40 @@ def test_add_to_dictionary_from_the_menu_stops_the_underline(qtbot, editor):
     assert "Wyvernshire" in (data_dir() / USER_WORDS_FILE).read_text(encoding="utf-8")
 
 
+def test_a_word_that_cannot_be_kept_is_accepted_for_now_and_the_user_is_told(qtbot, editor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from idmf.ui.editor.spelling.underline import spelling_menu
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    (data_dir() / USER_WORDS_FILE).mkdir()  # where the word list goes, something it cannot be written to
+    editor.go_to("aims")
+    box = editor.question_widget("summary").edit
+    qtbot.waitUntil(lambda: box.spelling is not None)
+    text = "Referrals come from Mercianvale practices."
+    type_into(qtbot, box, text)
+    menu = spelling_menu(box, _point_in_word(box, text, "Mercianvale"))
+    next(a for a in menu.actions() if a.text().startswith("Add “Mercianvale”")).trigger()
+    assert _underlined(box) == []  # accepted for the rest of the session all the same
+    assert len(shown) == 1 and "“Mercianvale” is accepted until you close IDMF Desktop" in shown[0]
+    assert "could not be kept for next time" in shown[0] and "spelling-words.txt" in shown[0]
+
+
+def test_spelling_works_when_the_data_folder_cannot_be_read(monkeypatch, tmp_path):
+    from idmf.ui.editor.spelling.checker import shared_checker
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("IDMF_DATA_DIR", str(blocker / "data"))  # cannot be made, even by an administrator
+    shared_checker.cache_clear()
+    try:
+        checker = shared_checker()
+        assert checker is not None and checker.misspelt("They recieve the colour leaflet") == [(5, 7)]
+    finally:
+        shared_checker.cache_clear()  # the next test loads it with its own data folder
+
+
 def test_bullet_lists_continue_on_enter_and_end_on_an_empty_bullet(qtbot, context, editor):
     editor.go_to("aims")
     box = editor.question_widget("summary").edit

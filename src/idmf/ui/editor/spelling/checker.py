@@ -55,10 +55,13 @@ class SpellChecker:
         return self._user_words or data_dir() / USER_WORDS_FILE
 
     def user_words(self) -> list[str]:
-        """The words the user added, in the order they were added."""
+        """The words the user added, in the order they were added (none when the list cannot be read)."""
         try:
             text = self.user_words_path.read_text(encoding="utf-8")
         except FileNotFoundError:
+            return []
+        except (OSError, UnicodeError):  # a locked or unreadable data folder must not turn spell checking off
+            log.warning("The words added to the spelling dictionary could not be read", exc_info=True)
             return []
         return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -84,14 +87,20 @@ class SpellChecker:
         return list(self._hunspell.suggest(word.replace("’", "'")))[:MAX_SUGGESTIONS]
 
     def add_word(self, word: str) -> None:
-        """Accept a word from now on, here and in later sessions (kept in the user's data folder)."""
+        """Accept a word from now on, here and in later sessions (kept in the user's data folder).
+
+        Raises OSError when the word list cannot be written: the word is accepted until the app closes.
+        """
         word = word.strip()
-        if not word or word in self.user_words():
+        if not word:
             return
         self._hunspell.add(word)
         self._verdicts[word] = True
-        self.user_words_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.user_words_path.open("a", encoding="utf-8") as file:
+        if word in self.user_words():
+            return
+        path = self.user_words_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as file:
             file.write(word + "\n")
 
 

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
+from idmf.errors import friendly
+from idmf.ui import messages
 from idmf.ui.editor.spelling.checker import WORD, SpellChecker, shared_checker
 
 NO_SUGGESTIONS = "No suggestions"
@@ -74,7 +76,7 @@ def spelling_menu(edit: QPlainTextEdit, position: QPoint) -> QMenu:
     if not actions:
         actions = [QAction(NO_SUGGESTIONS, menu, enabled=False)]
     add = QAction(f"Add “{word}” to dictionary", menu)
-    add.triggered.connect(lambda: _add_word(highlighter, word))
+    add.triggered.connect(lambda: _add_word(edit, highlighter, word))
     menu.insertActions(first, [*actions, add])
     menu.insertSeparator(first)
     return menu
@@ -91,6 +93,11 @@ def _replace(edit: QPlainTextEdit, cursor: QTextCursor, suggestion: str) -> None
     edit.setTextCursor(cursor)
 
 
-def _add_word(highlighter: SpellingHighlighter, word: str) -> None:
-    highlighter.checker.add_word(word)
+def _add_word(edit: QPlainTextEdit, highlighter: SpellingHighlighter, word: str) -> None:
+    try:
+        highlighter.checker.add_word(word)
+    except OSError as exc:  # a full or locked disk: the word is accepted for now all the same
+        messages.warning(edit, "Word not kept", f"“{word}” is accepted until you close IDMF Desktop, but it could "
+                         f"not be kept for next time: {friendly(exc)} Check that the disk is not full and that "
+                         "the folder can be written to; when the word is underlined again, add it again.")
     highlighter.rehighlight()
