@@ -160,3 +160,24 @@ def test_chart_axes_count_in_round_steps():
     from idmf.ui.portfolio.charts import tick_step
 
     assert [tick_step(h) for h in (1, 4, 9, 33, 192, 815, 19_384)] == [1, 1, 2, 10, 50, 200, 5_000]
+
+
+def test_tab_titles_count_their_rows_with_thousands_separators(qtbot, dialog, monkeypatch):
+    from idmf.ui.portfolio import dialog as module
+
+    real = module.tables
+
+    def a_large_portfolio(built):
+        named = real(built)
+        headers, rows = named["Negative impacts"]
+        named["Negative impacts"] = (headers, (rows * 1234)[:1234])
+        return named
+
+    monkeypatch.setattr(module, "tables", a_large_portfolio)
+    dialog.refresh()
+
+    def titles() -> list[str]:
+        return [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+
+    qtbot.waitUntil(lambda: "Negative impacts (1,234)" in titles(), timeout=10_000)
+    assert titles()[0] == "Charts"

@@ -163,7 +163,7 @@ class PortfolioDialog(QDialog):
         for name, (headers, rows) in tables(built).items():
             model = self.models.setdefault(name, PortfolioTableModel(self))
             model.set_table(headers, rows, targets.get(name, []))
-            self.tabs.addTab(self._table(model, name), f"{name} ({len(rows)})")
+            self.tabs.addTab(self._table(model, name), f"{name} ({len(rows):,})")
         self.tabs.setCurrentIndex(max(0, current))
 
     def _table(self, model: PortfolioTableModel, name: str) -> QTableView:
