@@ -131,7 +131,7 @@ def test_choosing_a_responsible_director_with_the_keyboard_shows_only_their_asse
 
 def test_with_a_14pt_font_it_still_fits_a_1280x720_laptop_at_125_percent(qtbot, context, form):
     """1024×538 logical pixels: the filters must not force a wider dialog, and the charts keep the height their
-    labels need (the tab scrolls) instead of being squashed into unreadable bars."""
+    labels need (the tab scrolls down) instead of being squashed into unreadable bars, one above the other."""
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -152,6 +152,13 @@ def test_with_a_14pt_font_it_still_fits_a_1280x720_laptop_at_125_percent(qtbot, 
         lines = widget.fontMetrics().lineSpacing()
         assert charts[0].height() >= (2 * 8 + 7) * lines  # title, legend, axis and the top 8 groups' two bars
         qtbot.waitUntil(lambda: widget.chart_area.verticalScrollBar().maximum() > 0, timeout=2_000)
+        # Too narrow for both charts side by side at this size: one above the other, never a sideways scroll
+        assert widget.chart_area.horizontalScrollBar().maximum() == 0
+        assert charts[1].geometry().top() >= charts[0].geometry().bottom()
+        assert min(c.width() for c in charts) >= max(c.minimumWidth() for c in charts)
+        widget.resize(1800, 900)  # a big monitor: side by side again
+        qtbot.waitUntil(lambda: charts[1].geometry().left() >= charts[0].geometry().right(), timeout=2_000)
+        assert widget.chart_area.horizontalScrollBar().maximum() == 0
     finally:
         app.setFont(before)
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QGridLayout,
-                               QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget,
+                               QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from idmf.review.portfolio import Portfolio, PortfolioFilter, tables
 from idmf.ui import messages
+from idmf.ui.portfolio.chart_area import ChartArea
 from idmf.ui.portfolio.charts import chart_view, groups_chart, status_chart
 from idmf.ui.portfolio.model import PortfolioTableModel, Target
 from idmf.ui.tasks import describe_error, run_in_background
@@ -48,12 +49,8 @@ class PortfolioDialog(QDialog):
         self.summary = QLabel("Loading…")
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.charts = QSplitter(Qt.Orientation.Horizontal)  # the first tab: charts get the whole height…
-        self.charts.setChildrenCollapsible(False)
-        self.chart_area = QScrollArea()  # …and scroll where a large font on a small screen leaves too little
-        self.chart_area.setWidgetResizable(True)
-        self.chart_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.chart_area.setWidget(self.charts)
+        self.chart_area = ChartArea()  # the first tab
+        self.charts = self.chart_area.charts
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices())
         layout.addLayout(self._dates())
@@ -151,11 +148,9 @@ class PortfolioDialog(QDialog):
                              f"{_count(overdue, 'action')} overdue, {len(built.actions) - overdue:,} due within 30 "
                              "days. "
                              f"{_count(len(built.reviews), 'review')} due within 90 days.")
-        while self.charts.count():
-            self.charts.widget(0).setParent(None)
-        self.charts.addWidget(chart_view(groups_chart(built), "Groups most often rated negative"))
-        self.charts.addWidget(chart_view(status_chart(built), "Assessments by status"))
-        self.charts.setSizes([11_000, 9_000])  # the groups' longer names need a little more
+        self.chart_area.set_charts([chart_view(groups_chart(built), "Groups most often rated negative"),
+                                    chart_view(status_chart(built), "Assessments by status")],
+                                   [11_000, 9_000])  # the groups' longer names need a little more
         current = self.tabs.currentIndex()
         self.tabs.clear()
         self.tabs.addTab(self.chart_area, "Charts")
