@@ -42,6 +42,16 @@ def _no_idle_work_left_over():
 
 
 @pytest.fixture(autouse=True)
+def _no_spelling_failure_carried_over():
+    """A test that breaks the dictionary on purpose can leave a failed load remembered (work its window left runs
+    in pytest-qt's teardown): the next test loads it again, as a fresh app would, instead of going without."""
+    checker = sys.modules.get("idmf.ui.editor.spelling.checker")
+    if checker is not None and checker.load_failed():
+        checker.forget_shared_checker()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _isolated_keyring(monkeypatch: pytest.MonkeyPatch):
     """Each test gets its own in-memory credential store; child processes use the key file in their data
     folder (keyring's fail backend): no test ever touches the user's real credential store."""

@@ -264,9 +264,8 @@ def test_where_the_user_is_is_written_shortly_after_opening_and_after_leaving(qt
 
 
 def test_the_dashboard_loads_the_spelling_dictionary_while_the_user_looks_at_it(qtbot, make_window):
-    from idmf.ui.editor.spelling.checker import shared_checker
-    from idmf.ui.editor.spelling.underline import spelling_loaded
+    from idmf.ui.editor.spelling.checker import forget_shared_checker, spelling_loaded
 
-    shared_checker.cache_clear()
+    forget_shared_checker()
     make_window().show()
     qtbot.waitUntil(spelling_loaded, timeout=10_000)  # not in the first seconds of the first editor opened

@@ -63,7 +63,7 @@ def _load_spelling() -> None:
     it holds the interpreter) on the dashboard, not in the first seconds of an editor while its pages are built."""
     from idmf.ui.editor.spelling.checker import shared_checker
 
-    shared_checker()  # logs and returns None when it cannot load; the editor then goes without, as before
+    shared_checker()  # logs and returns None when it cannot load; an editor opened a minute later tries again
 
 
 _heap_settled = False

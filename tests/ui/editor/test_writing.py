@@ -106,17 +106,36 @@ def test_a_word_that_cannot_be_kept_is_accepted_for_now_and_the_user_is_told(qtb
 
 
 def test_spelling_works_when_the_data_folder_cannot_be_read(monkeypatch, tmp_path):
-    from idmf.ui.editor.spelling.checker import shared_checker
+    from idmf.ui.editor.spelling.checker import forget_shared_checker, shared_checker
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
     monkeypatch.setenv("IDMF_DATA_DIR", str(blocker / "data"))  # cannot be made, even by an administrator
-    shared_checker.cache_clear()
+    forget_shared_checker()
     try:
         checker = shared_checker()
         assert checker is not None and checker.misspelt("They recieve the colour leaflet") == [(5, 7)]
     finally:
-        shared_checker.cache_clear()  # the next test loads it with its own data folder
+        forget_shared_checker()  # the next test loads it with its own data folder
+
+
+def test_a_dictionary_that_failed_to_load_is_tried_again_a_minute_later(monkeypatch):
+    from idmf.ui.editor.spelling import checker
+
+    now = [1000.0]
+    monkeypatch.setattr(checker, "_clock", lambda: now[0])
+    checker.forget_shared_checker()
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(checker, "LANGUAGE", "xx_NOPE")  # as when a virus scanner holds the dictionary file
+            assert checker.shared_checker() is None and checker.load_failed()
+        now[0] += 5
+        assert checker.shared_checker() is None  # not tried again for every text box of the page
+        now[0] += checker.RETRY_AFTER_S
+        loaded = checker.shared_checker()  # the next editor opened: spell checking is back, no restart
+        assert loaded is not None and loaded.misspelt("recieve") == [(0, 7)] and checker.spelling_loaded()
+    finally:
+        checker.forget_shared_checker()
 
 
 def test_bullet_lists_continue_on_enter_and_end_on_an_empty_bullet(qtbot, context, editor):
@@ -169,9 +188,9 @@ def test_the_dictionary_loads_from_a_folder_with_accents_in_its_name(tmp_path):
 
 
 def test_the_dictionary_loads_only_when_nothing_typed_waits_to_be_saved(qtbot, make_editor, blank_id):
-    from idmf.ui.editor.spelling.checker import shared_checker
+    from idmf.ui.editor.spelling.checker import forget_shared_checker
 
-    shared_checker.cache_clear()  # as in a fresh app: the dictionary is not loaded yet
+    forget_shared_checker()  # as in a fresh app: the dictionary is not loaded yet
     editor = make_editor(blank_id)
     editor.autosave.debounce_ms = 60_000  # no pause-save during the test: the typing stays unsaved
     box = editor.question_widget("summary").edit

@@ -30,7 +30,8 @@ from idmf.ui.editor.keyboard import KeyboardNavigation
 from idmf.ui.editor.late import PagesBuiltLate, next_part
 from idmf.ui.editor.page import SectionPage
 from idmf.ui.editor.reuse import ReusedWidgets
-from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
+from idmf.ui.editor.spelling.checker import spelling_loaded
+from idmf.ui.editor.spelling.underline import check_spelling
 from idmf.ui.editor.steplist import StepList
 from idmf.ui.editor.style import STYLE_SHEET
 

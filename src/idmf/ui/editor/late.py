@@ -19,7 +19,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from shiboken6 import isValid
 
 from idmf.ui.editor.fields.text import GrowingTextEdit
-from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded
+from idmf.ui.editor.spelling.checker import spelling_loaded
+from idmf.ui.editor.spelling.underline import check_spelling
 
 if TYPE_CHECKING:
     from idmf.ui.editor.host import LatePanel

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QLineEdit, QPlainTextEdit, QScrollArea
 
 from idmf.forms.schema import Question
 from idmf.ui.editor.fields.base import QuestionWidget, describe
-from idmf.ui.editor.spelling.underline import check_spelling, spelling_loaded, spelling_menu
+from idmf.ui.editor.spelling.checker import spelling_loaded
+from idmf.ui.editor.spelling.underline import check_spelling, spelling_menu
 
 MIN_LINES = 3
 BULLET = re.compile(r"^(\s*)([-•*])(\s+)")  # a bullet line: "- ", "• " (or "* "), maybe indented

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+import time
 from pathlib import Path
 
 from idmf.paths import data_dir, resources_dir
@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 LANGUAGE = "en_GB"
 USER_WORDS_FILE = "spelling-words.txt"
 MAX_SUGGESTIONS = 6
+# After a failed load (a virus scanner holding the dictionary file, a half-finished update), the next use this much
+# later tries again: spell checking comes back without a restart, and a broken install is not retried per text box.
+RETRY_AFTER_S = 60.0
 # A word: letters, with inner apostrophes (don't, patients’); digits and hyphens split words.
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -104,11 +107,41 @@ class SpellChecker:
             file.write(word + "\n")
 
 
-@lru_cache(maxsize=1)
+class _Shared:
+    """The app's one checker, or when the last attempt to load it failed (a monotonic time)."""
+
+    checker: SpellChecker | None = None
+    failed_at: float | None = None
+
+
+_shared = _Shared()
+_clock = time.monotonic
+
+
 def shared_checker() -> SpellChecker | None:
-    """The app's one checker, loaded on first use (about 0.1 s); None when it cannot load (logged)."""
-    try:
-        return SpellChecker(resources_dir() / "dictionaries")
-    except Exception:  # noqa: BLE001 - no spell check is better than no editor; the self-test reports it
-        log.exception("Spell checking is off: the checker or its dictionary could not be loaded")
-        return None
+    """The app's one checker, loaded on first use (about 0.1 s); None while it cannot load (logged, and tried
+    again on a use RETRY_AFTER_S later)."""
+    if _shared.checker is None and not load_failed():
+        try:
+            _shared.checker = SpellChecker(resources_dir() / "dictionaries")
+            _shared.failed_at = None
+        except Exception:  # noqa: BLE001 - no spell check is better than no editor; the self-test reports it
+            log.exception("Spell checking is off: the checker or its dictionary could not be loaded")
+            _shared.failed_at = _clock()
+    return _shared.checker
+
+
+def spelling_loaded() -> bool:
+    """Whether the dictionary is loaded already (new text boxes then check their spelling at once)."""
+    return _shared.checker is not None
+
+
+def load_failed() -> bool:
+    """Whether the last attempt to load the checker failed less than RETRY_AFTER_S ago."""
+    return _shared.failed_at is not None and _clock() - _shared.failed_at < RETRY_AFTER_S
+
+
+def forget_shared_checker() -> None:
+    """Drop the loaded checker and any failure: the next use loads it again (the dictionary or word list changed)."""
+    _shared.checker = None
+    _shared.failed_at = None

@@ -44,11 +44,6 @@ def check_spelling(edit: QPlainTextEdit) -> SpellingHighlighter | None:
     return edit.spelling
 
 
-def spelling_loaded() -> bool:
-    """Whether the dictionary is loaded already (new text boxes then check their spelling at once)."""
-    return shared_checker.cache_info().currsize > 0
-
-
 def word_at(edit: QPlainTextEdit, position: QPoint) -> QTextCursor | None:
     """A cursor selecting the word under a point of the box (None when there is no word there)."""
     cursor = edit.cursorForPosition(position)
