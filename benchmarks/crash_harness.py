@@ -49,6 +49,10 @@ class Figures:
     def worst(self) -> float:
         return max(self.losses, default=0.0)
 
+    def over(self, limit_s: float) -> list[float]:
+        """The losses longer than `limit_s` seconds."""
+        return [loss for loss in self.losses if loss > limit_s]
+
     @property
     def median(self) -> float:
         return statistics.median(self.losses) if self.losses else 0.0
@@ -63,6 +67,7 @@ class Figures:
     def summary(self) -> str:
         """One line of figures."""
         return (f"kills={self.kills} worst_loss={self.worst:.2f}s median_loss={self.median:.2f}s "
+                f"over_2s={len(self.over(2.0))} "
                 f"integrity_failures={self.integrity_failures} wrong_text={self.wrong_text} "
                 f"wrong_place={self.wrong_place} start_failures={self.start_failures} wall={self.wall_s:.0f}s")
 
