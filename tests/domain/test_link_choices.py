@@ -63,3 +63,25 @@ def test_impact_text_says_what_the_word_document_says_without_the_plan():
         "☐ Positive impact  ☒ Negative impact  ☒ Neutral impact", "Closes.",
         "Contradictory ratings: Neutral impact is ticked together with Negative impact. Neutral means no impact, so "
         "these ratings contradict each other.", "No mitigation possible: No other site.", "Evidence: census:TS007B"]
+
+
+def test_a_finding_whose_id_is_digits_only_is_offered_by_its_own_text(form):
+    # About 1 row in 280 made before new ids avoided it has an id of digits only; the links panel then failed
+    # with an IndexError (the id was read as a row number) whenever an impact on the page was refreshed.
+    item = Assessment.new(form, "Digits")
+    item.set_answer(form, "engage_key_findings", [{"row_id": "305218774409", "finding": "Parking is hard"},
+                                                  {"row_id": "f-2", "finding": "Evening clinics wanted"}])
+    choices = evidence_choices(item, ImpactAnswer(negative=True, evidence=["finding:305218774409"]))
+    assert [(c.target, c.text, c.linked) for c in choices] == [
+        ("finding:305218774409", "Engagement finding 1: Parking is hard", True),
+        ("finding:f-2", "Engagement finding 2: Evening clinics wanted", False)]
+
+
+def test_new_row_ids_are_never_digits_only(monkeypatch):
+    import uuid
+
+    from idmf.domain import links
+
+    made = iter([uuid.UUID("30521877440912345678901234567890"), uuid.UUID("3052187744a912345678901234567890")])
+    monkeypatch.setattr(links.uuid, "uuid4", lambda: next(made))
+    assert links.new_row_id() == "3052187744a9"  # the digits-only one was not used

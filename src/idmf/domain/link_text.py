@@ -130,21 +130,14 @@ def mitigation_choices(item: Assessment, impact: ImpactAnswer) -> list[LinkChoic
 def evidence_choices(item: Assessment, impact: ImpactAnswer) -> list[LinkChoice]:
     """Attached census tables, engagement findings and documents; then links to ones since removed, and evidence
     written as text in an older version (kept as it is)."""
-    refs = list(dict.fromkeys(evidence_ref(CENSUS, t.table_code) for t in item.census_tables))
-    findings = enumerate(_rows(item, ENGAGE_KEY_FINDINGS), start=1)
-    refs += [evidence_ref(FINDING, row_id(r) or str(n)) for n, r in findings]
-    refs += [evidence_ref(DOCUMENT, d.id) for d in item.documents]
+    census = dict.fromkeys(evidence_ref(CENSUS, t.table_code) for t in item.census_tables)
+    offered = [(ref, evidence_label(item, ref)) for ref in census]
+    # Each finding is named from its own row: a row made before rows had ids is offered by its number.
+    offered += [(evidence_ref(FINDING, row_id(r) or str(n)), finding_label(n, r))
+                for n, r in enumerate(_rows(item, ENGAGE_KEY_FINDINGS), start=1)]
+    offered += [(ref, evidence_label(item, ref)) for ref in (evidence_ref(DOCUMENT, d.id) for d in item.documents)]
     linked = set(impact.evidence)
-    choices = [LinkChoice(r, _offered_label(item, r), r in linked) for r in refs]
-    known = set(refs)
+    choices = [LinkChoice(ref, text, ref in linked) for ref, text in offered]
+    known = {ref for ref, _ in offered}
     return choices + [LinkChoice(e, evidence_label(item, e), True, changeable=bool(parse_ref(e).kind))
                       for e in impact.evidence if e not in known]
-
-
-def _offered_label(item: Assessment, text: str) -> str:
-    """An evidence choice's name; a finding made before rows had ids is named by its number."""
-    found = parse_ref(text)
-    if found.kind == FINDING and found.target.isdigit():
-        number = int(found.target)
-        return finding_label(number, _rows(item, ENGAGE_KEY_FINDINGS)[number - 1])
-    return evidence_label(item, text)

@@ -23,7 +23,10 @@ KINDS = (CENSUS, FINDING, DOCUMENT)
 
 def new_row_id() -> str:
     """A fresh stable id for a table row (short: it is stored in every link to the row)."""
-    return uuid.uuid4().hex[:12]
+    # Never digits only (1 in 280 would be): a link target of digits alone names a row made before rows had ids.
+    while (made := uuid.uuid4().hex[:12]).isdigit():
+        pass
+    return made
 
 
 def row_id(row: Any) -> str | None:
